@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The Answer: what ask() returns, the `--json` output of the CLI and the body of `POST /api/ask`.
+ * Every channel renders this and nothing else. See README «Svarformatet».
+ */
+
+export const Citation = z.object({
+  documentId: z.string(),
+  documentTitle: z.string(),
+  owner: z.string(),
+  /** "2021–2024" */
+  period: z.string(),
+  /** The plan's measure id, or null for a prose passage (then `section` is set). */
+  measureId: z.string().nullable(),
+  section: z.string().nullable(),
+  responsible: z.array(z.string()),
+  /** Tryggere liv's byrådsavdeling code (SET, HLS, UTD) as written, where the plan has one. */
+  accountable: z.array(z.string()).default([]),
+  references: z.array(z.string()),
+  /** The measure or passage itself, readable. */
+  text: z.string(),
+  url: z.string().nullable(),
+  score: z.number(),
+  /** True when the plan's period ended before today. */
+  expired: z.boolean().default(false),
+});
+export type Citation = z.infer<typeof Citation>;
+
+export const Answer = z.object({
+  question: z.string(),
+  answer: z.string(),
+  found: z.boolean(),
+  language: z.enum(['nb', 'en']),
+  citations: z.array(Citation),
+  warnings: z.array(z.string()),
+});
+export type Answer = z.infer<typeof Answer>;
+
+export const Turn = z.object({
+  role: z.enum(['user', 'assistant']),
+  text: z.string().max(20_000),
+});
+export type Turn = z.infer<typeof Turn>;
+
+export const Filters = z.object({
+  /** Only these documents. */
+  documentIds: z.array(z.string()).max(50).optional(),
+  /** Only documents of this owner, e.g. "Bydel Nordstrand". */
+  owner: z.string().max(200).optional(),
+});
+export type Filters = z.infer<typeof Filters>;
+
+export interface AskContext {
+  /** Earlier turns of the same thread, oldest first. */
+  history?: Turn[];
+  filters?: Filters;
+  channel?: 'slack' | 'teams' | 'web' | 'cli' | 'eval';
+  /** Today's date for plan-period checks (default: VEILEDER_TODAY or the clock). */
+  today?: Date;
+}

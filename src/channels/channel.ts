@@ -1,0 +1,25 @@
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Answer, AskContext } from '../answer/types.js';
+import type { Config } from '../config.js';
+import type { FeedbackStore } from '../feedback/store.js';
+
+/** What every channel adapter gets: it translates messages to ask() and Answers back, nothing more. */
+export interface ChannelDeps {
+  ask: (question: string, context?: AskContext) => Promise<Answer>;
+  feedback: FeedbackStore;
+  config: Config;
+  log: Logger;
+}
+
+/** A channel mounted on the one HTTP server (src/server.ts), with an optional lifecycle of its own. */
+export interface Channel {
+  name: 'web' | 'slack' | 'teams';
+  /** Adds the channel's routes to the server's express app. */
+  mount?(app: Express): void;
+  /** Starts what does not run on the shared server (Slack Socket Mode). */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+  /** One line for the start-up log, e.g. "Slack (HTTP) på /slack/events". */
+  describe(): string;
+}

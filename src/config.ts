@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Veileder reads, validated with zod from the environment.
+ * `.env.example` lists them all; keep the two in step. Empty strings count as "not set".
+ */
+
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
+const list = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
+  z.array(z.string()),
+);
+const bool = (fallback: boolean) =>
+  z.preprocess((v) => {
+    if (v === undefined || v === '') return fallback;
+    if (typeof v === 'string') return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+    return v;
+  }, z.boolean());
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number().int().min(min).max(max));
+
+const EnvSchema = z.object({
+  // Server (issue 8)
+  PORT: int(3978, 0, 65535),
+  HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
+  API_MAX_BODY_BYTES: int(32_768, 1_024, 1_048_576),
+  RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),
+
+  // Files
+  CORPUS_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('corpus')),
+  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('.data')),
+  FEEDBACK_DB: optionalString, // default: DATA_DIR/feedback.sqlite
+
+  // Search (issue 3)
+  EMBEDDINGS_PROVIDER: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['auto', 'hashing', 'openai', 'local']).default('auto'),
+  ),
+  EMBEDDINGS_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('text-embedding-3-small')),
+  LOCAL_MODEL_PATH: optionalString,
+
+  // Optional LLM (issue 4): any OpenAI-compatible API, Azure OpenAI through OPENAI_BASE_URL
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  OPENAI_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('gpt-4o-mini')),
+  LLM_ENABLED: bool(true),
+  LLM_TIMEOUT_MS: int(15_000, 100, 120_000),
+
+  // Answers (issue 4): "today" for plan-period checks; set in tests
+  VEILEDER_TODAY: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD').optional(),
+  ),
+
+  // Slack (issue 5)
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  SLACK_ALLOWED_CHANNELS: list,
+  SLACK_ALLOWED_TEAMS: list,
+
+  // Teams (issue 7)
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  MICROSOFT_APP_CERT_THUMBPRINT: optionalString,
+  MICROSOFT_APP_CERT_KEY_FILE: optionalString,
+  TEAMS_ENABLED: bool(false),
+
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config extends Env {
+  feedbackDb: string;
+  indexDir: string;
+  slack: { enabled: boolean; socketMode: boolean };
+  teams: { enabled: boolean; authenticated: boolean };
+  llm: { enabled: boolean };
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(
+      `Innstillingene er ugyldige:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'Rett opp variablene (se .env.example) og start på nytt.',
+    );
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const slackEnabled = Boolean(e.SLACK_BOT_TOKEN);
+  if (slackEnabled && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_BOT_TOKEN er satt: sett også SLACK_SIGNING_SECRET (HTTP) eller SLACK_APP_TOKEN (Socket Mode)');
+  }
+  if (!slackEnabled && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) {
+    problems.push('SLACK_SIGNING_SECRET/SLACK_APP_TOKEN er satt uten SLACK_BOT_TOKEN: sett SLACK_BOT_TOKEN (xoxb-…)');
+  }
+  if (e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_CERT_THUMBPRINT && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    problems.push('MICROSOFT_APP_ID er satt: sett også MICROSOFT_APP_PASSWORD (eller sertifikat)');
+  }
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TYPE=SingleTenant krever MICROSOFT_APP_TENANT_ID');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    ...e,
+    feedbackDb: e.FEEDBACK_DB ?? `${e.DATA_DIR}/feedback.sqlite`,
+    indexDir: `${e.DATA_DIR}/index`,
+    slack: { enabled: slackEnabled, socketMode: Boolean(e.SLACK_APP_TOKEN) },
+    teams: { enabled: Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_ENABLED, authenticated: Boolean(e.MICROSOFT_APP_ID) },
+    llm: { enabled: Boolean(e.OPENAI_API_KEY) && e.LLM_ENABLED },
+  };
+}
