@@ -1,0 +1,72 @@
+import { idnr } from '@navikt/fnrvalidator';
+import { looksLikeNameNextToDiagnosis } from './names.js';
+
+/**
+ * Personal data in a question is removed before the question is logged, stored, put in an Answer or
+ * sent to any model. `redact()` is the one gate: everything downstream sees only its `text`.
+ */
+
+export type PersonalDataKind = 'fodselsnummer' | 'd-nummer' | 'phone' | 'email' | 'name';
+
+export interface Redaction {
+  /** The text with each piece of personal data replaced by a placeholder such as «[telefonnummer]». */
+  text: string;
+  /** What was removed, each kind once, in a stable order. */
+  kinds: PersonalDataKind[];
+}
+
+export const PLACEHOLDER: Record<PersonalDataKind, string> = {
+  fodselsnummer: '[fødselsnummer]',
+  'd-nummer': '[D-nummer]',
+  phone: '[telefonnummer]',
+  email: '[e-post]',
+  name: '[navn]',
+};
+
+const ORDER: PersonalDataKind[] = ['fodselsnummer', 'd-nummer', 'phone', 'email', 'name'];
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+/** 11 digits, optionally written 6+5 with a space, dot or dash between date and personal number. */
+const ID_NUMBER = /(?<![\p{N}])(\d{6})[ .-]?(\d{5})(?![\p{N}])/gu;
+
+/**
+ * Norwegian phone numbers: +47/0047 prefix optional, 8 digits starting 2–9, written together or in
+ * groups (3-2-3, 2-2-2-2, 4-4). Not preceded or followed by another digit, dot or dash-digit, so plan
+ * periods (2021–2024) and measure ids (2.2.2) are left alone.
+ */
+const PHONE =
+  /(?<![\p{N}.,])(?:(?:\+|00)\s?47[\s-]?)?(?:[2-9]\d{7}|[2-9]\d{2}[ -]\d{2}[ -]\d{3}|[2-9]\d[ -]\d{2}[ -]\d{2}[ -]\d{2}|[2-9]\d{3}[ -]\d{4})(?![\p{N}]|[.,]\d)/gu;
+
+const YEAR_PAIR = /^(?:19|20)\d{2}[ -](?:19|20)\d{2}$/;
+
+export function redact(input: string): Redaction {
+  const found = new Set<PersonalDataKind>();
+  let text = input.replace(EMAIL, () => {
+    found.add('email');
+    return PLACEHOLDER.email;
+  });
+  text = text.replace(ID_NUMBER, (match, date: string, personal: string) => {
+    const digits = date + personal;
+    const result = idnr(digits);
+    if (result.status !== 'valid') return match;
+    const kind: PersonalDataKind = result.type.startsWith('dnr') ? 'd-nummer' : 'fodselsnummer';
+    found.add(kind);
+    return PLACEHOLDER[kind];
+  });
+  text = text.replace(PHONE, (match) => {
+    const bare = match.replace(/^(?:\+|00)\s?47[\s-]?/, '');
+    if (bare === match && YEAR_PAIR.test(match)) return match;
+    found.add('phone');
+    return PLACEHOLDER.phone;
+  });
+  const named = looksLikeNameNextToDiagnosis(text);
+  if (named.length) {
+    found.add('name');
+    // Replace from the end so earlier offsets stay valid.
+    for (const { start, end } of [...named].sort((a, b) => b.start - a.start)) {
+      text = text.slice(0, start) + PLACEHOLDER.name + text.slice(end);
+    }
+  }
+  return { text, kinds: ORDER.filter((k) => found.has(k)) };
+}

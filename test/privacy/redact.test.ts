@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from '../../src/privacy/redact.js';
+
+// Synthetic, checksum-valid numbers (not real people): a fødselsnummer and a D-nummer.
+const FNR = '13097248022';
+const DNR = '53097248016';
+
+describe('redact', () => {
+  it('removes a valid fødselsnummer, also written 6+5', () => {
+    for (const q of [`Bruker ${FNR} trenger hjelp`, 'Bruker 130972 48022 trenger hjelp']) {
+      const r = redact(q);
+      expect(r.text).toBe('Bruker [fødselsnummer] trenger hjelp');
+      expect(r.kinds).toEqual(['fodselsnummer']);
+    }
+  });
+
+  it('removes a valid D-nummer and says so', () => {
+    const r = redact(`D-nummer ${DNR}, hva gjør vi?`);
+    expect(r.text).not.toContain(DNR);
+    expect(r.kinds).toEqual(['d-nummer']);
+  });
+
+  it('leaves an 11-digit number that fails the checksum', () => {
+    expect(redact('Saksnummer 13097248023').kinds).toEqual([]);
+  });
+
+  it('removes Norwegian phone numbers in every common form', () => {
+    for (const phone of ['98765432', '987 65 432', '98 76 54 32', '+47 98765432', '+4798765432', '0047 987 65 432', '2234 5678']) {
+      const r = redact(`Ring meg på ${phone} om nalokson`);
+      expect(r.text, phone).toBe('Ring meg på [telefonnummer] om nalokson');
+      expect(r.kinds).toEqual(['phone']);
+    }
+  });
+
+  it('removes e-mail addresses', () => {
+    const r = redact('Send svar til kari.nordmann@bydel-nordstrand.oslo.kommune.no takk');
+    expect(r.text).toBe('Send svar til [e-post] takk');
+    expect(r.kinds).toEqual(['email']);
+  });
+
+  it('does not touch plan periods, years, measure ids or counts', () => {
+    for (const q of [
+      'Hva står i planen for 2021–2024?',
+      'Hva er tiltak 2.2.2 og 10S?',
+      'Planen 2021 2024 i Grünerløkka',
+      'Bydelen hadde 305 personer i TSB i 2021',
+      'Hva er tiltak 11 i Gamle Oslo?',
+    ]) {
+      expect(redact(q)).toEqual({ text: q, kinds: [] });
+    }
+  });
+
+  it('removes a name next to a diagnosis', () => {
+    const r = redact('Kari Nordmann har schizofreni, hvem kan hjelpe?');
+    expect(r.text).toBe('[navn] har schizofreni, hvem kan hjelpe?');
+    expect(r.kinds).toEqual(['name']);
+    expect(redact('Hvordan hjelper jeg Ola med bipolar lidelse?').text).toBe('Hvordan hjelper jeg [navn] med bipolar lidelse?');
+    expect(redact('My client John Smith has schizophrenia').text).toBe('My client [navn] has schizophrenia');
+  });
+
+  it('gives no false alarm on units and districts next to diagnoses', () => {
+    for (const q of [
+      'Hva gjør Bydel Gamle Oslo for personer med schizofreni?',
+      'Hvordan følger Velferdsetaten opp rusavhengige i Søndre Nordstrand?',
+      'Har NAV ved Helse, mestring og bolig tilbud ved psykose?',
+      'Hvilke bydeler har FACT-team for personer med ROP-lidelse?',
+      'Hva har Avdeling Lokalsamfunn ansvar for i Gamle Oslo?',
+    ]) {
+      expect(redact(q), q).toEqual({ text: q, kinds: [] });
+    }
+  });
+
+  it('reports several kinds at once, in a stable order', () => {
+    const r = redact(`Ola Hansen (${FNR}, 41234567, ola@example.com) har psykose`);
+    expect(r.kinds).toEqual(['fodselsnummer', 'phone', 'email', 'name']);
+    expect(r.text).not.toMatch(/Ola|Hansen|41234567|example|13097248022/);
+  });
+});
