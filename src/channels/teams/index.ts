@@ -1,0 +1,59 @@
+import express, { type Express, type Request, type Response } from 'express';
+import type { Channel, ChannelDeps } from '../channel.js';
+import { createTeamsAdapter } from './adapter.js';
+import { createHistoryStore, type HistoryStore } from './history.js';
+import { loopbackOnly, validateActivity } from './inbound.js';
+import { createTurnHandler } from './route.js';
+
+/**
+ * The Microsoft Teams channel (botbuilder): `POST /api/messages` on the shared server.
+ * Everything Bot Framework–specific lives in this folder, so moving to @microsoft/agents-hosting
+ * touches nothing outside it.
+ */
+
+export const TEAMS_PATH = '/api/messages';
+/** Teams activities (with entities and attachments) can be larger than a web question. */
+const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+export interface TeamsChannelOptions {
+  /** A history store of the caller's (tests); default: a fresh bounded in-memory one. */
+  history?: HistoryStore;
+  typingIntervalMs?: number;
+}
+
+export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptions = {}): Promise<Channel> {
+  const { config, log } = deps;
+  const authenticated = config.teams.authenticated;
+  const adapter = createTeamsAdapter(config, log);
+  const onTurn = createTurnHandler({
+    ask: deps.ask,
+    feedback: deps.feedback,
+    log,
+    history: options.history ?? createHistoryStore(),
+    typingIntervalMs: options.typingIntervalMs,
+  });
+
+  if (!authenticated) {
+    log.warn(
+      { code: 'TEAMS_UNAUTHENTICATED' },
+      'Teams endpoint runs without MICROSOFT_APP_ID: only clients and serviceUrls on this machine are served (Bot Framework Emulator). Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams.',
+    );
+  }
+
+  const process = async (req: Request, res: Response) => {
+    await adapter.process(req, res, onTurn);
+  };
+
+  return {
+    name: 'teams',
+    mount(app: Express) {
+      const guards = authenticated ? [] : [loopbackOnly];
+      app.post(TEAMS_PATH, ...guards, express.json({ limit: MAX_ACTIVITY_BYTES }), validateActivity(authenticated), process);
+    },
+    describe() {
+      return authenticated
+        ? `Teams på ${TEAMS_PATH} (app-id ${config.MICROSOFT_APP_ID})`
+        : `Teams på ${TEAMS_PATH} uten autentisering — bare for klienter på denne maskinen (Bot Framework Emulator)`;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * What the Teams bot says of its own accord (bokmål): the welcome, help for an empty message,
+ * and failures. Answers to questions are never worded here; they come from ask().
+ */
+
+export const MAX_QUESTION_CHARS = 2_000;
+
+export const EXAMPLE_QUESTIONS = [
+  'Hva er tiltak 10S?',
+  'Hvem har ansvaret for oppsøkende arbeid med utsatte unge på Grünerløkka?',
+  'Hva sier planene om pårørendesamarbeid?',
+] as const;
+
+const examples = EXAMPLE_QUESTIONS.map((q) => `- ${q}`).join('\n');
+
+export const NOTICES = {
+  welcome:
+    'Hei! Jeg er **Veileder**. Jeg svarer på spørsmål om Oslos og bydelenes handlingsplaner for rus og ' +
+    'psykisk helse og Oslostandardene, og viser alltid hvilken enhet som har ansvaret, hvilket tiltak det ' +
+    'gjelder og hvor det står.\n\nPrøv for eksempel:\n\n' +
+    examples +
+    '\n\nI en kanal: nevn meg med @Veileder. Ikke skriv personopplysninger (fødselsnummer, navn, telefonnummer).',
+  empty: `Skriv et spørsmål om handlingsplanene, for eksempel:\n\n${examples}`,
+  tooLong: `Spørsmålet er for langt (over ${MAX_QUESTION_CHARS} tegn). Skriv det kortere, gjerne med tiltaket, bydelen eller standarden du lurer på.`,
+  failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt.',
+} as const;

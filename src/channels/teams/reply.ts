@@ -1,0 +1,31 @@
+import type { Activity } from 'botbuilder';
+import type { Answer } from '../../answer/types.js';
+import { sourcesAttachment } from './card.js';
+import { buildAiMessageEntity, citedSources, withMarkers } from './citations.js';
+import { labelsFor } from './labels.js';
+import { escapeMarkdown } from './text.js';
+
+/**
+ * The Teams message for an Answer: the answer text (escaped) with `[n]` markers, ask()'s warnings,
+ * the AI-generated label with citation entities, the sources as an Adaptive Card for clients that
+ * do not show citations, and Teams' 👍/👎 feedback loop switched on.
+ */
+export function buildAnswerActivity(answer: Answer): Partial<Activity> {
+  const sources = citedSources(answer);
+  const l = labelsFor(answer.language);
+  const warnings = answer.warnings.map((w) => `_${l.warning}: ${escapeMarkdown(w)}_`);
+  const text = [withMarkers(escapeMarkdown(answer.answer), sources.length), ...warnings].join('\n\n');
+  return {
+    type: 'message',
+    text,
+    textFormat: 'markdown',
+    entities: [buildAiMessageEntity(answer)],
+    attachments: sources.length ? [sourcesAttachment(sources, answer.language)] : [],
+    channelData: { feedbackLoopEnabled: true },
+  };
+}
+
+/** A plain message of the bot's own (welcome, help, errors): no AI label, no feedback loop. */
+export function buildNoticeActivity(text: string): Partial<Activity> {
+  return { type: 'message', text, textFormat: 'markdown' };
+}

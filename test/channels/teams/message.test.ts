@@ -1,0 +1,132 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../../src/answer/ask.js';
+import { buildAnswerActivity } from '../../../src/channels/teams/reply.js';
+import { MAX_QUESTION_CHARS } from '../../../src/channels/teams/notices.js';
+import { message } from './support/activities.js';
+import { startTeamsBot, type TeamsBot } from './support/bot.js';
+import { startStandInConnector, type StandInConnector } from './support/connector.js';
+
+let connector: StandInConnector;
+let bot: TeamsBot;
+
+beforeAll(async () => {
+  connector = await startStandInConnector();
+  bot = await startTeamsBot();
+});
+afterAll(async () => {
+  await bot.close();
+  await connector.close();
+});
+afterEach(() => {
+  connector.requests.length = 0;
+  bot.askCalls.length = 0;
+});
+
+const QUESTION = 'Hva er tiltak 10S?';
+
+describe('Teams message → answer over the wire', () => {
+  it('shows typing, then replies with the answer ask() gives, its [n] markers, citation entities and the feedback loop', async () => {
+    const incoming = message({ serviceUrl: connector.serviceUrl, text: QUESTION });
+    const res = await bot.post(incoming);
+    expect(res.status).toBe(200);
+
+    const expected = await ask(QUESTION, { channel: 'teams' });
+    const [reply] = await connector.waitFor('message');
+    const types = connector.requests.map((r) => r.body.type);
+    expect(types[0]).toBe('typing');
+    expect(types.indexOf('typing')).toBeLessThan(types.indexOf('message'));
+
+    // Sent as a reply in the same conversation, to the user's message.
+    expect(reply!.conversationId).toBe(incoming.conversation.id);
+    expect(reply!.replyToId).toBe(incoming.id);
+
+    const body = reply!.body as Record<string, any>;
+    expect(body.text).toBe(buildAnswerActivity(expected).text);
+    for (let n = 1; n <= expected.citations.length; n++) expect(body.text).toContain(`[${n}]`);
+    expect(body.channelData).toMatchObject({ feedbackLoopEnabled: true });
+
+    // The AI label and the citations survive botbuilder's serializer (the entity mapper fix).
+    const entity = body.entities[0];
+    expect(entity).toMatchObject({ type: 'https://schema.org/Message', '@type': 'Message', additionalType: ['AIGeneratedContent'] });
+    expect(entity.citation).toHaveLength(expected.citations.length);
+    expected.citations.forEach((c, i) => {
+      const cited = entity.citation[i];
+      expect(cited.position).toBe(i + 1);
+      expect(cited.appearance.name).toBe(c.documentTitle.length <= 80 ? c.documentTitle : expect.stringMatching(/…$/));
+      expect(cited.appearance.abstract.length).toBeLessThanOrEqual(160);
+      if (c.measureId) expect(cited.appearance.keywords[0]).toBe(`Tiltak ${c.measureId}`);
+      expect(cited.appearance.keywords).toContain(c.period);
+    });
+    if (expected.citations.length) {
+      expect(body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+      const card = JSON.stringify(body.attachments[0].content);
+      for (const c of expected.citations) expect(card).toContain(c.period);
+    }
+  });
+
+  it('names Tryggere liv and Velferdsetaten for «Hva er tiltak 10S?» once the real ask() is in', async () => {
+    const expected = await ask(QUESTION, { channel: 'teams' });
+    if (!expected.found) return; // ask() placeholder: nothing to name yet (see report)
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: QUESTION }));
+    const [reply] = await connector.waitFor('message');
+    const entity = (reply!.body as any).entities[0];
+    expect(entity.citation[0].appearance.name).toMatch(/^Tryggere liv/);
+    expect(entity.citation[0].appearance.keywords[0]).toBe('Tiltak 10S');
+    expect(JSON.stringify(reply!.body)).toContain('Velferdsetaten');
+  });
+
+  it('strips the @mention in a channel before asking and answers in the reply chain', async () => {
+    const incoming = message({ serviceUrl: connector.serviceUrl, text: QUESTION, conversationType: 'channel', mentionBot: true });
+    await bot.post(incoming);
+    const [reply] = await connector.waitFor('message');
+    expect(bot.askCalls.map((c) => c.question)).toEqual([QUESTION]);
+    expect(reply!.conversationId).toBe('19:general@thread.tacv2;messageid=1700000000000');
+    expect((reply!.body as any).text).toBe(buildAnswerActivity(await ask(QUESTION)).text);
+  });
+
+  it('passes earlier turns of the same chat as history, and none from another chat', async () => {
+    const conversationId = 'a:1history-chat';
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: QUESTION, conversationId }));
+    await connector.waitFor('message', 1);
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hvem har ansvaret for det?', conversationId }));
+    await connector.waitFor('message', 2);
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hvem har ansvaret for det?', conversationId: 'a:1other-chat' }));
+    await connector.waitFor('message', 3);
+
+    const [first, second, other] = bot.askCalls;
+    expect(first!.context?.history).toEqual([]);
+    expect(second!.context?.history).toEqual([
+      { role: 'user', text: first!.answer.question },
+      { role: 'assistant', text: first!.answer.answer },
+    ]);
+    expect(other!.context?.history).toEqual([]);
+    expect(second!.context?.channel).toBe('teams');
+  });
+
+  it('answers a message that is only a mention with help, without asking', async () => {
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: '   ', conversationType: 'channel', mentionBot: true }));
+    const [reply] = await connector.waitFor('message');
+    expect(bot.askCalls).toHaveLength(0);
+    expect((reply!.body as any).text).toContain('Hva er tiltak 10S?');
+    expect((reply!.body as any).channelData?.feedbackLoopEnabled).toBeUndefined();
+  });
+
+  it('answers a huge message with a friendly limit, without asking', async () => {
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'rus '.repeat(MAX_QUESTION_CHARS) }));
+    const [reply] = await connector.waitFor('message');
+    expect(bot.askCalls).toHaveLength(0);
+    expect((reply!.body as any).text).toContain(`over ${MAX_QUESTION_CHARS} tegn`);
+  });
+
+  it('never lets user or answer text inject mentions or Markdown links into the reply', async () => {
+    const injected = '<at>Alle</at> **Viktig** [klikk](https://evil.example) hva er tiltak 10S?';
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: injected }));
+    const [reply] = await connector.waitFor('message');
+    const text = (reply!.body as any).text as string;
+    expect(text).not.toMatch(/<at>/i);
+    expect(text).not.toMatch(/\]\(https?:/);
+    expect(text).not.toMatch(/(^|[^\\])\*\*/);
+    // Only the bot's own mention is stripped: another person's mention is kept as a plain name.
+    expect(bot.askCalls[0]!.question).toBe('Alle **Viktig** [klikk](https://evil.example) hva er tiltak 10S?');
+  });
+});
