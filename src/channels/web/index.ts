@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
+import type { Channel, ChannelDeps } from '../channel.js';
+import { askRouter } from './api.js';
+import { errorHandler } from './errors.js';
+import { feedbackRouter } from './feedback.js';
+import { healthRouter } from './health.js';
+import { metaRouter, type Meta } from './meta.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { securityHeaders, setSecurityHeaders } from './security.js';
+
+/**
+ * The web channel: the chat page (static files in ./public), POST /api/ask, POST /api/feedback,
+ * GET /api/meta, /healthz and /readyz. Always mounted by src/server.ts. An adapter like Slack and
+ * Teams: everything a user reads comes from ask().
+ */
+
+export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+
+export interface WebChannelDeps extends ChannelDeps {
+  /** True once the search index is loaded (GET /readyz; /api/ask answers 503 before). */
+  ready: () => boolean;
+  meta: Meta;
+  /** Defaults to one limiter per route at RATE_LIMIT_PER_MINUTE. */
+  limiters?: { ask: RateLimiter; feedback: RateLimiter };
+}
+
+export function createWebChannel(deps: WebChannelDeps): Channel {
+  const limit = deps.config.RATE_LIMIT_PER_MINUTE;
+  const limiters = deps.limiters ?? { ask: createRateLimiter({ limit }), feedback: createRateLimiter({ limit }) };
+  const log = deps.log.child({ channel: 'web' });
+  return {
+    name: 'web',
+    mount(app) {
+      const web = Router();
+      web.use(healthRouter(deps.ready));
+      web.use(['/api/ask', '/api/feedback', '/api/meta'], securityHeaders);
+      web.use(askRouter({ ...deps, log, limiter: limiters.ask }));
+      web.use(feedbackRouter({ ...deps, log, limiter: limiters.feedback }));
+      web.use(metaRouter(deps.meta));
+      web.use(errorHandler(log, deps.config.API_MAX_BODY_BYTES));
+      app.use(web);
+      app.use(express.static(PUBLIC_DIR, { index: 'index.html', setHeaders: setSecurityHeaders }));
+    },
+    describe() {
+      return `nettchat på / og API på POST /api/ask (grense ${limit} spørsmål per minutt per klient)`;
+    },
+  };
+}

@@ -1,0 +1,278 @@
+// Veileder web chat: vanilla JavaScript, no build step. Every text from the user or the corpus is
+// written with textContent, never parsed as HTML, so markup in a question or a plan is shown, not run.
+
+const MAX_HISTORY_TURNS = 10;
+
+const $ = (id) => document.getElementById(id);
+const form = $('ask-form');
+const input = $('question');
+const askButton = $('ask-button');
+const conversation = $('conversation');
+const welcome = $('welcome');
+const examples = $('examples');
+const ownerSelect = $('filter-owner');
+const documentSelect = $('filter-document');
+const filterSummary = $('filter-summary');
+const formError = $('form-error');
+
+/** Earlier turns of this conversation, oldest first, sent along so follow-ups are understood. */
+let history = [];
+let documents = [];
+let busy = false;
+
+/** Creates an element; `text` goes through textContent only. */
+function el(tag, { className, text, attrs } = {}, children = []) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attrs ?? {})) node.setAttribute(name, value);
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function showFormError(message) {
+  formError.textContent = message;
+  formError.hidden = !message;
+}
+
+function scrollToEnd(node) {
+  node.scrollIntoView({ block: 'end', behavior: 'smooth' });
+}
+
+// ---------- filters ----------
+
+function currentFilters() {
+  const filters = {};
+  if (ownerSelect.value) filters.owner = ownerSelect.value;
+  if (documentSelect.value) filters.documentIds = [documentSelect.value];
+  return Object.keys(filters).length ? filters : undefined;
+}
+
+function fillDocumentOptions() {
+  const keep = documentSelect.value;
+  documentSelect.replaceChildren(el('option', { text: 'Alle planer', attrs: { value: '' } }));
+  for (const d of documents) {
+    if (ownerSelect.value && d.owner !== ownerSelect.value) continue;
+    documentSelect.append(el('option', { text: `${d.title} (${d.period})`, attrs: { value: d.id } }));
+  }
+  documentSelect.value = [...documentSelect.options].some((o) => o.value === keep) ? keep : '';
+}
+
+function updateFilterSummary() {
+  const parts = [];
+  if (ownerSelect.value) parts.push(ownerSelect.value);
+  if (documentSelect.value) parts.push(documentSelect.selectedOptions[0]?.textContent ?? documentSelect.value);
+  filterSummary.textContent = parts.length ? `(${parts.join(' · ')})` : '';
+}
+
+ownerSelect.addEventListener('change', () => {
+  fillDocumentOptions();
+  updateFilterSummary();
+});
+documentSelect.addEventListener('change', updateFilterSummary);
+
+// ---------- rendering ----------
+
+function renderUserMessage(question) {
+  const item = el('li', { className: 'message user' }, [
+    el('span', { className: 'visually-hidden', text: 'Du spurte: ' }),
+    el('p', { className: 'message-text', text: question }),
+  ]);
+  conversation.append(item);
+  return item;
+}
+
+function safeHttpUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function renderSource(citation, index) {
+  const where = [];
+  if (citation.measureId) where.push(`Tiltak ${citation.measureId}`);
+  if (citation.section) where.push(citation.section);
+  const item = el('li', { className: 'source', attrs: { 'data-document-id': citation.documentId } }, [
+    el('p', { className: 'source-title' }, [
+      el('span', { className: 'source-number', text: `[${index + 1}] ` }),
+      el('strong', { text: citation.documentTitle }),
+      el('span', { className: 'source-period', text: ` · ${citation.period}` }),
+      citation.expired ? el('span', { className: 'badge expired', text: 'Planperioden er utløpt' }) : null,
+    ]),
+    where.length ? el('p', { className: 'source-measure', text: where.join(' · ') }) : null,
+    el('p', { className: 'source-unit' }, [
+      el('span', { className: 'label', text: 'Ansvarlig: ' }),
+      el('span', { text: citation.responsible.length ? citation.responsible.join(', ') : 'ikke oppgitt i planen' }),
+      citation.accountable?.length ? el('span', { text: ` (byrådsavdeling: ${citation.accountable.join(', ')})` }) : null,
+    ]),
+    citation.references.length
+      ? el('p', { className: 'source-references' }, [
+          el('span', { className: 'label', text: 'Viser til: ' }),
+          el('span', { text: citation.references.join('; ') }),
+        ])
+      : null,
+    el('details', { className: 'source-text' }, [el('summary', { text: 'Vis teksten i planen' }), el('p', { text: citation.text })]),
+  ]);
+  const href = citation.url && safeHttpUrl(citation.url);
+  if (href) {
+    item.append(
+      el('p', { className: 'source-link' }, [
+        el('a', { text: 'Åpne planen', attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }),
+      ]),
+    );
+  }
+  return item;
+}
+
+function renderFeedback(answerId) {
+  const status = el('span', { className: 'feedback-status', attrs: { role: 'status' } });
+  const up = el('button', { className: 'vote', text: '👍', attrs: { type: 'button', 'aria-label': 'Nyttig svar', 'data-vote': 'up' } });
+  const down = el('button', { className: 'vote', text: '👎', attrs: { type: 'button', 'aria-label': 'Ikke nyttig svar', 'data-vote': 'down' } });
+  const box = el('div', { className: 'feedback' }, [el('span', { className: 'feedback-label', text: 'Var svaret nyttig?' }), up, down, status]);
+  const send = async (vote, button) => {
+    up.disabled = down.disabled = true;
+    try {
+      const res = await fetch('/api/feedback', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ answerId, vote }),
+      });
+      if (!res.ok) throw new Error((await errorMessage(res)) ?? 'Tilbakemeldingen ble ikke lagret.');
+      button.setAttribute('aria-pressed', 'true');
+      status.textContent = 'Takk! Tilbakemeldingen er lagret.';
+    } catch (err) {
+      status.textContent = err.message || 'Tilbakemeldingen ble ikke lagret.';
+      up.disabled = down.disabled = false;
+    }
+  };
+  up.addEventListener('click', () => send('up', up));
+  down.addEventListener('click', () => send('down', down));
+  if (!answerId) box.hidden = true;
+  return box;
+}
+
+function renderAnswer(item, answer, answerId) {
+  item.classList.remove('pending');
+  item.classList.toggle('not-found', !answer.found);
+  const children = [
+    el('span', { className: 'visually-hidden', text: 'Veileder svarte: ' }),
+    el('p', { className: 'message-text answer-text', text: answer.answer }),
+  ];
+  if (answer.warnings.length) {
+    children.push(el('ul', { className: 'warnings' }, answer.warnings.map((w) => el('li', { text: w }))));
+  }
+  if (answer.citations.length) {
+    children.push(el('h3', { className: 'sources-title', text: 'Kilder' }));
+    children.push(el('ol', { className: 'sources' }, answer.citations.map(renderSource)));
+  }
+  children.push(renderFeedback(answerId));
+  item.replaceChildren(...children);
+}
+
+function renderError(item, message) {
+  item.classList.remove('pending');
+  item.classList.add('error');
+  item.replaceChildren(el('p', { className: 'message-text', text: message }));
+}
+
+async function errorMessage(res) {
+  try {
+    const body = await res.json();
+    return body?.error?.message;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------- asking ----------
+
+async function askQuestion(question) {
+  question = question.trim();
+  if (busy) return;
+  if (!question) {
+    showFormError('Skriv et spørsmål først.');
+    input.focus();
+    return;
+  }
+  showFormError('');
+  busy = true;
+  askButton.disabled = true;
+  welcome.hidden = true;
+  renderUserMessage(question);
+  const item = el('li', { className: 'message assistant pending', attrs: { 'aria-busy': 'true' } }, [
+    el('p', { className: 'message-text', text: 'Veileder leter i planene …' }),
+  ]);
+  conversation.append(item);
+  scrollToEnd(item);
+  input.value = '';
+  try {
+    const res = await fetch('/api/ask', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question, history: history.slice(-MAX_HISTORY_TURNS), filters: currentFilters() }),
+    });
+    if (!res.ok) {
+      renderError(item, (await errorMessage(res)) ?? `Veileder kunne ikke svare (feil ${res.status}). Prøv igjen.`);
+      return;
+    }
+    const answer = await res.json();
+    renderAnswer(item, answer, res.headers.get('X-Answer-Id'));
+    history.push({ role: 'user', text: question }, { role: 'assistant', text: answer.answer });
+  } catch {
+    renderError(item, 'Fikk ikke kontakt med Veileder. Sjekk at serveren kjører, og prøv igjen.');
+  } finally {
+    item.removeAttribute('aria-busy');
+    busy = false;
+    askButton.disabled = false;
+    scrollToEnd(item);
+    input.focus();
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  askQuestion(input.value);
+});
+
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    form.requestSubmit();
+  }
+});
+
+$('new-conversation').addEventListener('click', () => {
+  history = [];
+  conversation.replaceChildren();
+  welcome.hidden = false;
+  showFormError('');
+  input.focus();
+});
+
+// ---------- start ----------
+
+async function loadMeta() {
+  try {
+    const res = await fetch('/api/meta');
+    if (!res.ok) return;
+    const meta = await res.json();
+    documents = meta.documents;
+    for (const owner of meta.owners) ownerSelect.append(el('option', { text: owner, attrs: { value: owner } }));
+    fillDocumentOptions();
+    examples.replaceChildren(
+      ...meta.examples.map((q) => {
+        const button = el('button', { className: 'example', text: q, attrs: { type: 'button' } });
+        button.addEventListener('click', () => askQuestion(q));
+        return el('li', {}, [button]);
+      }),
+    );
+  } catch {
+    welcome.hidden = true;
+  }
+}
+
+loadMeta();
+input.focus();

@@ -1,0 +1,227 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import cliProgress from 'cli-progress';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { Channel, ChannelDeps } from './channels/channel.js';
+import { createWebChannel } from './channels/web/index.js';
+import { buildMeta, type Meta } from './channels/web/meta.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { CorpusError } from './corpus/errors.js';
+import { readManifest } from './corpus/load.js';
+import { createFeedbackStore, type FeedbackStore } from './feedback/store.js';
+import { log as rootLog } from './log.js';
+
+/**
+ * `npm start`: one HTTP server on HOST:PORT that always serves the web chat and the API, and mounts
+ * Slack (/slack/events) and Teams (/api/messages) only when they are configured. Builds the search
+ * index first when none exists. Tests use createServer()/startServer() on port 0.
+ */
+
+export interface ServerDeps {
+  config: Config;
+  ask: ChannelDeps['ask'];
+  feedback: FeedbackStore;
+  log?: Logger;
+  /** True once questions can be answered (GET /readyz). Default: always. */
+  ready?: () => boolean;
+  /** Plans for the chat's filter (GET /api/meta). Default: read from CORPUS_DIR's manifest. */
+  meta?: Meta;
+}
+
+export interface VeilederServer {
+  readonly app: Express;
+  readonly channels: Channel[];
+  /** Listens on HOST:PORT (PORT 0: a free port); resolves with the chat's URL. */
+  listen(): Promise<string>;
+  /** Stops the channels and the HTTP server; open requests get a few seconds to finish. */
+  close(): Promise<void>;
+}
+
+/** Channels other than web, loaded only when configured so their libraries stay unloaded otherwise. */
+async function optionalChannels(deps: ChannelDeps): Promise<Channel[]> {
+  const channels: Channel[] = [];
+  if (deps.config.slack.enabled) {
+    const { createSlackChannel } = await import('./channels/slack/index.js');
+    channels.push(await createSlackChannel(deps));
+  }
+  if (deps.config.teams.enabled) {
+    const { createTeamsChannel } = await import('./channels/teams/index.js');
+    channels.push(await createTeamsChannel(deps));
+  }
+  return channels;
+}
+
+export async function createServer(deps: ServerDeps): Promise<VeilederServer> {
+  const { config, ask, feedback } = deps;
+  const log = deps.log ?? rootLog;
+  const channelDeps: ChannelDeps = { ask, feedback, config, log };
+  const app = express();
+  app.disable('x-powered-by');
+  const web = createWebChannel({
+    ...channelDeps,
+    ready: deps.ready ?? (() => true),
+    meta: deps.meta ?? buildMeta(readManifest(config.CORPUS_DIR).documents),
+  });
+  const channels = [web, ...(await optionalChannels(channelDeps))];
+  for (const channel of channels) channel.mount?.(app);
+
+  let http: Server | undefined;
+  return {
+    app,
+    channels,
+    async listen() {
+      const server = createHttpServer(app);
+      http = server;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      for (const channel of channels) await channel.start?.();
+      const { address, port } = server.address() as AddressInfo;
+      return `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
+    },
+    async close() {
+      for (const channel of channels) await channel.stop?.().catch((err: unknown) => log.warn({ err, channel: channel.name }, 'channel stop failed'));
+      const server = http;
+      if (!server?.listening) return;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 5_000);
+      force.unref();
+      await closed;
+      clearTimeout(force);
+    },
+  };
+}
+
+export interface StartOptions {
+  config?: Config;
+  /** How the search index is opened: 'auto' loads it, building and saving it when missing (npm start). */
+  build?: 'auto' | 'never' | 'memory';
+  onProgress?: (done: number, total: number) => void;
+  log?: Logger;
+}
+
+export interface RunningServer extends VeilederServer {
+  readonly url: string;
+  readonly config: Config;
+  readonly feedback: FeedbackStore;
+}
+
+/** Opens the feedback store and the search index, then listens. close() also closes the store. */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const config = opts.config ?? loadConfig();
+  const log = opts.log ?? rootLog;
+  const feedback = createFeedbackStore(config.feedbackDb);
+  try {
+    // TEMP until src/search and createAsk land: dynamic so createServer() works without them.
+    const { openSearcher } = await import('./search/index.js' as string);
+    const { createAsk } = await import('./answer/ask.js' as string);
+    const searcher = await openSearcher({ config, build: opts.build ?? 'auto', onProgress: opts.onProgress });
+    const ask = createAsk({ config, searcher });
+    const meta = buildMeta(searcher.corpus.documents);
+    const server = await createServer({ config, ask, feedback, log, meta, ready: () => true });
+    const url = await server.listen();
+    log.info(
+      { url, channels: server.channels.map((c) => c.name), index: searcher.info },
+      `Veileder er klar: nettchat på ${url} · ${server.channels.map((c) => c.describe()).join(' · ')}`,
+    );
+    return {
+      ...server,
+      url,
+      config,
+      feedback,
+      async close() {
+        await server.close();
+        feedback.close();
+      },
+    };
+  } catch (err) {
+    feedback.close();
+    throw err;
+  }
+}
+
+/** Index-building progress on stderr: a bar on a terminal, a log line per quarter otherwise. */
+function progressReporter(log: Logger): { onProgress: (done: number, total: number) => void; stop: () => void } {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { stream: process.stderr, format: 'Bygger søkeindeksen [{bar}] {value}/{total}', hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      onProgress(done, total) {
+        if (!started) {
+          bar.start(total, done);
+          started = true;
+        } else bar.update(done);
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let lastQuarter = -1;
+  return {
+    onProgress(done, total) {
+      const quarter = total > 0 ? Math.floor((done / total) * 4) : 4;
+      if (quarter !== lastQuarter) {
+        lastQuarter = quarter;
+        log.info({ done, total }, 'building the search index');
+      }
+    },
+    stop: () => undefined,
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const progress = progressReporter(rootLog);
+  let server: RunningServer;
+  try {
+    server = await startServer({ config, build: 'auto', onProgress: progress.onProgress });
+  } catch (err) {
+    progress.stop();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof CorpusError) process.stderr.write(`Kunne ikke lese korpuset: ${err.message}\n`);
+    else if (code === 'EADDRINUSE') {
+      process.stderr.write(`Porten ${config.PORT} på ${config.HOST} er i bruk. Velg en annen med PORT=… (f.eks. PORT=3979 npm start).\n`);
+    } else if (code === 'EACCES') {
+      process.stderr.write(`Har ikke lov til å lytte på ${config.HOST}:${config.PORT}. Velg en port over 1024 med PORT=….\n`);
+    } else rootLog.fatal({ err }, 'Veileder could not start');
+    process.exit(1);
+  }
+  progress.stop();
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    rootLog.info({ signal }, 'Veileder stopper');
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        rootLog.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
