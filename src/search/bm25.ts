@@ -1,0 +1,218 @@
+import { contentWords } from './tokenize.js';
+import { wordTerms, type QueryTerm } from './analyzer.js';
+
+/**
+ * BM25 over the retrieval units, stored flat (offsets / unit ids / term frequencies in typed arrays)
+ * so it builds in one pass over the words, saves as two files and loads without re-tokenizing.
+ */
+
+export const BM25_PARAMS = { k1: 1.2, b: 0.75 } as const;
+
+export interface Bm25Data {
+  terms: string[];
+  /** postings of term t are [offsets[t], offsets[t+1]) in `units` / `tfs` */
+  offsets: Uint32Array;
+  units: Uint32Array;
+  tfs: Uint16Array;
+  unitLengths: Uint32Array;
+}
+
+export interface LexicalHit {
+  unit: number;
+  score: number;
+  /** idf-weighted share of the question's words this unit contains, 0..1 */
+  coverage: number;
+}
+
+class GrowableU32 {
+  buf = new Uint32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Uint32Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = v;
+  }
+  view(): Uint32Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/** Builds the index from the units' texts; `onText` is called after each text (progress). */
+export function buildBm25(texts: Iterable<string>, onText?: () => void): Bm25 {
+  // Pass 1: every unit as word ids; distinct words are few even when units are many.
+  const wordIds = new Map<string, number>();
+  const unitWords = new GrowableU32();
+  const unitStarts = new GrowableU32();
+  for (const text of texts) {
+    unitStarts.push(unitWords.length);
+    for (const w of contentWords(text)) {
+      let id = wordIds.get(w);
+      if (id === undefined) wordIds.set(w, (id = wordIds.size));
+      unitWords.push(id);
+    }
+    onText?.();
+  }
+  unitStarts.push(unitWords.length);
+
+  // Pass 2: each distinct word → its terms (stem + compound halves known to the corpus).
+  const words = [...wordIds.keys()];
+  const stems = new Set(words.map((w) => wordTerms(w, () => false)[0]!));
+  const known = (t: string) => stems.has(t);
+  const termIds = new Map<string, number>();
+  const wordToTerms: number[][] = words.map((w) =>
+    wordTerms(w, known).map((t) => {
+      let id = termIds.get(t);
+      if (id === undefined) termIds.set(t, (id = termIds.size));
+      return id;
+    }),
+  );
+
+  // Pass 3: per unit term frequencies → postings, unit ids ascending.
+  const starts = unitStarts.view();
+  const all = unitWords.view();
+  const nUnits = starts.length - 1;
+  const unitLengths = new Uint32Array(nUnits);
+  const df = new Uint32Array(termIds.size);
+  const pairs = new GrowableU32();
+  const pairStarts = new GrowableU32();
+  for (let u = 0; u < nUnits; u++) {
+    const tf = new Map<number, number>();
+    let len = 0;
+    for (let i = starts[u]!; i < starts[u + 1]!; i++) {
+      for (const t of wordToTerms[all[i]!]!) {
+        tf.set(t, (tf.get(t) ?? 0) + 1);
+        len++;
+      }
+    }
+    unitLengths[u] = len;
+    pairStarts.push(pairs.length);
+    for (const [t, n] of tf) {
+      df[t]!++;
+      pairs.push(t);
+      pairs.push(Math.min(n, 65_535));
+    }
+  }
+  pairStarts.push(pairs.length);
+  const offsets = new Uint32Array(termIds.size + 1);
+  for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
+  const fill = offsets.slice(0, -1);
+  const units = new Uint32Array(offsets[df.length]!);
+  const tfs = new Uint16Array(units.length);
+  const ps = pairStarts.view();
+  const pv = pairs.view();
+  for (let u = 0; u < nUnits; u++) {
+    for (let i = ps[u]!; i < ps[u + 1]!; i += 2) {
+      const t = pv[i]!;
+      const at = fill[t]!++;
+      units[at] = u;
+      tfs[at] = pv[i + 1]!;
+    }
+  }
+  return new Bm25({ terms: [...termIds.keys()], offsets, units, tfs, unitLengths });
+}
+
+export class Bm25 {
+  private readonly termIndex: Map<string, number>;
+  private readonly avgLength: number;
+  readonly size: number;
+
+  constructor(readonly data: Bm25Data) {
+    this.termIndex = new Map(data.terms.map((t, i) => [t, i]));
+    this.size = data.unitLengths.length;
+    let total = 0;
+    for (const l of data.unitLengths) total += l;
+    this.avgLength = this.size ? total / this.size : 1;
+  }
+
+  has(term: string): boolean {
+    return this.termIndex.has(term);
+  }
+
+  df(term: string): number {
+    const t = this.termIndex.get(term);
+    return t === undefined ? 0 : this.data.offsets[t + 1]! - this.data.offsets[t]!;
+  }
+
+  idf(term: string): number {
+    const n = this.df(term);
+    return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
+  }
+
+  /** Top `k` units for the weighted query terms; `allowed` (by unit) restricts the result. */
+  search(query: QueryTerm[], k: number, allowed?: Uint8Array): LexicalHit[] {
+    const { k1, b } = BM25_PARAMS;
+    const { offsets, units, tfs, unitLengths } = this.data;
+    const scores = new Float32Array(this.size);
+    const coverage = new Float32Array(this.size);
+    const lastGroup = new Int32Array(this.size).fill(-1);
+    // A group's weight in the coverage: the idf of its best-known variant (an unknown word: the rarest idf).
+    const groupIdf = new Map<number, number>();
+    for (const q of query) {
+      const idf = this.df(q.term) > 0 ? this.idf(q.term) : Math.log(1 + (this.size + 0.5) / 0.5);
+      if (q.weight === 1 || !groupIdf.has(q.group)) groupIdf.set(q.group, idf);
+    }
+    let totalIdf = 0;
+    for (const v of groupIdf.values()) totalIdf += v;
+    const ordered = [...query].sort((x, y) => x.group - y.group || y.weight - x.weight);
+    for (const q of ordered) {
+      const t = this.termIndex.get(q.term);
+      if (t === undefined) continue;
+      const idf = this.idf(q.term) * q.weight;
+      const credit = (groupIdf.get(q.group) ?? 0) * q.weight;
+      for (let i = offsets[t]!; i < offsets[t + 1]!; i++) {
+        const u = units[i]!;
+        const tf = tfs[i]!;
+        scores[u]! += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * unitLengths[u]!) / this.avgLength));
+        if (lastGroup[u] !== q.group) {
+          lastGroup[u] = q.group;
+          coverage[u]! += credit;
+        }
+      }
+    }
+    return topK(scores, k, allowed).map((u) => ({
+      unit: u,
+      score: scores[u]!,
+      coverage: totalIdf > 0 ? Math.min(1, coverage[u]! / totalIdf) : 0,
+    }));
+  }
+}
+
+/** Indices of the `k` highest positive scores, best first. */
+export function topK(scores: Float32Array, k: number, allowed?: Uint8Array): number[] {
+  const heap: number[] = []; // min-heap of unit ids by score
+  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let u = 0; u < scores.length; u++) {
+    if (scores[u]! <= 0 || (allowed && !allowed[u])) continue;
+    if (heap.length < k) {
+      heap.push(u);
+      up(heap.length - 1);
+    } else if (less(heap[0]!, u)) {
+      heap[0] = u;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => scores[b]! - scores[a]! || a - b);
+}

@@ -1,0 +1,140 @@
+import { Embeddings } from '@langchain/core/embeddings';
+import { createHash } from 'node:crypto';
+import { contentWords, stem } from '../tokenize.js';
+import { CONCEPTS } from './concepts.js';
+
+/**
+ * The offline default embedder: nothing to download, deterministic, fast.
+ *
+ * A text becomes a sparse bag of features hashed (with a sign) into `dimensions` numbers:
+ *   - the stems of its words (weight 1),
+ *   - the character 4-grams of each word (weight 0.35 in all per word), so OCR damage, typos and
+ *     compound halves still overlap with the clean form,
+ *   - concepts from a small bilingual lexicon (concepts.ts), so an English or everyday word lands
+ *     near the plans' own term.
+ * Feature weights are scaled by an idf table fitted on the corpus (stored with the index), then the
+ * vector is L2-normalized: cosine similarity is a fuzzy, idf-weighted overlap.
+ */
+
+export const HASHING_VERSION = 1;
+export const HASHING_DIMENSIONS = 256;
+const NGRAM = 4;
+const NGRAM_WEIGHT = 0.35;
+const CONCEPT_WEIGHT = 1.2;
+
+/** Folded stem (or "stem stem" for two-word phrases) → concept names. */
+const conceptIndex: Map<string, string[]> = (() => {
+  const index = new Map<string, string[]>();
+  for (const [concept, phrases] of Object.entries(CONCEPTS)) {
+    for (const phrase of phrases) {
+      const key = contentWords(phrase).map(stem).join(' ');
+      if (!key) continue;
+      const list = index.get(key) ?? [];
+      if (!list.includes(concept)) list.push(concept);
+      index.set(key, list);
+    }
+  }
+  return index;
+})();
+
+const wordCache = new Map<string, Array<[string, number]>>();
+
+/** The features one folded word contributes on its own (stem, 4-grams, concepts). */
+function wordFeatures(word: string): Array<[string, number]> {
+  let cached = wordCache.get(word);
+  if (cached) return cached;
+  const s = stem(word);
+  cached = [[`w:${s}`, 1]];
+  const padded = `^${word}$`;
+  const grams = Math.max(1, padded.length - NGRAM + 1);
+  for (let j = 0; j + NGRAM <= padded.length; j++) cached.push([`g:${padded.slice(j, j + NGRAM)}`, NGRAM_WEIGHT / grams]);
+  for (const c of conceptIndex.get(s) ?? []) cached.push([`c:${c}`, CONCEPT_WEIGHT]);
+  if (wordCache.size > 500_000) wordCache.clear();
+  wordCache.set(word, cached);
+  return cached;
+}
+
+/** The weighted features of a text, before hashing. */
+export function features(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const ws = contentWords(text);
+  let previous = '';
+  for (const word of ws) {
+    for (const [f, w] of wordFeatures(word)) out.set(f, (out.get(f) ?? 0) + w);
+    const s = stem(word);
+    if (previous) for (const c of conceptIndex.get(`${previous} ${s}`) ?? []) out.set(`c:${c}`, (out.get(`c:${c}`) ?? 0) + CONCEPT_WEIGHT);
+    previous = s;
+  }
+  return out;
+}
+
+function bucket(feature: string, dimensions: number): { index: number; sign: number } {
+  // FNV-1a: fast, stable across runs and machines.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < feature.length; i++) {
+    h ^= feature.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h >>>= 0;
+  return { index: h % dimensions, sign: (h >>> 31) & 1 ? -1 : 1 };
+}
+
+export type IdfTable = Record<string, number>;
+
+/** Idf of each feature over the texts (a sample is enough); features seen once are left out (default weight). */
+export function fitIdf(texts: Iterable<string>): IdfTable {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const t of texts) {
+    n++;
+    for (const f of features(t).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  }
+  const idf: IdfTable = {};
+  for (const [f, d] of df) if (d > 1) idf[f] = Math.log(1 + n / d);
+  idf[''] = Math.log(1 + n); // weight of a feature the corpus never had
+  return idf;
+}
+
+export interface HashingEmbeddingsParams {
+  dimensions?: number;
+  idf?: IdfTable;
+}
+
+export class HashingEmbeddings extends Embeddings {
+  readonly dimensions: number;
+  readonly idf: IdfTable;
+
+  constructor(params: HashingEmbeddingsParams = {}) {
+    super({});
+    this.dimensions = params.dimensions ?? HASHING_DIMENSIONS;
+    this.idf = params.idf ?? {};
+  }
+
+  /** Names the provider and its fitted state: a different idf table means different vectors. */
+  get providerId(): string {
+    this.id ??= `hashing-v${HASHING_VERSION}-${this.dimensions}-${createHash('sha256').update(JSON.stringify(this.idf)).digest('hex').slice(0, 12)}`;
+    return this.id;
+  }
+  private id: string | undefined;
+
+  embed(text: string): number[] {
+    const v = new Float64Array(this.dimensions);
+    const fallback = this.idf[''] ?? 1;
+    for (const [f, w] of features(text)) {
+      const { index, sign } = bucket(f, this.dimensions);
+      v[index]! += sign * w * (this.idf[f] ?? fallback);
+    }
+    let norm = 0;
+    for (const x of v) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(v, (x) => x / norm);
+  }
+
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    return documents.map((d) => this.embed(d));
+  }
+
+  async embedQuery(document: string): Promise<number[]> {
+    return this.embed(document);
+  }
+}

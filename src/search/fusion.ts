@@ -1,0 +1,65 @@
+import type { QuestionSignals } from './signals.js';
+
+/**
+ * Reciprocal-rank fusion of the ranked lists (lexical, vector), then boosts for what the question
+ * names. Ranks, not raw scores, are fused: BM25 and cosine live on different scales.
+ */
+
+export const FUSION = {
+  /** RRF constant: smaller trusts the top of each list more */
+  k: 20,
+  weights: { lexical: 1, vector: 0.6 },
+  boosts: {
+    /** the unit's plan is the district or plan the question names */
+    document: 1.6,
+    /** the unit is the measure the question names by id */
+    measure: 3,
+    /** the unit cites the standard or procedure the question names */
+    reference: 1.35,
+    /** «gjeldende plan»: the plan's period includes today */
+    current: 1.3,
+    /** a year named falls in the plan's period */
+    year: 1.2,
+  },
+} as const;
+
+export interface RankedList {
+  name: keyof typeof FUSION.weights;
+  /** unit numbers, best first */
+  units: number[];
+}
+
+/** unit → Σ weight / (k + rank) over the lists it appears in (rank from 1). */
+export function reciprocalRankFusion(lists: RankedList[], k: number = FUSION.k): Map<number, number> {
+  const fused = new Map<number, number>();
+  for (const list of lists) {
+    const w = FUSION.weights[list.name];
+    list.units.forEach((u, i) => fused.set(u, (fused.get(u) ?? 0) + w / (k + i + 1)));
+  }
+  return fused;
+}
+
+/** What the booster needs to know of a unit. */
+export interface BoostTarget {
+  documentId: string;
+  measureId: string | null;
+  references: readonly string[];
+  period: { from: number; to: number };
+}
+
+/** The factor (≥ 1) a unit's fused score is multiplied by for what the question names. */
+export function boostFactor(unit: BoostTarget, signals: QuestionSignals, today: Date): number {
+  const b = FUSION.boosts;
+  let factor = 1;
+  const namedDocument = signals.documentIds.includes(unit.documentId);
+  if (namedDocument) factor *= b.document;
+  if (unit.measureId && signals.measureIds.includes(unit.measureId)) {
+    // «tiltak 11 på Grünerløkka» means the 11 of that plan, not another plan's 11.
+    if (!signals.documentIds.length || namedDocument) factor *= b.measure;
+  }
+  if (signals.references.some((r) => unit.references.includes(r))) factor *= b.reference;
+  const year = today.getFullYear();
+  if (signals.current && unit.period.from <= year && year <= unit.period.to) factor *= b.current;
+  if (signals.years.some((y) => unit.period.from <= y && y <= unit.period.to)) factor *= b.year;
+  return factor;
+}

@@ -1,0 +1,159 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import { documentHash, readManifest } from '../corpus/load.js';
+import { Corpus } from '../corpus/types.js';
+import { Bm25 } from './bm25.js';
+import type { IndexParts } from './build.js';
+import { configuredProviderName, createProvider, providerMatches } from './embeddings/index.js';
+import { SearchError } from './errors.js';
+import { VectorIndex } from './vector.js';
+
+/**
+ * The index on disk (config.indexDir, git-ignored):
+ *   manifest.json  version, provider, corpus hashes, sizes   corpus.json   the structured corpus
+ *   units.json     the retrieval units                        bm25.json + bm25.bin   lexical index
+ *   vectors.hnsw   hnswlib graph                              embedder.json  the hashing embedder's idf
+ * Written to a temporary folder and renamed into place, so a crash never leaves half an index.
+ */
+
+/** Bump when units, analysis or file formats change: older indexes are then stale. */
+export const INDEX_VERSION = 1;
+
+const IndexManifest = z.object({
+  version: z.number().int(),
+  builtAt: z.string(),
+  provider: z.object({ kind: z.enum(['hashing', 'openai']), id: z.string(), dimensions: z.number().int().positive() }),
+  documents: z.array(z.object({ id: z.string(), hash: z.string() })),
+  units: z.number().int().min(0),
+  bm25: z.object({ terms: z.number().int().min(0), postings: z.number().int().min(0) }),
+});
+export type IndexManifest = z.infer<typeof IndexManifest>;
+
+const RetrievalUnits = z.array(
+  z.object({
+    kind: z.enum(['measure', 'passage']),
+    documentId: z.string(),
+    measureId: z.string().nullable(),
+    sectionId: z.string().nullable(),
+    text: z.string(),
+  }),
+);
+
+const RUN_INGEST = 'Kjør `npm run ingest` for å bygge den på nytt.';
+
+/** The current corpus's document hashes, read without parsing (cheap: used at every start). */
+export function corpusHashes(corpusDir: string): Array<{ id: string; hash: string }> {
+  return readManifest(corpusDir).documents.map((entry) => {
+    const file = path.join(corpusDir, entry.file);
+    const raw = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    return { id: entry.id, hash: documentHash(raw, entry) };
+  });
+}
+
+export function saveIndex(parts: IndexParts, dir: string): void {
+  const { bm25 } = parts;
+  const manifest: IndexManifest = {
+    version: INDEX_VERSION,
+    builtAt: parts.builtAt,
+    provider: { kind: parts.provider.kind, id: parts.provider.id, dimensions: parts.vectors.dimensions },
+    documents: parts.corpus.documents.map((d) => ({ id: d.id, hash: d.hash })),
+    units: parts.units.length,
+    bm25: { terms: bm25.data.terms.length, postings: bm25.data.units.length },
+  };
+  const parent = path.dirname(path.resolve(dir));
+  mkdirSync(parent, { recursive: true });
+  const tmp = path.join(parent, `.${path.basename(dir)}.tmp-${process.pid}-${Date.now()}`);
+  mkdirSync(tmp);
+  try {
+    writeFileSync(path.join(tmp, 'corpus.json'), JSON.stringify(parts.corpus));
+    writeFileSync(path.join(tmp, 'units.json'), JSON.stringify(parts.units));
+    writeFileSync(path.join(tmp, 'bm25.json'), JSON.stringify({ terms: bm25.data.terms }));
+    const { offsets, units, unitLengths, tfs } = bm25.data;
+    writeFileSync(path.join(tmp, 'bm25.bin'), Buffer.concat([offsets, units, unitLengths, tfs].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
+    writeFileSync(path.join(tmp, 'embedder.json'), JSON.stringify({ idf: parts.idf }));
+    parts.vectors.save(path.join(tmp, 'vectors.hnsw'));
+    writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    const old = `${tmp}.old`;
+    if (existsSync(dir)) renameSync(dir, old);
+    renameSync(tmp, dir);
+    rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+export type IndexStatus =
+  | { state: 'ok'; manifest: IndexManifest }
+  | { state: 'missing' | 'stale' | 'corrupt' | 'provider'; message: string };
+
+function readManifestFile(dir: string): IndexManifest {
+  const parsed = IndexManifest.safeParse(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
+  if (!parsed.success) throw new Error(`manifest.json: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** Whether the index in `dir` exists, is whole, fits the corpus in config.CORPUS_DIR and the configured provider. */
+export function checkIndex(dir: string, config: Config): IndexStatus {
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    return { state: 'missing', message: `Fant ingen søkeindeks i ${dir}. Kjør \`npm run ingest\` for å bygge den.` };
+  }
+  let manifest: IndexManifest;
+  try {
+    manifest = readManifestFile(dir);
+  } catch (err) {
+    return { state: 'corrupt', message: `Søkeindeksen i ${dir} er skadet (${(err as Error).message}). ${RUN_INGEST}` };
+  }
+  if (manifest.version !== INDEX_VERSION) {
+    return { state: 'stale', message: `Søkeindeksen i ${dir} er laget av en annen versjon av Veileder. ${RUN_INGEST}` };
+  }
+  const now = corpusHashes(config.CORPUS_DIR);
+  const before = new Map(manifest.documents.map((d) => [d.id, d.hash]));
+  const changed = [
+    ...now.filter((d) => before.get(d.id) !== d.hash).map((d) => d.id),
+    ...manifest.documents.filter((d) => !now.some((n) => n.id === d.id)).map((d) => d.id),
+  ];
+  if (changed.length) {
+    return { state: 'stale', message: `Søkeindeksen i ${dir} er utdatert: planene er endret siden den ble bygget (${changed.join(', ')}). ${RUN_INGEST}` };
+  }
+  if (!providerMatches(manifest.provider.id, config)) {
+    return {
+      state: 'provider',
+      message: `Søkeindeksen ble bygget med embeddings-leverandøren ${manifest.provider.id}, men innstillingene sier ${configuredProviderName(config)}. ${RUN_INGEST}`,
+    };
+  }
+  return { state: 'ok', manifest };
+}
+
+/** Loads a checked index; throws SearchError INDEX_CORRUPT when a file is missing or does not fit. */
+export function loadIndex(dir: string, config: Config, manifest: IndexManifest): IndexParts {
+  try {
+    const corpus = Corpus.parse(JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')));
+    const units = RetrievalUnits.parse(JSON.parse(readFileSync(path.join(dir, 'units.json'), 'utf8')));
+    const { terms } = z.object({ terms: z.array(z.string()) }).parse(JSON.parse(readFileSync(path.join(dir, 'bm25.json'), 'utf8')));
+    const bin = new Uint8Array(readFileSync(path.join(dir, 'bm25.bin'))).buffer;
+    const v = terms.length;
+    const p = manifest.bm25.postings;
+    const n = manifest.units;
+    if (units.length !== n || v !== manifest.bm25.terms || bin.byteLength !== 4 * (v + 1 + p + n) + 2 * p) {
+      throw new Error('filene passer ikke sammen');
+    }
+    const bm25 = new Bm25({
+      terms,
+      offsets: new Uint32Array(bin, 0, v + 1),
+      units: new Uint32Array(bin, 4 * (v + 1), p),
+      unitLengths: new Uint32Array(bin, 4 * (v + 1 + p), n),
+      tfs: new Uint16Array(bin, 4 * (v + 1 + p + n), p),
+    });
+    const { idf } = z.object({ idf: z.record(z.string(), z.number()).nullable() }).parse(JSON.parse(readFileSync(path.join(dir, 'embedder.json'), 'utf8')));
+    const vectors = VectorIndex.load(path.join(dir, 'vectors.hnsw'), manifest.provider.dimensions);
+    if (vectors.size !== n && n > 0) throw new Error('vektorindeksen har feil antall enheter');
+    const provider = createProvider(config, idf ?? undefined);
+    if (provider.id !== manifest.provider.id) throw new Error('embeddings-tabellen passer ikke med manifestet');
+    return { corpus, units, bm25, vectors, provider, idf, builtAt: manifest.builtAt };
+  } catch (err) {
+    throw new SearchError('INDEX_CORRUPT', `Søkeindeksen i ${dir} er skadet (${(err as Error).message}). ${RUN_INGEST}`);
+  }
+}

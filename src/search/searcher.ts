@@ -1,0 +1,116 @@
+import type { Filters } from '../answer/types.js';
+import type { Config } from '../config.js';
+import { childLogger } from '../log.js';
+import { analyzeQuery } from './analyzer.js';
+import type { IndexParts } from './build.js';
+import { boostFactor, reciprocalRankFusion, type BoostTarget, type RankedList } from './fusion.js';
+import type { Searcher, SearchHit, SearchOptions } from './index.js';
+import { readSignals } from './signals.js';
+import { fold } from './tokenize.js';
+import { FuzzyVocabulary } from './vocabulary.js';
+
+/** The query path: question ─► lexical + vector candidates ─► fusion + boosts ─► hits. */
+
+const log = childLogger({ module: 'search' });
+
+/** Candidates taken from each list before fusion. */
+const CANDIDATES = 100;
+/** Longer questions are cut here: search needs the words, not a pasted document. */
+export const MAX_QUERY_CHARS = 2_000;
+
+export function createSearcher(parts: IndexParts, config: Config): Searcher {
+  const { corpus, units, bm25, vectors, provider } = parts;
+  const documents = new Map(corpus.documents.map((d) => [d.id, d]));
+  const fuzzy = new FuzzyVocabulary(bm25.data.terms);
+  const vocabulary = { has: (t: string) => bm25.has(t), fuzzy };
+  const targets: BoostTarget[] = units.map((u) => {
+    const doc = documents.get(u.documentId);
+    const measure = u.measureId ? doc?.measures.find((m) => m.id === u.measureId) : undefined;
+    return {
+      documentId: u.documentId,
+      measureId: u.measureId,
+      references: measure?.references ?? [],
+      period: doc?.period ?? { from: 0, to: 0 },
+    };
+  });
+
+  function allowedUnits(filters: Filters | undefined): Uint8Array | undefined {
+    if (!filters?.documentIds?.length && !filters?.owner) return undefined;
+    const owner = filters.owner ? fold(filters.owner) : null;
+    const ok = new Set(
+      corpus.documents
+        .filter((d) => (!filters.documentIds?.length || filters.documentIds.includes(d.id)) && (!owner || fold(d.owner).includes(owner)))
+        .map((d) => d.id),
+    );
+    return Uint8Array.from(units, (u) => (ok.has(u.documentId) ? 1 : 0));
+  }
+
+  async function vectorList(query: string, allowed: Uint8Array | undefined): Promise<Map<number, number> | null> {
+    try {
+      const v = await provider.embeddings.embedQuery(query);
+      return new Map(vectors.search(v, CANDIDATES, allowed).map((h) => [h.unit, h.similarity]));
+    } catch (err) {
+      log.warn({ err: (err as Error).message, provider: provider.id }, 'vector search failed; using lexical search only');
+      return null;
+    }
+  }
+
+  return {
+    corpus,
+    info: { provider: provider.id, builtAt: parts.builtAt, units: units.length },
+
+    async search(rawQuery: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+      const query = typeof rawQuery === 'string' ? rawQuery.slice(0, MAX_QUERY_CHARS).trim() : '';
+      const k = Math.max(1, Math.min(opts.k ?? 10, 100));
+      const mode = opts.mode ?? 'hybrid';
+      if (!query || units.length === 0) return [];
+      const allowed = allowedUnits(opts.filters);
+      const signals = readSignals(query, corpus);
+
+      const lists: RankedList[] = [];
+      const coverage = new Map<number, number>();
+      if (mode !== 'vector') {
+        const hits = bm25.search(analyzeQuery(query, vocabulary), CANDIDATES, allowed);
+        hits.forEach((h) => coverage.set(h.unit, h.coverage));
+        lists.push({ name: 'lexical', units: hits.map((h) => h.unit) });
+      }
+      let similarity: Map<number, number> | null = null;
+      if (mode !== 'lexical') {
+        similarity = await vectorList(query, allowed);
+        if (similarity) lists.push({ name: 'vector', units: [...similarity.keys()] });
+      }
+
+      const fused = reciprocalRankFusion(lists);
+      // A unit the question names by id is a candidate even when neither list found it.
+      if (signals.measureIds.length) {
+        const floor = Math.min(...fused.values(), 1 / 1000);
+        units.forEach((u, i) => {
+          if (u.measureId && signals.measureIds.includes(u.measureId) && (!allowed || allowed[i]) && !fused.has(i)) fused.set(i, floor);
+        });
+      }
+      const today = opts.today ?? new Date();
+      const ranked = [...fused]
+        .map(([unit, score]) => ({ unit, score: score * boostFactor(targets[unit]!, signals, today) }))
+        .sort((a, b) => b.score - a.score || a.unit - b.unit)
+        .slice(0, k);
+      if (!ranked.length) return [];
+
+      // Scores: the top hit's evidence (share of the question's words it holds; cosine in vector
+      // mode), the rest scaled by their fused score — 0..1, best first.
+      const top = ranked[0]!;
+      let confidence = mode === 'vector' ? Math.max(0, similarity?.get(top.unit) ?? 0) : (coverage.get(top.unit) ?? 0);
+      if (units[top.unit]!.measureId && signals.measureIds.includes(units[top.unit]!.measureId!)) confidence = Math.max(confidence, 0.9);
+      return ranked.map(({ unit, score }) => {
+        const u = units[unit]!;
+        return {
+          kind: u.kind,
+          documentId: u.documentId,
+          measureId: u.measureId,
+          sectionId: u.sectionId,
+          text: u.text,
+          score: Math.round(confidence * (score / top.score) * 1000) / 1000,
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
+import { fold, terms, words } from './tokenize.js';
+import { editDistance } from './vocabulary.js';
+
+/**
+ * What a question names, read from its words: a district or plan («på Grünerløkka», «Gamle Oslo»,
+ * «nordstrand», misspelled too), a measure id («tiltak 10S», «2.2.2»), a standard, a period
+ * («gjeldende plan», «i 2027»). fusion.ts turns these into boosts.
+ */
+
+export interface QuestionSignals {
+  /** documents whose district or plan the question names */
+  documentIds: string[];
+  /** measure ids the question names, as the corpus writes them */
+  measureIds: string[];
+  /** references (standards, procedures) the question names, as the corpus writes them */
+  references: string[];
+  /** «gjeldende plan», «current plan»: prefer plans whose period includes today */
+  current: boolean;
+  /** years named («i 2027») */
+  years: number[];
+}
+
+/** Oslo's districts (bydeler), folded; longer names first so «søndre nordstrand» is not «nordstrand». */
+export const DISTRICTS = [
+  'sondre nordstrand', 'st. hanshaugen', 'nordre aker', 'vestre aker', 'gamle oslo',
+  'grunerlokka', 'ostensjo', 'nordstrand', 'frogner', 'sagene', 'stovner', 'grorud', 'bjerke', 'ullern', 'alna',
+];
+const DISTRICT_ALIASES: Record<string, string> = { lokka: 'grunerlokka', 'st hanshaugen': 'st. hanshaugen' };
+
+const CURRENT = /\b(gjeldende|navaerende|gjeldande|dagens|aktuelle|nyeste|siste plan|current|latest|in force|gjelder na|gjelder i dag)\b/;
+
+/** The district of a document, folded, when its owner or title names one. */
+export function districtOf(doc: CorpusDocument): string | null {
+  const hay = fold(`${doc.owner} ${doc.title}`);
+  return DISTRICTS.find((d) => new RegExp(`\\b${d.replace('.', '\\.')}\\b`).test(hay)) ?? null;
+}
+
+/** Names a plan goes by beyond its district: the title's own name («Tryggere liv»), the city's plan. */
+function planAliases(doc: CorpusDocument): string[] {
+  const aliases: string[] = [];
+  const head = fold(doc.title.split(/\s[–-]\s|:/)[0] ?? '').trim();
+  if (head && !/^(handlingsplan|ruspolitisk|plan)\b/.test(head)) aliases.push(head);
+  if (/oslo kommune|byradet/.test(fold(doc.owner))) aliases.push('byradet', 'oslo kommune', 'kommunens plan', 'byens plan');
+  return aliases;
+}
+
+/** Does the folded question contain the phrase, allowing a typo or two in words of 6+ letters? */
+function mentions(questionWords: string[], phrase: string): boolean {
+  const target = words(phrase);
+  const n = target.length;
+  for (let i = 0; i + n <= questionWords.length; i++) {
+    let ok = true;
+    for (let j = 0; j < n && ok; j++) {
+      const q = questionWords[i + j]!;
+      const t = target[j]!;
+      const budget = t.length >= 9 ? 2 : t.length >= 6 ? 1 : 0;
+      ok = q === t || (budget > 0 && editDistance(q, t, budget) <= budget);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+export function readSignals(question: string, corpus: Corpus): QuestionSignals {
+  const folded = fold(question);
+  const qWords = words(folded);
+
+  // Districts: the longest names first, and a name inside a longer one does not count twice.
+  const named = new Set<string>();
+  let rest = qWords;
+  for (const d of [...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)]) {
+    if (!mentions(rest, d)) continue;
+    named.add(DISTRICT_ALIASES[d] ?? d);
+    const dw = words(d);
+    rest = rest.filter((w) => !dw.some((x) => x === w || editDistance(w, x, 2) <= 2));
+  }
+  const documentIds = corpus.documents
+    .filter((doc) => {
+      const district = districtOf(doc);
+      return (district !== null && named.has(district)) || planAliases(doc).some((a) => mentions(qWords, a));
+    })
+    .map((d) => d.id);
+
+  // Measure ids: «10S», «2.2.2», «tiltak 11» — only ids some plan has.
+  const ids = new Set<string>();
+  for (const m of folded.matchAll(/\b(\d{1,2}\s?[fs])\b/g)) ids.add(m[1]!.replace(/\s/, ''));
+  for (const m of folded.matchAll(/\b(\d+\.\d+\.\d+)\b/g)) ids.add(m[1]!);
+  for (const m of folded.matchAll(/\btiltak(?:et)?\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,2}[fs]?|\d+\.\d+\.\d+)\b/g)) ids.add(m[1]!);
+  for (const m of folded.matchAll(/\bmeasure\s*(?:nr\.?|number|no\.?)?\s*(\d{1,2}[fs]?|\d+\.\d+\.\d+)\b/g)) ids.add(m[1]!);
+  const measureIds = new Set<string>();
+  for (const doc of corpus.documents) for (const m of doc.measures) if (ids.has(m.id.toLowerCase())) measureIds.add(m.id);
+
+  // References: every distinctive word of a reference the corpus cites (at least two), or most of
+  // them when the question says «standard».
+  const qTerms = new Set(terms(question));
+  const saysStandard = /standard|prosedyre|rutine|veileder|procedure|guideline/.test(folded);
+  const generic = new Set(terms('oslostandard standard for arbeid i bydelene med overordnet'));
+  const allRefs = new Set(corpus.documents.flatMap((d) => d.measures.flatMap((m) => m.references)));
+  const references = [...allRefs].filter((ref) => {
+    const distinct = [...new Set(terms(ref))].filter((t) => !generic.has(t));
+    if (!distinct.length) return false;
+    const covered = distinct.filter((t) => qTerms.has(t) || [...qTerms].some((q) => q.length > 5 && q.includes(t))).length;
+    return (covered === distinct.length && (distinct.length >= 2 || saysStandard)) || (saysStandard && covered / distinct.length >= 0.5);
+  });
+
+  const years = [...folded.matchAll(/\b(20\d{2})\b/g)].map((m) => Number(m[1]));
+  return { documentIds, measureIds: [...measureIds], references, current: CURRENT.test(folded), years };
+}

@@ -1,0 +1,59 @@
+import snowball from 'snowball-stemmers';
+import { STOPWORDS } from './stopwords.js';
+
+/**
+ * Norwegian normalization for retrieval, in one place.
+ *
+ *   text ─► fold (lower case, æ→ae, ø→o, å→a, accents off, OCR «@»→o) ─► words ─► stop words out
+ *        ─► Snowball Norwegian stem + a light nominal suffix rule (-ing/-ning) ─► terms
+ *
+ * Folding first means `pårørende`, `parorende` and `PÅRØRENDE` give the same term; OCR forms that
+ * folding cannot reach (`pargrende`) meet through typo tolerance (vocabulary.ts).
+ */
+
+const stemmer = snowball.newStemmer('norwegian');
+
+/** Lower case, æ/ø/å and accents folded to ASCII (`Grünerløkka` → `grunerlokka`). */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/(?<=\p{L})@|@(?=\p{L})/gu, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/[øœ]/g, 'o')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+}
+
+/** Words of folded text: runs of letters/digits; dotted ids such as `2.2.2` stay one word. */
+export function words(folded: string): string[] {
+  return folded.match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const stemCache = new Map<string, string>();
+
+/** The stem of one folded word. */
+export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  let s = /^[a-z]+$/.test(word) && word.length > 3 ? stemmer.stem(word) : word;
+  // Snowball keeps the verbal noun (-ing/-ning): make `forebygging` meet `forebyggende` (→ forebygg).
+  if (s.length > 7 && s.endsWith('ning')) s = s.slice(0, -4);
+  else if (s.length > 6 && s.endsWith('ing')) s = s.slice(0, -3);
+  if (stemCache.size > 200_000) stemCache.clear();
+  stemCache.set(word, s);
+  return s;
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** Folded content words (stop words and one-letter words out), before stemming. */
+export function contentWords(text: string): string[] {
+  return words(fold(text)).filter((w) => (w.length > 1 || /\d/.test(w)) && !STOPWORDS.has(w));
+}
+
+/** The terms of a text: folded, stop words out, stemmed. */
+export function terms(text: string): string[] {
+  return contentWords(text).map(stem);
+}

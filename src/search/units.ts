@@ -1,0 +1,120 @@
+import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.js';
+
+/**
+ * Retrieval units: a measure with everything that tells what it is about (id, text, description,
+ * goal, responsible units, references, section and plan title), or a prose passage of a section of
+ * a few sentences. Units follow the parser's structure, so no unit cuts a table row.
+ */
+
+export interface RetrievalUnit {
+  kind: 'measure' | 'passage';
+  documentId: string;
+  measureId: string | null;
+  sectionId: string | null;
+  /** What a person reads. */
+  text: string;
+}
+
+/** A unit plus the text that is indexed for it (not persisted). */
+export interface IndexedUnit extends RetrievalUnit {
+  indexText: string;
+}
+
+const PASSAGE_TARGET = 450;
+const PASSAGE_MAX = 900;
+
+function sectionLabel(s: Section): string {
+  return s.number ? `${s.number} ${s.title}` : s.title;
+}
+
+function sectionOf(measure: Measure, doc: CorpusDocument): Section | undefined {
+  if (!measure.section) return undefined;
+  const wanted = measure.section.trim().toLowerCase();
+  return (
+    doc.sections.find((s) => sectionLabel(s).toLowerCase() === wanted) ??
+    doc.sections.find((s) => s.title.toLowerCase() === wanted) ??
+    doc.sections.find((s) => wanted.endsWith(s.title.toLowerCase()) || s.title.toLowerCase().endsWith(wanted))
+  );
+}
+
+export function measureText(m: Measure): string {
+  const parts = [m.text.trim()];
+  if (m.description && !m.text.includes(m.description)) parts.push(m.description.trim());
+  if (m.goal) parts.push(`Mål: ${m.goal.trim()}`);
+  if (m.responsible.length) parts.push(`Ansvar: ${m.responsible.join(', ')}`);
+  return parts.join('\n');
+}
+
+function measureUnit(m: Measure, doc: CorpusDocument): IndexedUnit {
+  const section = sectionOf(m, doc);
+  const text = measureText(m);
+  const context = [
+    `Tiltak ${m.id}`,
+    text,
+    m.priority ?? '',
+    m.status ?? '',
+    m.accountable.join(' '),
+    m.references.join(' '),
+    m.section ?? '',
+    doc.title,
+    doc.owner,
+  ];
+  return {
+    kind: 'measure',
+    documentId: doc.id,
+    measureId: m.id,
+    sectionId: section?.id ?? null,
+    text,
+    indexText: context.filter(Boolean).join('\n'),
+  };
+}
+
+/** Sentences of a section text: lines joined within paragraphs, split after . ! ? before a capital or digit. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .flatMap((p) => p.split(/(?<=[.!?:])\s+(?=[«"(]?[\p{Lu}\d])/u))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Passages of a few sentences, about PASSAGE_TARGET characters, never cutting a sentence. */
+export function passages(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const s of sentences(text)) {
+    if (current && (current.length >= PASSAGE_TARGET || current.length + s.length > PASSAGE_MAX)) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current} ${s}` : s;
+  }
+  if (current) {
+    // A short tail joins the previous passage instead of standing alone.
+    if (out.length && current.length < PASSAGE_TARGET / 3) out[out.length - 1] += ` ${current}`;
+    else out.push(current);
+  }
+  return out;
+}
+
+function passageUnits(section: Section, doc: CorpusDocument): IndexedUnit[] {
+  const label = sectionLabel(section);
+  return passages(section.text).map((text) => ({
+    kind: 'passage' as const,
+    documentId: doc.id,
+    measureId: null,
+    sectionId: section.id,
+    text,
+    indexText: `${label}\n${text}\n${doc.title}\n${doc.owner}`,
+  }));
+}
+
+export function documentUnits(doc: CorpusDocument): IndexedUnit[] {
+  return [...doc.measures.map((m) => measureUnit(m, doc)), ...doc.sections.flatMap((s) => passageUnits(s, doc))];
+}
+
+export function buildUnits(corpus: Corpus): IndexedUnit[] {
+  return corpus.documents.flatMap(documentUnits);
+}
