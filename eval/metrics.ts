@@ -1,0 +1,76 @@
+import type { Citation } from '../src/answer/types.js';
+import type { Corpus } from '../src/corpus/types.js';
+import type { Target } from './schema.js';
+
+/**
+ * What counts as a hit, in one place: a search result or a citation matches an expected target when
+ * it is the same document and the same measure (or, for a section target, the same section).
+ */
+
+/** Lower case, æ/ø/å and diacritics folded, whitespace collapsed: how unit names are compared. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/[øö]/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** «11 S» and «11s» are the measure «11S». */
+function sameMeasureId(a: string | null | undefined, b: string): boolean {
+  return a != null && a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+}
+
+export interface Located {
+  documentId: string;
+  measureId: string | null;
+  sectionId: string | null;
+}
+
+export function matchesTarget(hit: Located, target: Target): boolean {
+  if (hit.documentId !== target.documentId) return false;
+  if (target.measureId !== undefined) return sameMeasureId(hit.measureId, target.measureId);
+  return hit.sectionId !== null && hit.sectionId === target.sectionId;
+}
+
+/** 1-based rank of the first result that matches any target, or null when none does. */
+export function firstRank(results: readonly Located[], targets: readonly Target[]): number | null {
+  const i = results.findIndex((r) => targets.some((t) => matchesTarget(r, t)));
+  return i < 0 ? null : i + 1;
+}
+
+/**
+ * Citations carry the section as text («2.2 Tiltak tidlig innsats»), not its id; this resolves it to
+ * the section id of the corpus so citations can be matched like search hits.
+ */
+export function citationLocator(corpus: Corpus): (c: Citation) => Located {
+  const sections = new Map<string, Map<string, string>>();
+  for (const doc of corpus.documents) {
+    const byName = new Map<string, string>();
+    for (const s of doc.sections) {
+      for (const name of [s.id, s.title, s.number ? `${s.number} ${s.title}` : null]) {
+        if (name && !byName.has(fold(name))) byName.set(fold(name), s.id);
+      }
+    }
+    sections.set(doc.id, byName);
+  }
+  return (c) => ({
+    documentId: c.documentId,
+    measureId: c.measureId,
+    sectionId: c.section === null ? null : (sections.get(c.documentId)?.get(fold(c.section)) ?? null),
+  });
+}
+
+/** The expected units the answer text does not name. */
+export function missingUnits(answerText: string, units: readonly string[]): string[] {
+  const text = fold(answerText);
+  return units.filter((u) => !text.includes(fold(u)));
+}
+
+export function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
