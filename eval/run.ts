@@ -1,0 +1,316 @@
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ask } from '../src/answer/ask.js';
+import type { Answer, AskContext } from '../src/answer/types.js';
+import { log } from '../src/log.js';
+import { openSearcher, type Searcher, type SearchMode } from '../src/search/index.js';
+import { citationLocator, firstRank, missingUnits, ratio, type Located } from './metrics.js';
+import { loadQuestions, QUESTIONS_FILE, type Question, type Target } from './schema.js';
+
+/**
+ * `npm run eval`: how well Veileder finds and answers the question set in eval/questions.yaml.
+ * Retrieval: hit@1, hit@3 and MRR of searcher.search(q, { mode, k: 10 }) for each mode (the ablation).
+ * Answers: ask(q, { history, channel: 'eval' }) — in-scope answered, units named, citation hit@1/@3,
+ * out-of-scope refused. The last four lines printed are the headline figures (a hook reads them).
+ */
+
+export const MODES: readonly SearchMode[] = ['lexical', 'vector', 'hybrid'];
+const K = 10;
+
+export type AskFn = (question: string, context: AskContext) => Promise<Answer>;
+
+export interface RetrievalMiss {
+  id: string;
+  q: string;
+  rank: number | null;
+  expected: string[];
+  got: string[];
+}
+
+export interface RetrievalFigures {
+  mode: SearchMode;
+  questions: number;
+  hit1: number | null;
+  hit3: number | null;
+  mrr: number | null;
+  msPerQuery: number;
+  byDocument: Record<string, { questions: number; hit1: number | null; hit3: number | null }>;
+  misses: RetrievalMiss[];
+}
+
+export interface AnswerMiss {
+  id: string;
+  q: string;
+  problem: 'not-answered' | 'units-missing' | 'citation-miss' | 'not-refused';
+  detail: string;
+}
+
+export interface AnswerFigures {
+  inScope: number;
+  answered: number | null;
+  unitQuestions: number;
+  unitAccuracy: number | null;
+  citationHit1: number | null;
+  citationHit3: number | null;
+  outOfScope: number;
+  refused: number | null;
+  msPerQuestion: number;
+  misses: AnswerMiss[];
+}
+
+export interface EvalReport {
+  questionsFile: string;
+  questions: { total: number; inScope: number; outOfScope: number; followUps: number };
+  searcher: { provider: string; units: number };
+  retrieval: RetrievalFigures[];
+  answers: AnswerFigures;
+  headline: { mode: SearchMode; hit1: number | null; hit3: number | null; unitAccuracy: number | null; refused: number | null };
+  seconds: number;
+}
+
+export interface EvalOptions {
+  questions: Question[];
+  searcher: Searcher;
+  ask: AskFn;
+  modes?: readonly SearchMode[];
+  questionsFile?: string;
+}
+
+const describe = (t: Target): string => `${t.documentId}#${t.measureId ?? `§${t.sectionId}`}`;
+const describeHit = (h: Located): string =>
+  `${h.documentId}#${h.measureId ?? (h.sectionId === null ? '?' : `§${h.sectionId}`)}`;
+
+async function evalRetrieval(searcher: Searcher, questions: Question[], mode: SearchMode): Promise<RetrievalFigures> {
+  let hit1 = 0;
+  let hit3 = 0;
+  let rr = 0;
+  const misses: RetrievalMiss[] = [];
+  const perDoc = new Map<string, { n: number; h1: number; h3: number }>();
+  const started = performance.now();
+  for (const q of questions) {
+    const results = await searcher.search(q.q, { mode, k: K });
+    const rank = firstRank(results, q.expect);
+    if (rank === 1) hit1++;
+    if (rank !== null && rank <= 3) hit3++;
+    if (rank !== null) rr += 1 / rank;
+    for (const doc of new Set(q.expect.map((t) => t.documentId))) {
+      const d = perDoc.get(doc) ?? { n: 0, h1: 0, h3: 0 };
+      d.n++;
+      if (rank === 1) d.h1++;
+      if (rank !== null && rank <= 3) d.h3++;
+      perDoc.set(doc, d);
+    }
+    if (rank === null || rank > 3) {
+      misses.push({ id: q.id, q: q.q, rank, expected: q.expect.map(describe), got: results.slice(0, 3).map(describeHit) });
+    }
+  }
+  const n = questions.length;
+  return {
+    mode,
+    questions: n,
+    hit1: ratio(hit1, n),
+    hit3: ratio(hit3, n),
+    mrr: ratio(rr, n),
+    msPerQuery: n === 0 ? 0 : (performance.now() - started) / n,
+    byDocument: Object.fromEntries(
+      [...perDoc].sort(([a], [b]) => a.localeCompare(b)).map(([doc, d]) => [doc, { questions: d.n, hit1: ratio(d.h1, d.n), hit3: ratio(d.h3, d.n) }]),
+    ),
+    misses,
+  };
+}
+
+async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]): Promise<AnswerFigures> {
+  const locate = citationLocator(searcher.corpus);
+  const misses: AnswerMiss[] = [];
+  let inScope = 0;
+  let answered = 0;
+  let unitQuestions = 0;
+  let unitsNamed = 0;
+  let cite1 = 0;
+  let cite3 = 0;
+  let outOfScope = 0;
+  let refused = 0;
+  const started = performance.now();
+  for (const q of questions) {
+    const answer = await ask(q.q, { history: q.history, channel: 'eval' });
+    const excerpt = answer.answer.replace(/\s+/g, ' ').slice(0, 160);
+    if (q.outOfScope) {
+      outOfScope++;
+      if (!answer.found) refused++;
+      else {
+        const top = answer.citations[0];
+        misses.push({ id: q.id, q: q.q, problem: 'not-refused', detail: top ? describeHit(locate(top)) : excerpt });
+      }
+      continue;
+    }
+    inScope++;
+    if (answer.found) answered++;
+    else misses.push({ id: q.id, q: q.q, problem: 'not-answered', detail: excerpt });
+    if (q.units.length > 0) {
+      unitQuestions++;
+      const missing = answer.found ? missingUnits(answer.answer, q.units) : q.units;
+      if (missing.length === 0) unitsNamed++;
+      else if (answer.found) misses.push({ id: q.id, q: q.q, problem: 'units-missing', detail: `${missing.join(', ')} — «${excerpt}»` });
+    }
+    const rank = firstRank(answer.citations.map(locate), q.expect);
+    if (rank === 1) cite1++;
+    if (rank !== null && rank <= 3) cite3++;
+    if (answer.found && (rank === null || rank > 3)) {
+      const got = answer.citations.slice(0, 3).map((c) => describeHit(locate(c)));
+      misses.push({ id: q.id, q: q.q, problem: 'citation-miss', detail: `ventet ${q.expect.map(describe).join(' | ')}; fikk ${got.join(', ') || 'ingen'}` });
+    }
+  }
+  return {
+    inScope,
+    answered: ratio(answered, inScope),
+    unitQuestions,
+    unitAccuracy: ratio(unitsNamed, unitQuestions),
+    citationHit1: ratio(cite1, inScope),
+    citationHit3: ratio(cite3, inScope),
+    outOfScope,
+    refused: ratio(refused, outOfScope),
+    msPerQuestion: questions.length === 0 ? 0 : (performance.now() - started) / questions.length,
+    misses,
+  };
+}
+
+/** Runs the whole eval in-process; the caller owns the searcher and the ask function. */
+export async function runEval(opts: EvalOptions): Promise<EvalReport> {
+  const started = performance.now();
+  const { questions, searcher } = opts;
+  const modes = opts.modes ?? MODES;
+  // Search has no thread: follow-up questions are measured through ask() only.
+  const searchable = questions.filter((q) => !q.outOfScope && !q.history?.length);
+  const retrieval: RetrievalFigures[] = [];
+  for (const mode of modes) retrieval.push(await evalRetrieval(searcher, searchable, mode));
+  const answers = await evalAnswers(searcher, opts.ask, questions);
+  const main = retrieval.find((r) => r.mode === 'hybrid') ?? retrieval[0];
+  return {
+    questionsFile: opts.questionsFile ?? QUESTIONS_FILE,
+    questions: {
+      total: questions.length,
+      inScope: questions.filter((q) => !q.outOfScope).length,
+      outOfScope: questions.filter((q) => q.outOfScope).length,
+      followUps: questions.filter((q) => q.history?.length).length,
+    },
+    searcher: { provider: searcher.info.provider, units: searcher.info.units },
+    retrieval,
+    answers,
+    headline: {
+      mode: main?.mode ?? 'hybrid',
+      hit1: main?.hit1 ?? null,
+      hit3: main?.hit3 ?? null,
+      unitAccuracy: answers.unitAccuracy,
+      refused: answers.refused,
+    },
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+const num = (x: number | null, digits = 3): string => (x === null ? '–' : x.toFixed(digits));
+const pad = (s: string, n: number): string => s.padEnd(n);
+
+/** The readable report; its last four lines are the headline figures (hit@1, hit@3, unit accuracy, refusal). */
+export function formatReport(report: EvalReport, { verbose = false } = {}): string {
+  const out: string[] = [];
+  const { questions: qs, answers: a } = report;
+  out.push(`Veileder eval — ${report.questionsFile}: ${qs.inScope} spørsmål i planene (${qs.followUps} oppfølging), ${qs.outOfScope} utenfor`);
+  out.push(`Søkeindeks: ${report.searcher.units} enheter, embeddings «${report.searcher.provider}»`);
+  out.push('');
+  const searched = report.retrieval[0]?.questions ?? 0;
+  out.push(`Søk, k=${K} (${searched} spørsmål; oppfølgingsspørsmål måles bare gjennom ask)`);
+  out.push(`${pad('modus', 10)}${pad('hit@1', 8)}${pad('hit@3', 8)}${pad('MRR', 8)}ms/spørsmål`);
+  for (const r of report.retrieval) {
+    out.push(`${pad(r.mode, 10)}${pad(num(r.hit1), 8)}${pad(num(r.hit3), 8)}${pad(num(r.mrr), 8)}${r.msPerQuery.toFixed(1)}`);
+  }
+  const main = report.retrieval.find((r) => r.mode === report.headline.mode);
+  if (main) {
+    out.push('');
+    out.push(`Per plan (${main.mode})`);
+    out.push(`${pad('plan', 30)}${pad('spørsmål', 10)}${pad('hit@1', 8)}hit@3`);
+    for (const [doc, d] of Object.entries(main.byDocument)) {
+      out.push(`${pad(doc, 30)}${pad(String(d.questions), 10)}${pad(num(d.hit1), 8)}${num(d.hit3)}`);
+    }
+  }
+  out.push('');
+  out.push(`Svar fra ask() (${a.msPerQuestion.toFixed(1)} ms/spørsmål)`);
+  out.push(`${pad('besvart, i planene', 34)}${num(a.answered)}  (${a.inScope} spørsmål)`);
+  out.push(`${pad('ansvarlig enhet nevnt', 34)}${num(a.unitAccuracy)}  (${a.unitQuestions} spørsmål med enheter)`);
+  out.push(`${pad('kilde hit@1 / hit@3', 34)}${num(a.citationHit1)} / ${num(a.citationHit3)}`);
+  out.push(`${pad('avvist, utenfor planene', 34)}${num(a.refused)}  (${a.outOfScope} spørsmål)`);
+  if (verbose) {
+    for (const r of report.retrieval) {
+      out.push('');
+      out.push(`Bom i søk, ${r.mode} (ikke blant de 3 første): ${r.misses.length}`);
+      for (const m of r.misses) {
+        out.push(`  ${m.id}: «${m.q}» — ventet ${m.expected.join(' | ')}; rang ${m.rank ?? '>' + K}; fikk ${m.got.join(', ') || 'ingen'}`);
+      }
+    }
+    out.push('');
+    out.push(`Bom i svar: ${a.misses.length}`);
+    for (const m of a.misses) out.push(`  ${m.id} [${m.problem}]: «${m.q}» — ${m.detail}`);
+  }
+  out.push('');
+  out.push(`(${report.seconds.toFixed(1)} s)`);
+  const h = report.headline;
+  out.push(`hit@1          ${num(h.hit1)}  (søk, ${h.mode})`);
+  out.push(`hit@3          ${num(h.hit3)}  (søk, ${h.mode})`);
+  out.push(`unit-accuracy  ${num(h.unitAccuracy)}  (svaret nevner ansvarlig enhet)`);
+  out.push(`refusal        ${num(h.refused)}  (utenfor planene avvist)`);
+  return out.join('\n');
+}
+
+const Args = z.object({
+  json: z.boolean().default(false),
+  verbose: z.boolean().default(false),
+  mode: z.enum(['all', 'hybrid', 'lexical', 'vector']).default('all'),
+  questions: z.string().min(1).default(QUESTIONS_FILE),
+});
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  let args: z.infer<typeof Args>;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        mode: { type: 'string' },
+        questions: { type: 'string' },
+      },
+      strict: true,
+    });
+    args = Args.parse(values);
+  } catch (err) {
+    const detail = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
+    process.stderr.write(
+      `Ugyldige argumenter (${detail}).\nBruk: npm run eval -- [--json] [--verbose] [--mode all|hybrid|lexical|vector] [--questions FIL]\n`,
+    );
+    return 2;
+  }
+  try {
+    const questions = loadQuestions(args.questions);
+    const searcher = await openSearcher({ build: 'memory' });
+    const ask = await askFor(searcher);
+    const modes = args.mode === 'all' ? MODES : [args.mode];
+    const report = await runEval({ questions, searcher, ask, modes, questionsFile: args.questions });
+    process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { verbose: args.verbose })}\n`);
+    return 0;
+  } catch (err) {
+    log.error({ err }, 'eval failed');
+    process.stderr.write(`Eval stoppet: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** ask() bound to the same in-memory searcher, so the eval never touches the on-disk index. */
+async function askFor(_searcher: Searcher): Promise<AskFn> {
+  // TODO(eval): bind to `searcher` through createAsk({ searcher }) once src/answer exports it.
+  return ask;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().then((code) => process.exit(code));
+}
+
