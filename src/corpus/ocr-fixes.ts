@@ -27,7 +27,10 @@ export const EXTRA_WORDS: ReadonlySet<string> = new Set<string>([
  * Tokens that are words in their own right but, in the OCR plan, are always a misread å
  * («MAL: FOREBYGGING» is «MÅL: FOREBYGGING»). Applied to OCR text only.
  */
-export const AMBIGUOUS_FIXES: ReadonlyMap<string, string> = new Map<string, string>([['mal', 'mål']]);
+export const AMBIGUOUS_FIXES: ReadonlyMap<string, string> = new Map<string, string>([
+  ['mal', 'mål'],
+  ['fatt', 'fått'], // «har fatt barn»
+]);
 
 /** Damage no letter rule explains (dropped, added or merged letters). Key: the token in lower case. */
 export const DIRECT_FIXES: ReadonlyMap<string, string> = new Map<string, string>([
@@ -40,6 +43,7 @@ export const DIRECT_FIXES: ReadonlyMap<string, string> = new Map<string, string>
   ['sg@rger', 'sørger'],
   ['eldrei', 'eldre i'],
   ['sallto', 'SaLTo'],
+  ['salto', 'SaLTo'],
   ['ungioslo', 'Ung i Oslo'],
   // «Oppvekt og velferd» in one table row: the unit is «Oppvekst og velferd» everywhere else.
   ['oppvekt', 'oppvekst'],
