@@ -1,0 +1,66 @@
+import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.js';
+import { formatPeriod, isExpired } from './periods.js';
+import type { Citation } from './types.js';
+
+/** Citations: one builder for a measure, one for a prose passage; both carry the plan's period. */
+
+export function documentById(corpus: Corpus, id: string): CorpusDocument | undefined {
+  return corpus.documents.find((d) => d.id === id);
+}
+
+function base(doc: CorpusDocument, today: Date, score: number) {
+  return {
+    documentId: doc.id,
+    documentTitle: doc.title,
+    owner: doc.owner,
+    period: formatPeriod(doc.period),
+    url: doc.url,
+    score: Math.round(score * 1000) / 1000,
+    expired: isExpired(doc.period, today),
+  };
+}
+
+/** The readable text of a measure: what is to be done, with its description and goal where the plan has them. */
+export function measureText(m: Measure): string {
+  const parts = [m.text];
+  if (m.description && !m.text.includes(m.description)) parts.push(m.description);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+export function measureCitation(doc: CorpusDocument, m: Measure, today: Date, score: number): Citation {
+  return {
+    ...base(doc, today, score),
+    measureId: m.id,
+    section: m.section ?? null,
+    responsible: m.responsible,
+    accountable: m.accountable,
+    references: m.references,
+    text: measureText(m),
+  };
+}
+
+export function passageCitation(
+  doc: CorpusDocument,
+  section: Section | null,
+  text: string,
+  references: string[],
+  today: Date,
+  score: number,
+): Citation {
+  return {
+    ...base(doc, today, score),
+    measureId: null,
+    section: section ? [section.number, section.title].filter(Boolean).join(' ') : doc.title,
+    responsible: [],
+    accountable: [],
+    references,
+    text: text.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/** The units to name for a citation: responsible first, then the accountable department code. */
+export function unitsToName(c: Citation): string[] {
+  const out = [...c.responsible];
+  for (const a of c.accountable) if (!out.includes(a)) out.push(a);
+  return out;
+}

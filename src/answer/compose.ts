@@ -1,0 +1,186 @@
+import type { GlossaryEntry } from '../corpus/types.js';
+import { unitsToName } from './citations.js';
+import type { Language } from './language.js';
+import type { Citation } from './types.js';
+
+/**
+ * The extractive answer's wording, bokmål and English: the responsible unit(s) first, then what the
+ * measure says, its id, the plan and its period, and the standard or procedure it points to.
+ * Only what the citations hold is said; [n] points to citation n.
+ */
+
+const MAX_QUOTE = 220;
+const MAX_LISTED = 8;
+
+export function shorten(text: string, max = MAX_QUOTE): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')} …`;
+}
+
+export function quote(text: string, lang: Language): string {
+  return lang === 'en' ? `“${text}”` : `«${text}»`;
+}
+
+export function listJoin(items: string[], lang: Language): string {
+  if (items.length <= 1) return items.join('');
+  const and = lang === 'en' ? 'and' : 'og';
+  return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
+
+const T = {
+  nb: {
+    responsible: (units: string) => `Ansvarlig: ${units}.`,
+    noUnit: 'Planen oppgir ingen ansvarlig enhet for dette.',
+    measure: (id: string) => `Tiltak ${id}`,
+    passage: (section: string) => `Avsnitt «${section}»`,
+    inPlan: (title: string, period: string, expired: boolean) =>
+      `i «${title}» (${period}${expired ? ', perioden er utløpt' : ''})`,
+    refersTo: (refs: string) => `Viser til ${refs}.`,
+    accountable: (code: string) => `byrådsavdeling ${code}`,
+    expiredNote: (plans: string) =>
+      `Merk: planperioden er utløpt for ${plans}. Sjekk om bydelen har vedtatt en nyere plan.`,
+    unitLead: (unit: string, n: number) => `${unit} står som ansvarlig for ${n} tiltak i planene:`,
+    unitTextLead: (unit: string, n: number) =>
+      `Planene nevner ${unit} i ${n} tiltak, uten å oppgi enheten som ansvarlig:`,
+    more: (n: number) => `… og ${n} til.`,
+    referenceLead: (ref: string, n: number) => `${ref} nevnes i ${n} ${n === 1 ? 'plan' : 'planer'}:`,
+    measures: (ids: string) => `tiltak ${ids}`,
+    textOnly: 'i planteksten',
+    glossary: (abbr: string, expansion: string, title: string) => `${abbr} står for ${expansion} (ifølge «${title}»)`,
+    notExpanded: (abbr: string, plans: string) =>
+      `Planene bruker «${abbr}» (${plans}), men skriver ikke ut hva forkortelsen står for, så jeg gjetter ikke.`,
+    unknownAbbreviation: (abbr: string) => `Forkortelsen «${abbr}» finnes ikke i planene jeg kjenner.`,
+    alsoUsed: (plans: string) => `Den brukes også i ${plans}.`,
+    help:
+      'Jeg svarer på spørsmål om Oslos handlingsplaner for rus og psykisk helse: hvem som har ansvaret, hvilket tiltak det gjelder, og hvilken standard eller prosedyre planene viser til. Prøv for eksempel «Hvem deler ut nalokson i Bydel Nordstrand?» eller «Hva står TSB for?».',
+    empty: 'Skriv spørsmålet ditt med ord, for eksempel «Hvem har ansvar for oppsøkende arbeid med unge i Gamle Oslo?».',
+    unavailable:
+      'Jeg får ikke lest handlingsplanene akkurat nå. Prøv igjen om litt, og si fra til den som drifter Veileder hvis det varer.',
+    measureNotFound: (id: string) => `Jeg finner ikke noe tiltak ${id} i planene jeg kjenner.`,
+    sameId: (id: string, n: number) => `${n} planer har et tiltak ${id}:`,
+  },
+  en: {
+    responsible: (units: string) => `Responsible: ${units}.`,
+    noUnit: 'The plan names no responsible unit for this.',
+    measure: (id: string) => `Measure ${id}`,
+    passage: (section: string) => `Section “${section}”`,
+    inPlan: (title: string, period: string, expired: boolean) =>
+      `in “${title}” (${period}${expired ? ', period ended' : ''})`,
+    refersTo: (refs: string) => `Refers to ${refs}.`,
+    accountable: (code: string) => `city department ${code}`,
+    expiredNote: (plans: string) => `Note: the plan period has ended for ${plans}. Check whether a newer plan has been adopted.`,
+    unitLead: (unit: string, n: number) => `${unit} is responsible for ${n} measure${n === 1 ? '' : 's'} in the plans:`,
+    unitTextLead: (unit: string, n: number) =>
+      `The plans mention ${unit} in ${n} measure${n === 1 ? '' : 's'} without naming it as responsible:`,
+    more: (n: number) => `… and ${n} more.`,
+    referenceLead: (ref: string, n: number) => `${ref} is referred to in ${n} plan${n === 1 ? '' : 's'}:`,
+    measures: (ids: string) => `measure${ids.includes(',') || ids.includes(' and ') ? 's' : ''} ${ids}`,
+    textOnly: 'in the plan text',
+    glossary: (abbr: string, expansion: string, title: string) => `${abbr} stands for “${expansion}” (according to “${title}”)`,
+    notExpanded: (abbr: string, plans: string) =>
+      `The plans use “${abbr}” (${plans}) but do not spell out what it stands for, so I will not guess.`,
+    unknownAbbreviation: (abbr: string) => `The abbreviation “${abbr}” does not appear in the plans I know.`,
+    alsoUsed: (plans: string) => `It is also used in ${plans}.`,
+    help: 'I answer questions about Oslo’s action plans on drugs and mental health: who is responsible, which measure applies and which standard or procedure the plans refer to. Try for example “Who hands out naloxone in Nordstrand?” or “What does TSB stand for?”.',
+    empty: 'Please write your question in words, e.g. “Who is responsible for outreach work with young people in Gamle Oslo?”.',
+    unavailable: 'I cannot read the action plans right now. Please try again shortly, and tell whoever runs Veileder if it persists.',
+    measureNotFound: (id: string) => `I cannot find a measure ${id} in the plans I know.`,
+    sameId: (id: string, n: number) => `${n} plans have a measure ${id}:`,
+  },
+} as const;
+
+export type Messages = (typeof T)['nb'];
+export function messages(lang: Language): Messages {
+  return T[lang] as Messages;
+}
+
+/** «Velferdsetaten (byrådsavdeling SET)» — responsible units, the accountable code in brackets. */
+function unitPhrase(c: Citation, lang: Language): string | null {
+  const t = messages(lang);
+  const accountable = c.accountable.filter((a) => !c.responsible.includes(a));
+  if (c.responsible.length) {
+    const units = listJoin(c.responsible, lang);
+    return accountable.length ? `${units} (${t.accountable(accountable.join('/'))})` : units;
+  }
+  return accountable.length ? t.accountable(accountable.join('/')) : null;
+}
+
+/** One citation as two lines: who, what [n]; which measure in which plan, and what it refers to. */
+export function describeCitation(c: Citation, n: number, lang: Language): string {
+  const t = messages(lang);
+  const units = unitPhrase(c, lang);
+  const head = c.measureId
+    ? units
+      ? t.responsible(units)
+      : t.noUnit
+    : '';
+  const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
+  const where = `${what} ${t.inPlan(c.documentTitle, c.period, c.expired)}: ${quote(shorten(c.text), lang)} [${n}]`;
+  const refs = c.references.length ? ` ${t.refersTo(listJoin(c.references, lang))}` : '';
+  return `${head ? `${head} ` : ''}${where}${refs}`;
+}
+
+/** The note on ended plan periods, or null when every cited plan is current. */
+export function expiredNote(citations: Citation[], lang: Language): string | null {
+  const ended = [...new Map(citations.filter((c) => c.expired).map((c) => [c.documentId, c])).values()];
+  if (!ended.length) return null;
+  return messages(lang).expiredNote(listJoin(ended.map((c) => `${quote(c.documentTitle, lang)} (${c.period})`), lang));
+}
+
+export function composeMeasures(citations: Citation[], lang: Language, max = 3): string {
+  const lines = citations.slice(0, max).map((c, i) => describeCitation(c, i + 1, lang));
+  const note = expiredNote(citations.slice(0, max), lang);
+  return [...lines, ...(note ? [note] : [])].join('\n');
+}
+
+/** A unit's measures, listed briefly per plan. */
+export function composeUnit(unit: string, citations: Citation[], byText: boolean, lang: Language): string {
+  const t = messages(lang);
+  const lead = byText ? t.unitTextLead(unit, citations.length) : t.unitLead(unit, citations.length);
+  const lines = citations
+    .slice(0, MAX_LISTED)
+    .map((c, i) => `– ${t.measure(c.measureId ?? '?')} (${c.documentTitle}, ${c.period}): ${shorten(c.text, 120)} [${i + 1}]`);
+  if (citations.length > MAX_LISTED) lines.push(t.more(citations.length - MAX_LISTED));
+  const note = expiredNote(citations, lang);
+  return [lead, ...lines, ...(note ? [note] : [])].join('\n');
+}
+
+/** Every plan (and its measures) that refers to a standard or procedure. */
+export function composeReference(reference: string, citations: Citation[], lang: Language): string {
+  const t = messages(lang);
+  const byPlan = new Map<string, { title: string; period: string; ids: string[]; n: number[] }>();
+  citations.forEach((c, i) => {
+    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: c.period, ids: [], n: [] };
+    if (c.measureId) p.ids.push(c.measureId);
+    p.n.push(i + 1);
+    byPlan.set(c.documentId, p);
+  });
+  const lines = [...byPlan.values()].map(
+    (p) =>
+      `– ${p.title} (${p.period}): ${p.ids.length ? t.measures(listJoin(p.ids, lang)) : t.textOnly} ${p.n.map((n) => `[${n}]`).join('')}`,
+  );
+  const note = expiredNote(citations, lang);
+  return [t.referenceLead(reference, byPlan.size), ...lines, ...(note ? [note] : [])].join('\n');
+}
+
+export function composeGlossary(
+  abbreviation: string,
+  entry: GlossaryEntry | null,
+  citations: Citation[],
+  lang: Language,
+): string {
+  const t = messages(lang);
+  const plans = [...new Set(citations.map((c) => c.documentTitle))];
+  if (entry?.expansion && citations[0]) {
+    const used = plans.slice(1);
+    return [
+      `${t.glossary(entry.abbreviation, entry.expansion, citations[0].documentTitle)} [1].`,
+      ...(used.length ? [t.alsoUsed(listJoin(used.map((p) => quote(p, lang)), lang))] : []),
+    ].join('\n');
+  }
+  if (plans.length) return t.notExpanded(abbreviation, listJoin(plans.map((p) => quote(p, lang)), lang));
+  return t.unknownAbbreviation(abbreviation);
+}

@@ -1,0 +1,37 @@
+import { fold } from '../search/tokenize.js';
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
+
+/**
+ * The districts (bydeler) of Oslo a question can name, and the plans that belong to them.
+ * «Søndre Nordstrand» is its own district and never matches Bydel Nordstrand's plan.
+ */
+
+export const DISTRICTS = [
+  'Alna', 'Bjerke', 'Frogner', 'Gamle Oslo', 'Grorud', 'Grünerløkka', 'Nordre Aker', 'Nordstrand', 'Sagene',
+  'St. Hanshaugen', 'Stovner', 'Søndre Nordstrand', 'Ullern', 'Vestre Aker', 'Østensjø',
+] as const;
+export type District = (typeof DISTRICTS)[number];
+
+const PATTERNS = DISTRICTS.map((name) => {
+  const f = fold(name).replace(/\./g, '\\.?').replace(/ /g, '\\s*');
+  return { name, re: new RegExp(`(?<![\\p{L}])${f}s?(?![\\p{L}])`, 'u'), len: name.length };
+}).sort((a, b) => b.len - a.len);
+
+/** The districts a text names, longest name first, each once (Søndre Nordstrand hides Nordstrand). */
+export function districtsIn(text: string): District[] {
+  let f = fold(text).replace(/\bgrunerlokka|\blokka\b/g, 'grunerlokka');
+  const out: District[] = [];
+  for (const p of PATTERNS) {
+    if (p.re.test(f)) {
+      out.push(p.name);
+      f = f.replace(new RegExp(p.re.source, 'gu'), ' ');
+    }
+  }
+  return out;
+}
+
+/** The plans whose owner is the district («Bydel Nordstrand»). */
+export function documentsOf(corpus: Corpus, district: District): CorpusDocument[] {
+  const want = fold(`bydel ${district}`);
+  return corpus.documents.filter((d) => fold(d.owner) === want || fold(d.owner).startsWith(`${want} `));
+}

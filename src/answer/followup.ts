@@ -1,0 +1,48 @@
+import { districtsIn } from './districts.js';
+import type { Turn } from './types.js';
+
+/**
+ * Follow-up questions: «Og på Nordstrand?» or «Hvem er kontaktperson der?» mean little alone. With the
+ * thread's earlier turns (already redacted) they become a whole question for retrieval.
+ */
+
+const CONTINUATION = /^(?:og|men|hva med|hvordan med|samme|også|and|what about|how about|same)\b/i;
+const DEICTIC = /\b(?:der|dit|den|det|dem|de|disse|dette|denne|there|that|those|them|it)\b\s*\??$/i;
+/** Questions of this few words or fewer lean on the thread. */
+const SHORT = 3;
+
+export interface Resolved {
+  /** The question to retrieve with. */
+  query: string;
+  /** True when earlier turns were used. */
+  usedHistory: boolean;
+}
+
+function lastUserQuestion(history: Turn[]): string | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const t = history[i]!;
+    if (t.role === 'user' && /[\p{L}]/u.test(t.text)) return t.text;
+  }
+  return null;
+}
+
+export function resolveFollowUp(question: string, history: Turn[] | undefined): Resolved {
+  if (!history?.length) return { query: question, usedHistory: false };
+  const previous = lastUserQuestion(history);
+  if (!previous) return { query: question, usedHistory: false };
+  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const isFollowUp = CONTINUATION.test(question) || DEICTIC.test(question) || words.length <= SHORT;
+  if (!isFollowUp) return { query: question, usedHistory: false };
+
+  const newPlaces = districtsIn(question);
+  const oldPlaces = districtsIn(previous);
+  if (newPlaces.length) {
+    // «Og på Nordstrand?» — the earlier question, asked about the new district.
+    let base = previous;
+    for (const p of oldPlaces) base = base.replace(new RegExp(p.replace('.', '\\.?'), 'giu'), '');
+    const rest = question.replace(CONTINUATION, '').trim();
+    return { query: `${base.replace(/\s+/g, ' ').trim()} ${rest}`.trim(), usedHistory: true };
+  }
+  // «Hvem er kontaktperson der?» — the new question, about what (and where) the earlier one was about.
+  return { query: `${question.replace(DEICTIC, '').trim()} ${previous}`.trim(), usedHistory: true };
+}

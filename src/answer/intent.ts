@@ -1,0 +1,70 @@
+import { findReferences } from '../corpus/references.js';
+import type { Corpus, GlossaryEntry } from '../corpus/types.js';
+import { fold } from '../search/tokenize.js';
+import { unitNamedIn } from './units.js';
+
+/**
+ * What kind of question this is. Four kinds are answered from the structured corpus rather than by
+ * text search: an abbreviation, a reference (standard/procedure), a measure by its id, a unit's
+ * measures. Everything else is a free question for retrieval.
+ */
+export type Intent =
+  | { kind: 'greeting' }
+  | { kind: 'glossary'; abbreviation: string; entry: GlossaryEntry | null }
+  | { kind: 'reference'; reference: string }
+  | { kind: 'measure-id'; measureId: string }
+  | { kind: 'unit'; unit: string }
+  | { kind: 'free' };
+
+const GREETING = /^(?:hei|hallo|heisann|god (?:morgen|dag|kveld)|hello|hi|hey|takk|thanks|thank you|hjelp|help|\?)[\s!.?]*$/i;
+
+/** «Hva står TSB for?», «Hva betyr ROP?», «What does LAR stand for?», «Hva er FACT?» */
+const ABBREVIATION_QUESTIONS = [
+  /\bhva\s+(?:står|betyr|er)\s+(?:forkortelsen\s+)?«?"?([\p{L}][\p{L}\d-]{1,11})»?"?\s*(?:for|en forkortelse for)?\s*\??$/iu,
+  /\bhva\s+er\s+(?:forkortelsen\s+)?«?"?([\p{L}][\p{L}\d-]{1,11})»?"?\s+en\s+forkortelse\s+for\s*\??$/iu,
+  /\bforkortelsen\s+«?"?([\p{L}][\p{L}\d-]{1,11})»?"?/iu,
+  /\bwhat\s+(?:does|is)\s+(?:the\s+abbreviation\s+)?«?"?([\p{L}][\p{L}\d-]{1,11})»?"?\s*(?:stand\s+for|mean)?\s*\??$/iu,
+];
+
+/** Measure ids in the plans' own forms: 10S, 4F, 2.2.2, 11. */
+const MEASURE_ID = /\b(?:tiltak(?:et)?|tiltaksnummer|measure|action)\s*(?:nr\.?|nummer|no\.?|number)?\s*«?"?(\d{1,2}[FfSs]|\d(?:\.\d){1,2}|\d{1,2})(?![\p{L}\d.])/u;
+const DISTINCT_ID = /(?<![\p{L}\d.])(\d{1,2}[FS]|\d\.\d\.\d)(?![\p{L}\d.])/u;
+
+const REFERENCE_VERBS =
+  /\b(?:viser\s+til|henviser|henvis|refererer|referer|nevner|nevnes|omtaler|bruker|brukes|følger|bygger\s+på|står|inneholder|refer|mention|cite|use|follow)\w*/iu;
+
+const RESPONSIBILITY = /\bansvar\w*|\bansvarlig\w*|\bresponsible\b|\bin charge\b|\bhva\s+gjør\b|\bwhat does\b/iu;
+
+function isAbbreviationLike(word: string, corpus: Corpus): boolean {
+  if (/^[\p{Lu}\d-]{2,}$/u.test(word) && /\p{Lu}/u.test(word)) return true;
+  return corpus.glossary.some((g) => g.abbreviation.toLowerCase() === word.toLowerCase());
+}
+
+export function classify(question: string, corpus: Corpus): Intent {
+  const q = question.trim();
+  if (GREETING.test(q)) return { kind: 'greeting' };
+
+  const measure = q.match(MEASURE_ID) ?? (/\btiltak|\bmeasure/i.test(q) ? q.match(DISTINCT_ID) : null);
+  if (measure) return { kind: 'measure-id', measureId: measure[1]!.toUpperCase() };
+
+  for (const re of ABBREVIATION_QUESTIONS) {
+    const m = q.match(re);
+    if (!m) continue;
+    const word = m[1]!;
+    const explicit = /står|betyr|forkortelse|stand|mean|abbreviation/i.test(q);
+    if (!explicit && !isAbbreviationLike(word, corpus)) continue;
+    const entry = corpus.glossary.find((g) => fold(g.abbreviation) === fold(word)) ?? null;
+    return { kind: 'glossary', abbreviation: entry?.abbreviation ?? word, entry };
+  }
+
+  const refs = findReferences(q);
+  if (refs.length && (REFERENCE_VERBS.test(q) || /^(?:hvilke|hvor|which|where)\b/i.test(q))) {
+    return { kind: 'reference', reference: refs[0]! };
+  }
+
+  if (RESPONSIBILITY.test(q) && !/^\s*(?:hvem|who)\b/i.test(q)) {
+    const unit = unitNamedIn(q, corpus);
+    if (unit) return { kind: 'unit', unit };
+  }
+  return { kind: 'free' };
+}

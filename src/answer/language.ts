@@ -1,0 +1,70 @@
+/**
+ * The language of a question (bokmål unless it is clearly English) and the few Norwegian words an
+ * English question needs so that retrieval over Norwegian plans finds what it asks about.
+ */
+
+export type Language = 'nb' | 'en';
+
+const ENGLISH = new Set(
+  `the what who whom which where when why how does do is are was were can could should would will of for in on at to
+  with and or a an this that these those there it my our your their responsible measure measures plan plans district
+  districts standard mean means stand stands about please tell give any handle handles help people`.split(/\s+/),
+);
+const NORWEGIAN = new Set(
+  `hva hvem hvilke hvilken hvor hvordan hvorfor er har og i på for til med om av som det den en et jeg vi kan skal
+  bydel bydelen tiltak ansvar ansvarlig plan planen planene står betyr gjør finnes noen ikke der`.split(/\s+/),
+);
+
+export function detectLanguage(text: string): Language {
+  if (/[æøå]/i.test(text)) return 'nb';
+  let en = 0;
+  let nb = 0;
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (ENGLISH.has(w)) en++;
+    if (NORWEGIAN.has(w)) nb++;
+  }
+  return en >= 2 && en > nb ? 'en' : 'nb';
+}
+
+/** English → Norwegian words of the field, for retrieval only (never shown to the user). */
+const EN_NB: [RegExp, string][] = [
+  [/\bnalox\w*/i, 'nalokson'],
+  [/\boverdos\w*/i, 'overdose overdoseforebyggende'],
+  [/\bharm reduction\b/i, 'skadereduksjon'],
+  [/\bprevent\w*/i, 'forebygging forebyggende'],
+  [/\b(?:relatives|next of kin|family members?|carers?)\b/i, 'pårørende'],
+  [/\bhous\w*|\bhomes?\b|\bhomeless\w*/i, 'bolig bostedsløse'],
+  [/\b(?:youth|young people|adolescents?|teen\w*)\b/i, 'ungdom unge'],
+  [/\bchild\w*|\bkids?\b/i, 'barn'],
+  [/\bdrugs?\b|\bsubstance\w*|\baddiction\b/i, 'rus'],
+  [/\bmental health\b/i, 'psykisk helse'],
+  [/\boutreach\b/i, 'oppsøkende'],
+  [/\bconsumption rooms?|\binjection rooms?|\bsafe(?:r)? use rooms?/i, 'brukerrom'],
+  [/\btreatment\b/i, 'behandling'],
+  [/\bfollow[- ]?up\b/i, 'oppfølging'],
+  [/\bcontact person\b/i, 'kontaktperson'],
+  [/\bindividual (?:care )?plan\b/i, 'individuell plan'],
+  [/\bpeer (?:workers?|support)\b|\blived experience\b/i, 'erfaringskonsulent erfaringskompetanse'],
+  [/\balcohol\b/i, 'alkohol'],
+  [/\bpolice\b/i, 'politi'],
+  [/\bschools?\b/i, 'skole'],
+  [/\bemployment\b|\bjobs?\b|\bwork\b/i, 'arbeid'],
+  [/\bresponsible\b|\bin charge\b/i, 'ansvar'],
+  [/\bmeasures?\b|\bactions?\b|\binitiatives?\b/i, 'tiltak'],
+  [/\bdistricts?\b|\bboroughs?\b/i, 'bydel'],
+  [/\bstandards?\b/i, 'standard oslostandard'],
+  [/\bdental\b|\bteeth\b/i, 'tannhelse'],
+  [/\bnutrition\b/i, 'ernæring'],
+  [/\bprisons?\b|\brelease\w*/i, 'løslatelse fengsel'],
+  [/\bcoercion\b|\binvoluntary\b/i, 'tvang'],
+  [/\bsuicid\w*/i, 'selvmord'],
+  [/\bviolence\b/i, 'vold'],
+  [/\bgambling\b/i, 'pengespill'],
+];
+
+/** The question with Norwegian equivalents appended when it is English. */
+export function retrievalQuery(question: string, language: Language): string {
+  if (language !== 'en') return question;
+  const extra = EN_NB.filter(([re]) => re.test(question)).map(([, nb]) => nb);
+  return extra.length ? `${question} ${extra.join(' ')}` : question;
+}

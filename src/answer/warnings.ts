@@ -1,0 +1,42 @@
+import type { PersonalDataKind } from '../privacy/redact.js';
+import { listJoin, quote } from './compose.js';
+import type { Language } from './language.js';
+import { MAX_QUESTION_CHARS } from './input.js';
+import type { Citation } from './types.js';
+
+/** The warnings an Answer carries, worded for the user. */
+
+const KIND = {
+  nb: { fodselsnummer: 'fødselsnummer', 'd-nummer': 'D-nummer', phone: 'telefonnummer', email: 'e-postadresse', name: 'navn' },
+  en: { fodselsnummer: 'national identity number', 'd-nummer': 'D number', phone: 'phone number', email: 'e-mail address', name: 'name' },
+} as const;
+
+export function personalDataWarning(kinds: PersonalDataKind[], lang: Language): string {
+  const what = listJoin(kinds.map((k) => KIND[lang][k]), lang);
+  return lang === 'en'
+    ? `Personal data (${what}) was removed from your question before it was processed or stored. Please do not share personal data with Veileder.`
+    : `Personopplysninger (${what}) ble fjernet fra spørsmålet før det ble behandlet eller lagret. Ikke del personopplysninger med Veileder.`;
+}
+
+export function truncatedWarning(lang: Language): string {
+  return lang === 'en'
+    ? `Your question was very long; I used only the first ${MAX_QUESTION_CHARS} characters.`
+    : `Spørsmålet var svært langt; jeg brukte bare de første ${MAX_QUESTION_CHARS} tegnene.`;
+}
+
+export function expiredWarnings(citations: Citation[], lang: Language): string[] {
+  const seen = new Map<string, Citation>();
+  for (const c of citations) if (c.expired && !seen.has(c.documentId)) seen.set(c.documentId, c);
+  return [...seen.values()].map((c) => {
+    const ended = c.period.split('–').at(-1);
+    return lang === 'en'
+      ? `The period of ${quote(c.documentTitle, lang)} ended in ${ended}.`
+      : `Planperioden for ${quote(c.documentTitle, lang)} gikk ut i ${ended}.`;
+  });
+}
+
+export function noPlanWarning(district: string, lang: Language): string {
+  return lang === 'en'
+    ? `I have no action plan for Bydel ${district}; the answer draws on the city's plan and other districts' plans.`
+    : `Jeg har ingen handlingsplan for Bydel ${district}; svaret bygger på byens plan og andre bydelers planer.`;
+}
