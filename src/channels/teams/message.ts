@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { MAX_QUESTION_CHARS, NOTICES } from './notices.js';
+import { NOTICES } from './notices.js';
 import { buildAnswerActivity, buildNoticeActivity } from './reply.js';
 import type { TeamsHandlerDeps } from './route.js';
 import { stripMentions } from './text.js';
@@ -18,11 +18,6 @@ export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): P
 
   if (!question) {
     await context.sendActivity(buildNoticeActivity(NOTICES.empty));
-    return;
-  }
-  if (question.length > MAX_QUESTION_CHARS) {
-    deps.log.info({ code: 'TEAMS_QUESTION_TOO_LONG', chars: question.length, conversationType }, 'Question too long');
-    await context.sendActivity(buildNoticeActivity(NOTICES.tooLong));
     return;
   }
 

@@ -1,14 +1,12 @@
 /**
  * What the Teams bot says of its own accord (bokmål): the welcome, help for an empty message,
- * and failures. Answers to questions are never worded here; they come from ask().
+ * and failures. Answers to questions — also to overlong ones — are never worded here; they come from ask().
  */
-
-export const MAX_QUESTION_CHARS = 2_000;
 
 export const EXAMPLE_QUESTIONS = [
   'Hva er tiltak 10S?',
-  'Hvem har ansvaret for oppsøkende arbeid med utsatte unge på Grünerløkka?',
-  'Hva sier planene om pårørendesamarbeid?',
+  'Hvem har ansvaret for startlån til folk med rus i Bydel Gamle Oslo?',
+  'Hvilke tiltak viser til Oslostandard for pårørendesamarbeid?',
 ] as const;
 
 const examples = EXAMPLE_QUESTIONS.map((q) => `- ${q}`).join('\n');
@@ -21,6 +19,5 @@ export const NOTICES = {
     examples +
     '\n\nI en kanal: nevn meg med @Veileder. Ikke skriv personopplysninger (fødselsnummer, navn, telefonnummer).',
   empty: `Skriv et spørsmål om handlingsplanene, for eksempel:\n\n${examples}`,
-  tooLong: `Spørsmålet er for langt (over ${MAX_QUESTION_CHARS} tegn). Skriv det kortere, gjerne med tiltaket, bydelen eller standarden du lurer på.`,
   failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt.',
 } as const;

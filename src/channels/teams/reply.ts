@@ -14,7 +14,9 @@ export function buildAnswerActivity(answer: Answer): Partial<Activity> {
   const sources = citedSources(answer);
   const l = labelsFor(answer.language);
   const warnings = answer.warnings.map((w) => `_${l.warning}: ${escapeMarkdown(w)}_`);
-  const text = [withMarkers(escapeMarkdown(answer.answer), sources.length), ...warnings].join('\n\n');
+  // Teams' Markdown joins single line breaks; every line of the answer stays its own paragraph.
+  const body = escapeMarkdown(answer.answer).replace(/\n+/g, '\n\n');
+  const text = [withMarkers(body, sources.length), ...warnings].join('\n\n');
   return {
     type: 'message',
     text,

@@ -3,8 +3,11 @@
  * HTML or @mentions; mentions of the bot are stripped from what the user wrote before asking.
  */
 
-/** Characters Teams' Markdown (and its HTML subset) gives meaning to. */
-const MARKDOWN_SPECIAL = /[\\`*_~#[\]()|!]/g;
+/**
+ * Characters that start Markdown emphasis, code or a link anywhere in a line. Parentheses need no
+ * escape: without an unescaped `[` they cannot become a link.
+ */
+const MARKDOWN_SPECIAL = /[\\`*_~[\]]/g;
 
 /**
  * Escapes text for a Teams message with textFormat "markdown": Markdown characters get a backslash,
@@ -18,7 +21,7 @@ export function escapeMarkdown(text: string): string {
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
     // A line that starts like a list item or heading stays a plain line.
     .replace(/^(\s*)(\d+)\.(?=\s)/gm, '$1$2\\.')
-    .replace(/^(\s*)([-+=])(?=\s|$)/gm, '$1\\$2');
+    .replace(/^(\s*)([-+=#])/gm, '$1\\$2');
 }
 
 export interface MentionLike {
@@ -49,7 +52,7 @@ export function stripMentions(text: string, entities: readonly MentionLike[] | u
  */
 export function escapeCardText(text: string): string {
   return text
-    .replace(/[\\*_~[\]()`]/g, (c) => `\\${c}`)
+    .replace(/[\\*_~[\]`]/g, (c) => `\\${c}`)
     .replace(/^(\s*)(\d+)\.(?=\s)/gm, '$1$2\\.')
     .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2');
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../../src/answer/ask.js';
 import { buildAnswerActivity } from '../../../src/channels/teams/reply.js';
-import { MAX_QUESTION_CHARS } from '../../../src/channels/teams/notices.js';
+import { escapeMarkdown } from '../../../src/channels/teams/text.js';
 import { message } from './support/activities.js';
 import { startTeamsBot, type TeamsBot } from './support/bot.js';
 import { startStandInConnector, type StandInConnector } from './support/connector.js';
@@ -52,7 +52,7 @@ describe('Teams message → answer over the wire', () => {
     expected.citations.forEach((c, i) => {
       const cited = entity.citation[i];
       expect(cited.position).toBe(i + 1);
-      expect(cited.appearance.name).toBe(c.documentTitle.length <= 80 ? c.documentTitle : expect.stringMatching(/…$/));
+      expect(cited.appearance.name).toEqual(c.documentTitle.length <= 80 ? c.documentTitle : expect.stringMatching(/…$/));
       expect(cited.appearance.abstract.length).toBeLessThanOrEqual(160);
       if (c.measureId) expect(cited.appearance.keywords[0]).toBe(`Tiltak ${c.measureId}`);
       expect(cited.appearance.keywords).toContain(c.period);
@@ -111,11 +111,26 @@ describe('Teams message → answer over the wire', () => {
     expect((reply!.body as any).channelData?.feedbackLoopEnabled).toBeUndefined();
   });
 
-  it('answers a huge message with a friendly limit, without asking', async () => {
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'rus '.repeat(MAX_QUESTION_CHARS) }));
+  it('leaves a huge message to ask() and shows the warnings it gives', async () => {
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'tiltak for unge med rus '.repeat(2_000) }));
     const [reply] = await connector.waitFor('message');
-    expect(bot.askCalls).toHaveLength(0);
-    expect((reply!.body as any).text).toContain(`over ${MAX_QUESTION_CHARS} tegn`);
+    const { answer } = bot.askCalls[0]!;
+    expect(answer.warnings.length).toBeGreaterThan(0);
+    for (const w of answer.warnings) expect((reply!.body as any).text).toContain(escapeMarkdown(w));
+  });
+
+  it('shows the personal-data warning and never sends the fødselsnummer back or into history', async () => {
+    const conversationId = 'a:1pii-chat';
+    const fnr = '13097248022'; // a checksum-valid (synthetic) fødselsnummer
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: `Hva er tiltak 10S? Bruker har fnr ${fnr}`, conversationId }));
+    await connector.waitFor('message', 1);
+    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hvem har ansvaret?', conversationId }));
+    await connector.waitFor('message', 2);
+    expect(JSON.stringify(connector.requests)).not.toContain(fnr);
+    expect(JSON.stringify(bot.askCalls[1]!.context?.history)).not.toContain(fnr);
+    const first = bot.askCalls[0]!.answer;
+    expect(first.warnings.length).toBeGreaterThan(0);
+    expect((connector.sent('message')[0]!.body as any).text).toContain(escapeMarkdown(first.warnings[0]!));
   });
 
   it('never lets user or answer text inject mentions or Markdown links into the reply', async () => {
@@ -124,7 +139,7 @@ describe('Teams message → answer over the wire', () => {
     const [reply] = await connector.waitFor('message');
     const text = (reply!.body as any).text as string;
     expect(text).not.toMatch(/<at>/i);
-    expect(text).not.toMatch(/\]\(https?:/);
+    expect(text).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/); // no unescaped [text](url)
     expect(text).not.toMatch(/(^|[^\\])\*\*/);
     // Only the bot's own mention is stripped: another person's mention is kept as a plain name.
     expect(bot.askCalls[0]!.question).toBe('Alle **Viktig** [klikk](https://evil.example) hva er tiltak 10S?');

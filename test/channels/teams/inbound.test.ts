@@ -1,0 +1,84 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isLoopback } from '../../../src/channels/teams/inbound.js';
+import { message } from './support/activities.js';
+import { startTeamsBot, type TeamsBot } from './support/bot.js';
+import { startStandInConnector, type StandInConnector } from './support/connector.js';
+
+let connector: StandInConnector;
+
+beforeAll(async () => {
+  connector = await startStandInConnector();
+});
+afterAll(async () => {
+  await connector.close();
+});
+afterEach(() => {
+  connector.requests.length = 0;
+});
+
+describe('with an app id configured', () => {
+  let bot: TeamsBot;
+  beforeAll(async () => {
+    bot = await startTeamsBot({ MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'not-a-real-secret' });
+  });
+  afterAll(() => bot.close());
+
+  it('answers 401 to an activity without a Bot Framework token, and sends nothing', async () => {
+    const res = await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hva er tiltak 10S?' }));
+    expect(res.status).toBe(401);
+    expect(bot.askCalls).toHaveLength(0);
+    expect(connector.requests).toHaveLength(0);
+  });
+
+  it('answers 401 to a forged token, and sends nothing', async () => {
+    const forged = `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"aud":"x"}').toString('base64url')}.`;
+    const res = await bot.post(message({ serviceUrl: 'https://smba.trafficmanager.net/emea/', text: 'hei' }), {
+      authorization: forged,
+    });
+    expect(res.status).toBe(401);
+    expect(bot.askCalls).toHaveLength(0);
+    expect(connector.requests).toHaveLength(0);
+  });
+});
+
+describe('without credentials (TEAMS_ENABLED=true)', () => {
+  let bot: TeamsBot;
+  beforeAll(async () => {
+    bot = await startTeamsBot({ TEAMS_ENABLED: 'true' });
+  });
+  afterAll(() => bot.close());
+
+  it('serves a loopback client with a local serviceUrl (Bot Framework Emulator)', async () => {
+    const res = await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hva er tiltak 10S?' }));
+    expect(res.status).toBe(200);
+    await connector.waitFor('message');
+  });
+
+  it('refuses to post replies to a serviceUrl off this machine (403), and sends nothing', async () => {
+    const asked = bot.askCalls.length;
+    const res = await bot.post(message({ serviceUrl: 'https://attacker.example/', text: 'Hva er tiltak 10S?' }));
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error.code).toBe('TEAMS_SERVICE_URL_NOT_LOCAL');
+    expect(bot.askCalls).toHaveLength(asked);
+    expect(connector.requests).toHaveLength(0);
+  });
+
+  it('answers 400 with a reason to a body that is not an activity', async () => {
+    const res = await bot.post({ hello: 'world' });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error).toMatchObject({ code: 'TEAMS_ACTIVITY_INVALID' });
+    expect(JSON.parse(res.body).error.message).toContain('serviceUrl');
+  });
+});
+
+describe('isLoopback (the guard that keeps an unauthenticated endpoint local)', () => {
+  it.each(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', 'localhost', '[::1]'])('accepts %s', (a) => {
+    expect(isLoopback(a)).toBe(true);
+  });
+  it.each(['10.0.0.5', '192.168.1.20', '::ffff:10.0.0.5', 'fe80::1', 'example.com', '127.0.0.1.evil.example', '', undefined])(
+    'refuses %s',
+    (a) => {
+      expect(isLoopback(a)).toBe(false);
+    },
+  );
+});
