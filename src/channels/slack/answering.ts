@@ -1,0 +1,53 @@
+import type { Turn } from '../../answer/types.js';
+import type { ChannelDeps } from '../channel.js';
+import { answerMessage, helpMessage, noticeMessage, type SlackMessage } from './blocks.js';
+import { MAX_QUESTION_CHARS, parseQuestion } from './question.js';
+import { texts } from './texts.js';
+
+/**
+ * One question → one Slack message: ask() answers it, the answer is recorded in the feedback store
+ * (so 👍/👎 can refer to it), and the builders render it. Failures become a friendly message; the
+ * log gets ids, timings and error codes, never the question.
+ */
+
+export type Via = 'mention' | 'dm' | 'command';
+
+export interface AnswerRequest {
+  raw: string | undefined;
+  botUserId?: string;
+  history?: Turn[];
+  via: Via;
+  /** Ephemeral answers get a share button. */
+  shareable?: boolean;
+  /** Ids for the log line (channel, user, event id). */
+  ids: Record<string, string | undefined>;
+}
+
+export type Answering = (req: AnswerRequest) => Promise<SlackMessage>;
+
+export function createAnswering({ ask, feedback, log }: Pick<ChannelDeps, 'ask' | 'feedback' | 'log'>): Answering {
+  return async function answer(req) {
+    const question = parseQuestion(req.raw, req.botUserId);
+    if (!question.ok) {
+      log.info({ via: req.via, ...req.ids, rejected: question.reason }, 'slack question rejected');
+      return question.reason === 'empty' ? helpMessage() : noticeMessage(texts('nb').tooLong(MAX_QUESTION_CHARS));
+    }
+    const started = performance.now();
+    try {
+      const result = await ask(question.text, { history: req.history ?? [], channel: 'slack' });
+      const answerId = feedback.record(result, 'slack');
+      log.info(
+        { via: req.via, ...req.ids, answerId, found: result.found, citations: result.citations.length,
+          historyTurns: req.history?.length ?? 0, ms: Math.round(performance.now() - started) },
+        'slack answer',
+      );
+      return answerMessage(result, { answerId, shareable: req.shareable });
+    } catch (err) {
+      log.error(
+        { via: req.via, ...req.ids, code: (err as { code?: string }).code ?? 'ASK_FAILED', ms: Math.round(performance.now() - started) },
+        'slack answer failed',
+      );
+      return noticeMessage(texts('nb').failed);
+    }
+  };
+}

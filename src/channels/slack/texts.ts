@@ -1,0 +1,56 @@
+import type { Answer } from '../../answer/types.js';
+
+/**
+ * The few words the Slack channel itself puts around an answer (labels, buttons, help, errors).
+ * The answer itself always comes from ask(); these only frame it. Bokmål, English when the answer is.
+ */
+
+export type Language = Answer['language'];
+
+const nb = {
+  sources: 'Kilder',
+  measure: 'tiltak',
+  expiredTag: 'utløpt',
+  expiredNote: (titles: string) =>
+    `Planperioden er over for ${titles}. Sjekk om det finnes en nyere plan eller en oppdatert prosedyre før du følger tiltaket.`,
+  moreSources: (n: number) => `… og ${n} kilder til.`,
+  voteUp: '👍 Nyttig',
+  voteDown: '👎 Ikke nyttig',
+  share: 'Del i kanalen',
+  thanks: (vote: 'up' | 'down'): string =>
+    vote === 'up'
+      ? '👍 Takk for tilbakemeldingen!'
+      : '👎 Takk for tilbakemeldingen! Spørsmålet går videre til dem som holder planene oppdatert.',
+  working: '⏳ Leter i handlingsplanene …',
+  help: [
+    '*Veileder* svarer på spørsmål om handlingsplanene for rus og psykisk helse i Oslo kommune og bydelene, og viser hvem som har ansvaret, hvilket tiltak det gjelder og hvor det står.',
+    '*Slik spør du*\n• `/veileder Hvem har ansvar for nalokson-utdeling på Nordstrand?` (bare du ser svaret)\n• Nevn @Veileder i en kanal – svaret kommer i tråden\n• Send en direktemelding til Veileder',
+    '*Eksempler*\n• Hvem har ansvar for nalokson-utdeling på Nordstrand?\n• Hva gjør Grünerløkka for unge som står i fare for å utvikle rusproblemer?\n• Hvilke tiltak i Tryggere liv handler om overdoser?',
+    'Ikke skriv personopplysninger (navn, fødselsnummer, telefonnummer) i spørsmålet.',
+  ],
+  tooLong: (max: number) => `Spørsmålet er for langt (over ${max} tegn). Skriv det kortere, gjerne som én setning.`,
+  failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt – vedvarer feilen, si fra til den som drifter Veileder.',
+  notAllowed: 'Veileder er ikke slått på i denne kanalen eller dette arbeidsområdet.',
+  unknownAnswer: 'Jeg finner ikke dette svaret lenger. Still spørsmålet på nytt.',
+};
+
+const en: typeof nb = {
+  ...nb,
+  sources: 'Sources',
+  measure: 'measure',
+  expiredTag: 'expired',
+  expiredNote: (titles: string) =>
+    `The plan period has ended for ${titles}. Check whether a newer plan or an updated procedure exists before you follow the measure.`,
+  moreSources: (n: number) => `… and ${n} more sources.`,
+  voteUp: '👍 Helpful',
+  voteDown: '👎 Not helpful',
+  share: 'Share in channel',
+  thanks: (vote) =>
+    vote === 'up' ? '👍 Thanks for your feedback!' : '👎 Thanks for your feedback! The question is passed on to the people who keep the plans up to date.',
+};
+
+export type Texts = typeof nb;
+
+export function texts(language: Language = 'nb'): Texts {
+  return language === 'en' ? en : nb;
+}
