@@ -3,7 +3,7 @@ import type { Corpus } from '../corpus/types.js';
 import { buildBm25, type Bm25 } from './bm25.js';
 import { createProvider, providerKind, type EmbeddingsProvider } from './embeddings/index.js';
 import { fitIdf, type IdfTable } from './embeddings/hashing.js';
-import { buildUnits, type RetrievalUnit } from './units.js';
+import { buildUnits, toRetrievalUnit, type RetrievalUnit } from './units.js';
 import { VectorIndex } from './vector.js';
 
 /** corpus ─► units ─► BM25 + embeddings ─► HNSW: everything a Searcher needs, in memory. */
@@ -56,6 +56,6 @@ export async function buildIndex(corpus: Corpus, config: Config, onProgress?: Pr
     onProgress?.(done, total);
   }
   vectors ??= VectorIndex.create(1, 1);
-  const units = indexed.map(({ indexText: _, ...unit }) => unit);
+  const units = indexed.map(toRetrievalUnit);
   return { corpus, units, bm25, vectors, provider, idf, builtAt: new Date().toISOString() };
 }

@@ -8,12 +8,13 @@ import { Bm25 } from './bm25.js';
 import type { IndexParts } from './build.js';
 import { configuredProviderName, createProvider, providerMatches } from './embeddings/index.js';
 import { SearchError } from './errors.js';
+import { buildUnits, toRetrievalUnit, type RetrievalUnit } from './units.js';
 import { VectorIndex } from './vector.js';
 
 /**
  * The index on disk (config.indexDir, git-ignored):
  *   manifest.json  version, provider, corpus hashes, sizes   corpus.json   the structured corpus
- *   units.json     the retrieval units                        bm25.json + bm25.bin   lexical index
+ *   bm25.json + bm25.bin   lexical index (units are rebuilt from corpus.json: same order, same text)
  *   vectors.hnsw   hnswlib graph                              embedder.json  the hashing embedder's idf
  * Written to a temporary folder and renamed into place, so a crash never leaves half an index.
  */
@@ -30,16 +31,6 @@ const IndexManifest = z.object({
   bm25: z.object({ terms: z.number().int().min(0), postings: z.number().int().min(0) }),
 });
 export type IndexManifest = z.infer<typeof IndexManifest>;
-
-const RetrievalUnits = z.array(
-  z.object({
-    kind: z.enum(['measure', 'passage']),
-    documentId: z.string(),
-    measureId: z.string().nullable(),
-    sectionId: z.string().nullable(),
-    text: z.string(),
-  }),
-);
 
 const RUN_INGEST = 'Kjør `npm run ingest` for å bygge den på nytt.';
 
@@ -68,7 +59,6 @@ export function saveIndex(parts: IndexParts, dir: string): void {
   mkdirSync(tmp);
   try {
     writeFileSync(path.join(tmp, 'corpus.json'), JSON.stringify(parts.corpus));
-    writeFileSync(path.join(tmp, 'units.json'), JSON.stringify(parts.units));
     writeFileSync(path.join(tmp, 'bm25.json'), JSON.stringify({ terms: bm25.data.terms }));
     const { offsets, units, unitLengths, tfs } = bm25.data;
     writeFileSync(path.join(tmp, 'bm25.bin'), Buffer.concat([offsets, units, unitLengths, tfs].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
@@ -89,7 +79,7 @@ export type IndexStatus =
   | { state: 'ok'; manifest: IndexManifest }
   | { state: 'missing' | 'stale' | 'corrupt' | 'provider'; message: string };
 
-function readManifestFile(dir: string): IndexManifest {
+export function readIndexManifest(dir: string): IndexManifest {
   const parsed = IndexManifest.safeParse(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
   if (!parsed.success) throw new Error(`manifest.json: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
@@ -102,7 +92,7 @@ export function checkIndex(dir: string, config: Config): IndexStatus {
   }
   let manifest: IndexManifest;
   try {
-    manifest = readManifestFile(dir);
+    manifest = readIndexManifest(dir);
   } catch (err) {
     return { state: 'corrupt', message: `Søkeindeksen i ${dir} er skadet (${(err as Error).message}). ${RUN_INGEST}` };
   }
@@ -131,7 +121,8 @@ export function checkIndex(dir: string, config: Config): IndexStatus {
 export function loadIndex(dir: string, config: Config, manifest: IndexManifest): IndexParts {
   try {
     const corpus = Corpus.parse(JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')));
-    const units = RetrievalUnits.parse(JSON.parse(readFileSync(path.join(dir, 'units.json'), 'utf8')));
+    // Units follow from the corpus deterministically: rebuilt, not stored twice.
+    const units: RetrievalUnit[] = buildUnits(corpus).map(toRetrievalUnit);
     const { terms } = z.object({ terms: z.array(z.string()) }).parse(JSON.parse(readFileSync(path.join(dir, 'bm25.json'), 'utf8')));
     const bin = new Uint8Array(readFileSync(path.join(dir, 'bm25.bin'))).buffer;
     const v = terms.length;

@@ -95,10 +95,10 @@ export function createSearcher(parts: IndexParts, config: Config): Searcher {
         .slice(0, k);
       if (!ranked.length) return [];
 
-      // Scores: the top hit's evidence (share of the question's words it holds; cosine in vector
-      // mode), the rest scaled by their fused score — 0..1, best first.
+      // Scores: the top hit's evidence (the share of the question's idf-weighted words it holds, or
+      // its cosine similarity when that is higher), the rest scaled by their fused score — 0..1, best first.
       const top = ranked[0]!;
-      let confidence = mode === 'vector' ? Math.max(0, similarity?.get(top.unit) ?? 0) : (coverage.get(top.unit) ?? 0);
+      let confidence = Math.max(0, coverage.get(top.unit) ?? 0, similarity?.get(top.unit) ?? 0);
       if (units[top.unit]!.measureId && signals.measureIds.includes(units[top.unit]!.measureId!)) confidence = Math.max(confidence, 0.9);
       return ranked.map(({ unit, score }) => {
         const u = units[unit]!;

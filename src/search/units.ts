@@ -118,3 +118,7 @@ export function documentUnits(doc: CorpusDocument): IndexedUnit[] {
 export function buildUnits(corpus: Corpus): IndexedUnit[] {
   return corpus.documents.flatMap(documentUnits);
 }
+
+export function toRetrievalUnit({ indexText: _, ...unit }: IndexedUnit): RetrievalUnit {
+  return unit;
+}
