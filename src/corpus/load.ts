@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { CorpusError } from './errors.js';
-import { buildGlossary } from './glossary.js';
+import { buildGlossary, type GlossarySource } from './glossary.js';
 import { normalize, vocabularyOf } from './normalize.js';
 import { parserFor } from './parsers/index.js';
 import { Corpus, CorpusDocument, Manifest, type ManifestEntry } from './types.js';
@@ -58,6 +58,7 @@ export function loadCorpus(corpusDir = 'corpus'): Corpus {
   });
   // The words of the clean plans are the dictionary that OCR-damaged plans are repaired against.
   const vocabulary = vocabularyOf(raws.filter((r) => !r.entry.ocr).map((r) => r.raw));
+  const texts: GlossarySource[] = [];
   const documents = raws.map(({ entry, file, raw }) => {
     const text = normalize(raw, { ocr: entry.ocr, vocabulary });
     let parsed;
@@ -71,7 +72,11 @@ export function loadCorpus(corpusDir = 'corpus'): Corpus {
       const issue = doc.error.issues[0]!;
       throw new CorpusError('PARSE_FAILED', `${issue.path.join('.')}: ${issue.message}`, file);
     }
+    texts.push({
+      documentId: entry.id,
+      passages: [...doc.data.measures.map((m) => m.text), ...doc.data.sections.map((s) => s.text), text],
+    });
     return doc.data;
   });
-  return Corpus.parse({ documents, glossary: buildGlossary(documents) });
+  return Corpus.parse({ documents, glossary: buildGlossary(texts) });
 }

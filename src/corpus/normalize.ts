@@ -182,7 +182,7 @@ export function repairOcr(text: string, vocabulary: ReadonlySet<string>): OcrRep
       line
         // «e» as a bullet, «|» as a capital I at the start of a sentence.
         .replace(/^e (?=\S)/, (m) => record(m, '• '))
-        .replace(/(^|[.!?:] )\|(?= \p{L}|\p{L})/gu, (_m, pre: string) => pre + record('|', 'I'))
+        .replace(/(^|[.!?:] )\|(?= [\p{L}\d]|\p{L})/gu, (_m, pre: string) => pre + record('|', 'I'))
         // A lone 3, 8 or & between two words is «å» («for 3 leve», «til 8 bo», «for & sikre»).
         .replace(/(?<=\p{L},? )[38&](?= \p{Ll})/gu, (m) => record(m, 'å'))
         .replace(/\(?[\p{L}@&][\p{L}@&]*/gu, (token) => {
