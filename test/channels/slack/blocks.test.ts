@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../../src/answer/ask.js';
+import type { Answer, Citation } from '../../../src/answer/types.js';
+import { answerMessage, LIMITS } from '../../../src/channels/slack/blocks.js';
+import { blockTexts, citationBlocks, feedbackButtons } from './support/blocks.js';
+
+const ID = '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+
+/** A real answer from ask(), with one field at a time made hostile or huge. */
+async function realAnswer(question = 'Hva er tiltak 10S i Tryggere liv?'): Promise<Answer> {
+  const a = await ask(question);
+  expect(a.citations.length).toBeGreaterThan(0);
+  return a;
+}
+
+function limitsHold(msg: ReturnType<typeof answerMessage>) {
+  expect(msg.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+  expect(msg.text.length).toBeGreaterThan(0);
+  expect(msg.text.length).toBeLessThanOrEqual(4_000);
+  for (const t of blockTexts(msg.blocks)) expect(t.length).toBeLessThanOrEqual(LIMITS.textChars);
+  for (const b of msg.blocks) if (b.type === 'context') expect(b.elements.length).toBeLessThanOrEqual(LIMITS.contextElements);
+}
+
+describe('Slack Block Kit builder', () => {
+  it('renders ask()’s citations as `[n] plan title · tiltak id · unit · period`', async () => {
+    const a = await realAnswer();
+    const lines = citationBlocks(answerMessage(a, { answerId: ID }).blocks);
+    const c = a.citations[0]!;
+    expect(lines[0]).toBe(`[1] ${c.documentTitle} · tiltak ${c.measureId} · ${c.responsible.join(', ')}${c.accountable.length ? ` (${c.accountable.join(', ')})` : ''} · ${c.period}`);
+  });
+
+  it('escapes mentions, broadcasts and &<> from the answer and the corpus so nothing pings or breaks', async () => {
+    const a = await realAnswer();
+    const hostile: Answer = {
+      ...a,
+      answer: `${a.answer} <!channel> <@U0BOSS> @here <https://evil.example|klikk> & <b>`,
+      citations: [{ ...a.citations[0]!, documentTitle: 'Plan <!everyone> & co', responsible: ['<@U0X>'], text: '<!here> tekst' }],
+      warnings: ['<!channel> advarsel'],
+    };
+    const msg = answerMessage(hostile, { answerId: ID });
+    const wire = JSON.stringify(msg);
+    for (const bad of ['<!channel>', '<@U0BOSS>', '<!everyone>', '<@U0X>', '<!here>', '<https://evil.example|klikk>', '<b>']) {
+      expect(wire).not.toContain(bad);
+    }
+    expect(wire).not.toMatch(/(?<!\\u2060|\u2060)@here/);
+    expect(msg.text).toContain('&lt;!channel&gt; &lt;@U0BOSS&gt;');
+    expect(blockTexts(msg.blocks).join('\n')).toContain('Plan &lt;!everyone&gt; &amp; co');
+  });
+
+  it('links the plan title where the citation has an http(s) URL, and only then', async () => {
+    const a = await realAnswer();
+    const withUrl = (url: string | null): Citation => ({ ...a.citations[0]!, url });
+    const line = (url: string | null) => citationBlocks(answerMessage({ ...a, citations: [withUrl(url)] }, { answerId: ID }).blocks)[0]!;
+    expect(line('https://www.oslo.kommune.no/plan?a=1|2')).toContain(`<https://www.oslo.kommune.no/plan?a=1%7C2|${a.citations[0]!.documentTitle}>`);
+    expect(line('javascript:alert(1)')).not.toContain('<javascript');
+    expect(line(null)).toMatch(/^\[1\] [^<]/);
+  });
+
+  it('notes an expired plan period', async () => {
+    const a = await realAnswer();
+    const expired = { ...a, citations: [{ ...a.citations[0]!, expired: true }] };
+    const texts = blockTexts(answerMessage(expired, { answerId: ID }).blocks).join('\n');
+    expect(texts).toContain('Planperioden er over');
+    expect(citationBlocks(answerMessage(expired, { answerId: ID }).blocks)[0]).toContain('_utløpt_');
+    expect(blockTexts(answerMessage(a, { answerId: ID }).blocks).join('\n')).not.toContain('Planperioden er over');
+  });
+
+  it('stays within Slack’s limits for a huge answer with many sources', async () => {
+    const a = await realAnswer();
+    const huge: Answer = {
+      ...a,
+      answer: `${'Velferdsetaten & bydelene '.repeat(2_000)}${'x'.repeat(5_000)}`,
+      citations: Array.from({ length: 60 }, (_, i) => ({ ...a.citations[0]!, measureId: `${i + 1}S`, text: 'y'.repeat(5_000) })),
+      warnings: Array.from({ length: 20 }, (_, i) => `advarsel ${i}`),
+    };
+    const msg = answerMessage(huge, { answerId: ID });
+    limitsHold(msg);
+    expect(citationBlocks(msg.blocks)).toHaveLength(LIMITS.citations);
+    expect(blockTexts(msg.blocks).join('\n')).toContain('… og 50 kilder til.');
+    expect(feedbackButtons(msg.blocks)).toHaveLength(2);
+  });
+
+  it('labels an English answer in English', async () => {
+    const a = await ask('Who is responsible for measure 10S in Tryggere liv?');
+    expect(a.language).toBe('en');
+    const msg = answerMessage(a, { answerId: ID, shareable: true });
+    expect(feedbackButtons(msg.blocks).map((b) => b.text.text)).toEqual(['👍 Helpful', '👎 Not helpful', 'Share in channel']);
+  });
+
+  it('replaces the buttons with a thank-you after a vote, keeping the share button on ephemeral answers', async () => {
+    const a = await realAnswer();
+    const voted = answerMessage(a, { answerId: ID, voted: 'down', shareable: true });
+    expect(feedbackButtons(voted.blocks).map((b) => b.action_id)).toEqual(['veileder_share']);
+    expect(blockTexts(voted.blocks).join('\n')).toContain('👎 Takk for tilbakemeldingen!');
+  });
+});

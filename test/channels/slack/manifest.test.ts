@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ACTION } from '../../../src/channels/slack/actions.js';
+import { EVENTS_PATH } from '../../../src/channels/slack/app.js';
+import { COMMAND } from '../../../src/channels/slack/command.js';
+
+interface Manifest {
+  features: { slash_commands: Array<{ command: string; url: string }>; app_home: { messages_tab_enabled: boolean } };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+}
+
+/** The manifest creates an app that sends exactly what the code handles, to where it listens. */
+describe('slack/manifest.yaml', () => {
+  const m = parse(readFileSync('slack/manifest.yaml', 'utf8')) as Manifest;
+  const src = (f: string) => readFileSync(`src/channels/slack/${f}`, 'utf8');
+
+  it('subscribes to the events the handlers listen to, with the scopes they need', () => {
+    expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
+    expect(src('mention.ts')).toContain("app.event('app_mention'");
+    expect(src('message.ts')).toContain("channel_type !== 'im'");
+    for (const scope of ['app_mentions:read', 'chat:write', 'commands', 'reactions:write', 'im:history', 'channels:history']) {
+      expect(m.oauth_config.scopes.bot).toContain(scope);
+    }
+    expect(m.features.app_home.messages_tab_enabled).toBe(true);
+  });
+
+  it('routes events, the slash command and interactivity to POST /slack/events', () => {
+    expect(m.features.slash_commands.map((c) => c.command)).toEqual([COMMAND]);
+    for (const url of [m.settings.event_subscriptions.request_url, m.settings.interactivity.request_url, m.features.slash_commands[0]!.url]) {
+      expect(new URL(url).pathname).toBe(EVENTS_PATH);
+    }
+    expect(m.settings.interactivity.is_enabled).toBe(true);
+    expect(Object.values(ACTION).every((id) => id.startsWith('veileder_'))).toBe(true);
+  });
+});
