@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { createAsk } from './answer/ask.js';
 import type { Channel, ChannelDeps } from './channels/channel.js';
 import { createWebChannel } from './channels/web/index.js';
 import { buildMeta, type Meta } from './channels/web/meta.js';
@@ -12,6 +13,7 @@ import { CorpusError } from './corpus/errors.js';
 import { readManifest } from './corpus/load.js';
 import { createFeedbackStore, type FeedbackStore } from './feedback/store.js';
 import { log as rootLog } from './log.js';
+import { openSearcher } from './search/index.js';
 
 /**
  * `npm start`: one HTTP server on HOST:PORT that always serves the web chat and the API, and mounts
@@ -109,6 +111,8 @@ export interface StartOptions {
 
 export interface RunningServer extends VeilederServer {
   readonly url: string;
+  /** The ask() the channels call (tests compare against it). */
+  readonly ask: ChannelDeps['ask'];
   readonly config: Config;
   readonly feedback: FeedbackStore;
 }
@@ -119,11 +123,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const log = opts.log ?? rootLog;
   const feedback = createFeedbackStore(config.feedbackDb);
   try {
-    // TEMP until src/search and createAsk land: dynamic so createServer() works without them.
-    const { openSearcher } = await import('./search/index.js' as string);
-    const { createAsk } = await import('./answer/ask.js' as string);
     const searcher = await openSearcher({ config, build: opts.build ?? 'auto', onProgress: opts.onProgress });
-    const ask = createAsk({ config, searcher });
+    const ask = createAsk({ config, searcher, log });
     const meta = buildMeta(searcher.corpus.documents);
     const server = await createServer({ config, ask, feedback, log, meta, ready: () => true });
     const url = await server.listen();
@@ -134,6 +135,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     return {
       ...server,
       url,
+      ask,
       config,
       feedback,
       async close() {
@@ -178,6 +180,19 @@ function progressReporter(log: Logger): { onProgress: (done: number, total: numb
   };
 }
 
+/** What to tell the user when start-up fails for a reason they can fix; undefined for a bug. */
+function startupProblem(err: unknown, config: Config): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return `Porten ${config.PORT} på ${config.HOST} er i bruk. Velg en annen med PORT=… (f.eks. PORT=3979 npm start).`;
+  }
+  if (code === 'EACCES') return `Har ikke lov til å lytte på ${config.HOST}:${config.PORT}. Velg en port over 1024 med PORT=….`;
+  if (err instanceof CorpusError) return `Kunne ikke lese korpuset: ${err.message}`;
+  // Veileder's coded errors (search, Slack, Teams …) carry a message that says what to do.
+  if (err instanceof Error && typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return err.message;
+  return undefined;
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -195,13 +210,9 @@ async function main(): Promise<void> {
     server = await startServer({ config, build: 'auto', onProgress: progress.onProgress });
   } catch (err) {
     progress.stop();
-    const code = (err as NodeJS.ErrnoException).code;
-    if (err instanceof CorpusError) process.stderr.write(`Kunne ikke lese korpuset: ${err.message}\n`);
-    else if (code === 'EADDRINUSE') {
-      process.stderr.write(`Porten ${config.PORT} på ${config.HOST} er i bruk. Velg en annen med PORT=… (f.eks. PORT=3979 npm start).\n`);
-    } else if (code === 'EACCES') {
-      process.stderr.write(`Har ikke lov til å lytte på ${config.HOST}:${config.PORT}. Velg en port over 1024 med PORT=….\n`);
-    } else rootLog.fatal({ err }, 'Veileder could not start');
+    const problem = startupProblem(err, config);
+    if (problem) process.stderr.write(`${problem}\n`);
+    else rootLog.fatal({ err }, 'Veileder could not start');
     process.exit(1);
   }
   progress.stop();

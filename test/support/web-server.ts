@@ -1,41 +1,27 @@
-import { ask as realAsk } from '../../src/answer/ask.js';
-import type { Config } from '../../src/config.js';
+import type { Logger } from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { createFeedbackStore, type FeedbackStore } from '../../src/feedback/store.js';
-import { createServer, type ServerDeps } from '../../src/server.js';
+import { startServer, type RunningServer } from '../../src/server.js';
 
 /**
- * A real Veileder HTTP server on 127.0.0.1:0 with the real ask() and an in-memory feedback store.
- * `env` overrides settings (e.g. RATE_LIMIT_PER_MINUTE); `ready` lets a test hold readiness back.
+ * A real Veileder server (startServer, as `npm start` runs it) on 127.0.0.1:0 with the real ask(), the
+ * search index built in memory and an in-memory feedback store. `env` overrides settings.
  */
-export interface TestServer {
-  url: string;
-  config: Config;
-  feedback: FeedbackStore;
+export interface TestServer extends RunningServer {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
-  close(): Promise<void>;
 }
 
-export async function startTestServer(
-  opts: { env?: Record<string, string>; ready?: ServerDeps['ready']; log?: ServerDeps['log'] } = {},
-): Promise<TestServer> {
-  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', FEEDBACK_DB: ':memory:', ...opts.env });
-  const feedback = createFeedbackStore(':memory:');
-  const server = await createServer({ config, ask: realAsk, feedback, ready: opts.ready, log: opts.log });
-  const url = await server.listen();
+export const testConfig = (env: Record<string, string> = {}) =>
+  loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', FEEDBACK_DB: ':memory:', ...env });
+
+export async function startTestServer(opts: { env?: Record<string, string>; log?: Logger } = {}): Promise<TestServer> {
+  const server = await startServer({ config: testConfig(opts.env), build: 'memory', log: opts.log });
   return {
-    url,
-    config,
-    feedback,
+    ...server,
     post: (path, body, headers = {}) =>
-      fetch(new URL(path, url), {
+      fetch(new URL(path, server.url), {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
-    async close() {
-      await server.close();
-      feedback.close();
-    },
   };
 }

@@ -28,7 +28,7 @@ export interface WebChannelDeps extends ChannelDeps {
 export function createWebChannel(deps: WebChannelDeps): Channel {
   const limit = deps.config.RATE_LIMIT_PER_MINUTE;
   const limiters = deps.limiters ?? { ask: createRateLimiter({ limit }), feedback: createRateLimiter({ limit }) };
-  const log = deps.log.child({ channel: 'web' });
+  const log = deps.log.child({ module: 'web' });
   return {
     name: 'web',
     mount(app) {

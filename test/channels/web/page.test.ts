@@ -1,6 +1,5 @@
 import { readManifest } from '../../../src/corpus/load.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask } from '../../../src/answer/ask.js';
 import type { Meta } from '../../../src/channels/web/meta.js';
 import { startTestServer, type TestServer } from '../../support/web-server.js';
 
@@ -50,7 +49,7 @@ describe('GET /api/meta', () => {
     const meta = (await (await fetch(new URL('/api/meta', server.url))).json()) as Meta;
     expect(meta.examples.length).toBeGreaterThanOrEqual(3);
     for (const question of meta.examples) {
-      const answer = await ask(question, { channel: 'web' });
+      const answer = await server.ask(question, { channel: 'web' });
       expect(answer.found, question).toBe(true);
       expect(answer.citations.length, question).toBeGreaterThan(0);
     }

@@ -129,8 +129,8 @@ function renderSource(citation, index) {
 
 function renderFeedback(answerId) {
   const status = el('span', { className: 'feedback-status', attrs: { role: 'status' } });
-  const up = el('button', { className: 'vote', text: '👍', attrs: { type: 'button', 'aria-label': 'Nyttig svar', 'data-vote': 'up' } });
-  const down = el('button', { className: 'vote', text: '👎', attrs: { type: 'button', 'aria-label': 'Ikke nyttig svar', 'data-vote': 'down' } });
+  const up = el('button', { className: 'vote', text: '👍 Ja', attrs: { type: 'button', 'data-vote': 'up' } });
+  const down = el('button', { className: 'vote', text: '👎 Nei', attrs: { type: 'button', 'data-vote': 'down' } });
   const box = el('div', { className: 'feedback' }, [el('span', { className: 'feedback-label', text: 'Var svaret nyttig?' }), up, down, status]);
   const send = async (vote, button) => {
     up.disabled = down.disabled = true;
@@ -157,6 +157,7 @@ function renderFeedback(answerId) {
 function renderAnswer(item, answer, answerId) {
   item.classList.remove('pending');
   item.classList.toggle('not-found', !answer.found);
+  if (answerId) item.dataset.answerId = answerId;
   const children = [
     el('span', { className: 'visually-hidden', text: 'Veileder svarte: ' }),
     el('p', { className: 'message-text answer-text', text: answer.answer }),

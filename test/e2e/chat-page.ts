@@ -1,0 +1,103 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The chat page as a user sees it: what to click and type, what to read back. */
+
+export interface SourceView {
+  title: string;
+  measure: string;
+  unit: string;
+  text: string;
+}
+
+export interface AnswerView {
+  text: string;
+  warnings: string[];
+  sources: SourceView[];
+  locator: Locator;
+}
+
+/** The text of what the locator finds, '' when nothing (without waiting for it to appear). */
+const textOf = async (locator: Locator) => (await locator.allTextContents()).join('\n');
+
+export class ChatPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(page: Page, url: string): Promise<ChatPage> {
+    await page.goto(url);
+    const chat = new ChatPage(page);
+    await chat.page.locator('#examples .example').first().waitFor();
+    return chat;
+  }
+
+  examples(): Promise<string[]> {
+    return this.page.locator('#examples .example').allTextContents();
+  }
+
+  async clickExample(index: number): Promise<AnswerView> {
+    const before = await this.answers().count();
+    await this.page.locator('#examples .example').nth(index).click();
+    return this.answerAt(before);
+  }
+
+  /** Types the question and sends it with Enter, as a keyboard user does. */
+  async ask(question: string): Promise<AnswerView> {
+    const before = await this.answers().count();
+    const input = this.page.locator('#question');
+    await input.fill(question);
+    await input.press('Enter');
+    return this.answerAt(before);
+  }
+
+  async filterByOwner(owner: string): Promise<void> {
+    await this.page.locator('details.filters summary').click();
+    await this.page.locator('#filter-owner').selectOption({ label: owner });
+  }
+
+  async vote(answer: AnswerView, vote: 'up' | 'down'): Promise<string> {
+    await answer.locator.locator(`button.vote[data-vote="${vote}"]`).click();
+    const status = answer.locator.locator('.feedback-status');
+    await status.filter({ hasText: /\S/ }).waitFor();
+    return (await status.textContent()) ?? '';
+  }
+
+  async newConversation(): Promise<void> {
+    await this.page.locator('#new-conversation').click();
+  }
+
+  userMessages(): Promise<string[]> {
+    return this.page.locator('.message.user .message-text').allTextContents();
+  }
+
+  /** Elements in the conversation that could carry markup a user typed. */
+  injectedElementCount(): Promise<number> {
+    return this.page.locator('#conversation img, #conversation script, #conversation iframe').count();
+  }
+
+  welcomeVisible(): Promise<boolean> {
+    return this.page.locator('#welcome').isVisible();
+  }
+
+  private answers(): Locator {
+    return this.page.locator('.message.assistant');
+  }
+
+  private async answerAt(index: number): Promise<AnswerView> {
+    const locator = this.answers().nth(index);
+    await locator.and(this.page.locator(':not(.pending)')).waitFor();
+    const sources: SourceView[] = [];
+    for (const source of await locator.locator('.source').all()) {
+      sources.push({
+        title: await textOf(source.locator('.source-title')),
+        measure: await textOf(source.locator('.source-measure')),
+        unit: await textOf(source.locator('.source-unit')),
+        text: await textOf(source.locator('.source-text p')),
+      });
+    }
+    return {
+      text: await textOf(locator.locator('.message-text')),
+      warnings: await locator.locator('.warnings li').allTextContents(),
+      sources,
+      locator,
+    };
+  }
+}

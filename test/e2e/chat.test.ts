@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer, Turn } from '../../src/answer/types.js';
+import { startTestServer, type TestServer } from '../support/web-server.js';
+import { launchChromium, type Browser } from './browser.js';
+import { ChatPage, type AnswerView } from './chat-page.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What the page must show for an Answer: its text, and one numbered source per citation. */
+function expectShown(view: AnswerView, answer: Answer): void {
+  expect(view.text).toBe(answer.answer);
+  expect(view.sources).toHaveLength(answer.citations.length);
+  answer.citations.forEach((c, i) => {
+    const shown = view.sources[i]!;
+    expect(shown.title).toContain(`[${i + 1}]`);
+    expect(shown.title).toContain(c.documentTitle);
+    expect(shown.title).toContain(c.period);
+    if (c.measureId) expect(shown.measure).toContain(`Tiltak ${c.measureId}`);
+    for (const unit of c.responsible) expect(shown.unit).toContain(unit);
+    expect(shown.text).toBe(c.text);
+  });
+}
+
+describe('the web chat in Chromium', () => {
+  it('answers three questions with their sources, follows up, takes a vote, and writes the README screenshot', async () => {
+    const page = await browser.context.newPage();
+    const chat = await ChatPage.open(page, server.url);
+    const examples = await chat.examples();
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+
+    const history: Turn[] = [];
+    const expectTurn = async (view: AnswerView, question: string) => {
+      const expected = await server.ask(question, { history: [...history], channel: 'web' });
+      expectShown(view, expected);
+      history.push({ role: 'user', text: question }, { role: 'assistant', text: expected.answer });
+      return expected;
+    };
+
+    // 1: a first-visit example, clicked
+    const first = await chat.clickExample(0);
+    expect(await chat.welcomeVisible()).toBe(false);
+    const firstAnswer = await expectTurn(first, examples[0]!);
+    expect(firstAnswer.citations.length).toBeGreaterThan(0);
+
+    // 2 and 3: typed, sent with Enter; the history of the conversation goes along
+    await expectTurn(await chat.ask('Hva er tiltak 10S?'), 'Hva er tiltak 10S?');
+    await expectTurn(await chat.ask('Hva står TSB for?'), 'Hva står TSB for?');
+
+    // a follow-up in the same conversation
+    await expectTurn(await chat.ask('Og hvem har ansvaret for det?'), 'Og hvem har ansvaret for det?');
+    expect(await chat.userMessages()).toEqual([examples[0], 'Hva er tiltak 10S?', 'Hva står TSB for?', 'Og hvem har ansvaret for det?']);
+
+    // 👍 on the first answer lands in the shared feedback store
+    expect(await chat.vote(first, 'up')).toMatch(/Takk/);
+    const answerId = await first.locator.getAttribute('data-answer-id');
+    expect(server.feedback.get(answerId!)).toMatchObject({ vote: 'up', channel: 'web', answer: firstAnswer.answer });
+
+    mkdirSync('docs', { recursive: true });
+    await page.setViewportSize({ width: 900, height: 1100 });
+    await chat.newConversation();
+    await chat.ask(examples[0]!);
+    await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+    await page.close();
+  });
+
+  it('shows an injected <img onerror> in a question as text and never runs it', async () => {
+    const page = await browser.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const chat = await ChatPage.open(page, server.url);
+    const question = '<img src=x onerror="window.__pwned=1;alert(1)"> Hva er tiltak 10S?';
+    const view = await chat.ask(question);
+    expect(await chat.userMessages()).toEqual([question]);
+    expectShown(view, await server.ask(question, { channel: 'web' }));
+    expect(await chat.injectedElementCount()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('sends the district filter with the question', async () => {
+    const page = await browser.context.newPage();
+    const chat = await ChatPage.open(page, server.url);
+    await chat.filterByOwner('Bydel Nordstrand');
+    const question = 'Hvem har ansvar for oppfølging etter overdose?';
+    const view = await chat.ask(question);
+    expectShown(view, await server.ask(question, { filters: { owner: 'Bydel Nordstrand' }, channel: 'web' }));
+    await page.close();
+  });
+
+  it('is readable on a phone: nothing wider than the screen', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
+    const chat = await ChatPage.open(page, server.url);
+    await chat.ask('Hvem har ansvar for nalokson på Nordstrand?');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
