@@ -15,7 +15,14 @@ import { Corpus, CorpusDocument, Manifest, type ManifestEntry } from './types.js
 
 export const MANIFEST_FILE = 'manifest.yaml';
 
-export function readManifest(corpusDir: string): Manifest {
+interface ManifestFile {
+  manifest: Manifest;
+  file: string;
+  /** The manifest line where documents[index] (or one of its fields) is written. */
+  lineOf: (index: number, field?: string) => number | undefined;
+}
+
+function readManifestFile(corpusDir: string): ManifestFile {
   const file = path.join(corpusDir, MANIFEST_FILE);
   if (!existsSync(file)) {
     throw new CorpusError('MANIFEST_NOT_FOUND', `fant ikke manifestet; lag ${MANIFEST_FILE} i ${corpusDir}`, file);
@@ -26,21 +33,34 @@ export function readManifest(corpusDir: string): Manifest {
     const err = doc.errors[0]!;
     throw new CorpusError('MANIFEST_INVALID', `ugyldig YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
   }
+  const lineAt = (p: readonly PropertyKey[]): number | undefined => {
+    for (let n = p.length; n >= 0; n--) {
+      const node = doc.getIn(p.slice(0, n) as (string | number)[], true) as { range?: [number, number] } | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
   const parsed = Manifest.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
-    const parent = doc.getIn(issue.path.slice(0, -1) as (string | number)[], true) as { range?: [number, number] } | undefined;
-    const offset = node?.range?.[0] ?? parent?.range?.[0];
-    const line = offset === undefined ? undefined : lineCounter.linePos(offset).line;
-    throw new CorpusError('MANIFEST_INVALID', `${issue.path.join('.')}: ${issue.message}`, file, line);
+    throw new CorpusError('MANIFEST_INVALID', `${issue.path.join('.')}: ${issue.message}`, file, lineAt(issue.path));
   }
+  const lineOf = (index: number, field?: string) => lineAt(field ? ['documents', index, field] : ['documents', index]);
   const seen = new Set<string>();
-  for (const entry of parsed.data.documents) {
-    if (seen.has(entry.id)) throw new CorpusError('DUPLICATE_ID', `dokument-id «${entry.id}» står to ganger`, file);
+  parsed.data.documents.forEach((entry, i) => {
+    if (seen.has(entry.id)) {
+      throw new CorpusError('DUPLICATE_ID', `dokument-id «${entry.id}» står to ganger; gi dokumentet en egen id`, file, lineOf(i, 'id'));
+    }
     seen.add(entry.id);
-  }
-  return parsed.data;
+    if (path.isAbsolute(entry.file) || entry.file.split(/[\\/]/).includes('..')) {
+      throw new CorpusError('MANIFEST_INVALID', `file: «${entry.file}» må ligge i korpusmappen (relativ sti uten ..)`, file, lineOf(i, 'file'));
+    }
+  });
+  return { manifest: parsed.data, file, lineOf };
+}
+
+export function readManifest(corpusDir: string): Manifest {
+  return readManifestFile(corpusDir).manifest;
 }
 
 export function documentHash(raw: string, entry: ManifestEntry): string {
@@ -48,12 +68,13 @@ export function documentHash(raw: string, entry: ManifestEntry): string {
 }
 
 export function loadCorpus(corpusDir = 'corpus'): Corpus {
-  const manifest = readManifest(corpusDir);
-  const raws = manifest.documents.map((entry) => {
+  const { manifest, file: manifestFile, lineOf } = readManifestFile(corpusDir);
+  const raws = manifest.documents.map((entry, i) => {
     const file = path.join(corpusDir, entry.file);
-    if (!existsSync(file)) throw new CorpusError('FILE_NOT_FOUND', 'filen i manifestet finnes ikke', file);
+    const listed = `(oppført i ${manifestFile} linje ${lineOf(i, 'file') ?? '?'})`;
+    if (!existsSync(file)) throw new CorpusError('FILE_NOT_FOUND', `filen finnes ikke ${listed}`, file);
     const raw = readFileSync(file, 'utf8');
-    if (raw.trim() === '') throw new CorpusError('FILE_EMPTY', 'filen er tom', file);
+    if (raw.trim() === '') throw new CorpusError('FILE_EMPTY', `filen er tom ${listed}`, file);
     return { entry, file, raw };
   });
   // The words of the clean plans are the dictionary that OCR-damaged plans are repaired against.
