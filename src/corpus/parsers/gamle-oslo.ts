@@ -1,7 +1,8 @@
 import { findReferences } from '../references.js';
 import type { Measure, Parser } from '../types.js';
 import { joinLines, planLines } from './lines.js';
-import { buildSections, sectionLabel, type Heading } from './outline.js';
+import { sectionLabel, sectionsWithout } from './outline.js';
+import type { Heading } from './sections.js';
 import { unit, unitAt, type UnitPattern } from './units.js';
 
 /**
@@ -84,9 +85,9 @@ export const parseGamleOslo: Parser = (input, entry) => {
   lines.forEach((line, i) => {
     const m = CHAPTER.exec(line);
     if (m && Number(m[1]) === nextChapter) {
-      headings.push({ line: i, span: 1, number: m[1]!, title: m[2]!.trim() });
+      headings.push({ line: i, number: m[1]!, title: m[2]!.trim(), rest: '' });
       nextChapter++;
-    } else if (SOURCES.test(line)) headings.push({ line: i, span: 1, number: null, title: line });
+    } else if (SOURCES.test(line)) headings.push({ line: i, number: null, title: line, rest: '' });
   });
 
   const taken = new Set<number>();
@@ -119,5 +120,5 @@ export const parseGamleOslo: Parser = (input, entry) => {
       });
     }
   }
-  return { sections: buildSections(lines, headings, taken), measures };
+  return { sections: sectionsWithout(lines, headings, taken), measures };
 };

@@ -1,7 +1,8 @@
 import { findReferences } from '../references.js';
 import type { Measure, Parser } from '../types.js';
 import { joinLines, paragraphsOf, planLines } from './lines.js';
-import { buildSections, sectionLabel, type Heading } from './outline.js';
+import { sectionLabel, sectionsWithout } from './outline.js';
+import type { Heading } from './sections.js';
 import { unit, unitLines, type UnitPattern } from './units.js';
 
 /**
@@ -36,7 +37,8 @@ const ANSVAR = /^Ansvar(?:lige)?\s*:\s*/iu;
 /** Table cells are narrow; a line wider than this is chapter prose the extraction cut into a table. */
 const CELL_WIDTH = 45;
 
-function headingsOf(lines: readonly string[]): Heading[] {
+/** Chapters and sub-chapters; the second line of a two-line chapter title goes into `taken`. */
+function headingsOf(lines: readonly string[], taken: Set<number>): Heading[] {
   const headings: Heading[] = [];
   let chapter = 0;
   let sub = 0;
@@ -52,13 +54,14 @@ function headingsOf(lines: readonly string[]): Heading[] {
       const cont = lines[next] ?? '';
       const wraps = /^\p{Ll}/u.test(cont) && cont.length <= 40 && !lines[next + 1];
       const title = wraps ? `${c[2]!.trim()} ${cont}` : c[2]!.trim();
-      headings.push({ line: i, span: wraps ? next - i + 1 : 1, number: c[1]!, title: title.replace(/:$/, '') });
+      if (wraps) taken.add(next);
+      headings.push({ line: i, number: c[1]!, title: title.replace(/:$/, ''), rest: '' });
       continue;
     }
     const s = SUBCHAPTER.exec(line);
     if (s && Number(s[1]) === chapter && Number(s[2]) === sub + 1) {
       sub++;
-      headings.push({ line: i, span: 1, number: `${s[1]}.${s[2]}`, title: s[3]!.trim() });
+      headings.push({ line: i, number: `${s[1]}.${s[2]}`, title: s[3]!.trim(), rest: '' });
     }
   }
   return headings;
@@ -92,9 +95,9 @@ function rowsOf(lines: readonly string[], headings: readonly Heading[]): Row[] {
 
 export const parseGrunerlokka: Parser = (input, entry) => {
   const lines = planLines(input);
-  const headings = headingsOf(lines);
   // Column headers («Tiltak Beskrivelse Mål») are neither tiltak nor chapter text.
   const taken = new Set<number>(lines.flatMap((l, i) => (TABLE_HEADER.test(l) ? [i] : [])));
+  const headings = headingsOf(lines, taken);
   const measures: Measure[] = [];
 
   for (const row of rowsOf(lines, headings)) {
@@ -144,7 +147,7 @@ export const parseGrunerlokka: Parser = (input, entry) => {
     });
   }
 
-  const sections = buildSections(lines, headings, taken).map((s) => {
+  const sections = sectionsWithout(lines, headings, taken).map((s) => {
     if (s.text || !s.number) return s;
     // A sub-chapter that is only a table: its text lists the tiltak, so it can be found and cited.
     const own = measures.filter((m) => m.id.startsWith(`${s.number}.`));

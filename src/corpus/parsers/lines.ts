@@ -1,3 +1,5 @@
+import { joinFragments } from './sections.js';
+
 /**
  * Line helpers shared by the table parsers (gamle-oslo, tryggere-liv, grunerlokka).
  * Parsers get normalize() output, but stay correct on raw extraction too: page-number and
@@ -13,19 +15,12 @@ export function planLines(text: string): string[] {
     .map((line) => (/^\d{1,3}$/.test(line) || /^(?:https?:\/\/|www\.)\S+$/i.test(line) ? '' : line));
 }
 
-/** Lines joined into readable running text: one space between lines, a line-end hyphen joined
- * to the next word unless that word is a conjunction («rus- og psykisk helse»). */
+/**
+ * Lines joined into one line of running text (hyphenation at line ends joined, see joinFragments);
+ * a line that starts with a comma or full stop («alkohol-» / «, benzodiazepin-») takes no space.
+ */
 export function joinLines(lines: readonly string[]): string {
-  let out = '';
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (!line) continue;
-    if (!out) out = line;
-    else if (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(line) && !/^(?:og|eller|til|samt)\b/.test(line)) {
-      out = out.slice(0, -1) + line;
-    } else out += ` ${line}`;
-  }
-  return out.replace(/\s+([.,;:])/g, '$1').trim();
+  return lines.reduce(joinFragments, '').replace(/\s+([.,;:])(?=\s|$)/g, '$1').trim();
 }
 
 /** Splits lines into paragraphs at blank lines; each paragraph keeps the index of its first line. */

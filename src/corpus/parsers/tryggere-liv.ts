@@ -1,7 +1,8 @@
 import { findReferences } from '../references.js';
 import type { Measure, Parser } from '../types.js';
 import { joinLines, planLines } from './lines.js';
-import { buildSections, sectionLabel, type Heading } from './outline.js';
+import { sectionLabel, sectionsWithout } from './outline.js';
+import type { Heading } from './sections.js';
 import { findUnits, unit, type UnitPattern } from './units.js';
 
 /**
@@ -58,15 +59,17 @@ interface Draft {
   parts: string[][];
 }
 
-function headingsOf(lines: readonly string[]): Heading[] {
+/** The numbered chapters; the line «(S)» that ends a two-line heading goes into `taken`. */
+function headingsOf(lines: readonly string[], taken: Set<number>): Heading[] {
   const headings: Heading[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = CHAPTER.exec(lines[i]!);
     if (!m || Number(m[1]) !== headings.length + 1) continue;
     // «8 Innsatsområder, resultatmål og tiltak skadeforebygging» + «(S)» on the next line.
     const next = lines[i + 1] ?? '';
-    const span = /^\([A-ZÆØÅ]\)$/.test(next) ? 2 : 1;
-    headings.push({ line: i, span, number: m[1]!, title: span === 2 ? `${m[2]!.trim()} ${next}` : m[2]!.trim() });
+    const wraps = /^\([A-ZÆØÅ]\)$/.test(next);
+    if (wraps) taken.add(i + 1);
+    headings.push({ line: i, number: m[1]!, title: wraps ? `${m[2]!.trim()} ${next}` : m[2]!.trim(), rest: '' });
   }
   return headings;
 }
@@ -129,8 +132,8 @@ function parseTable(lines: readonly string[], from: number, to: number, letter: 
 
 export const parseTryggereLiv: Parser = (input, entry) => {
   const lines = planLines(input);
-  const headings = headingsOf(lines);
   const taken = new Set<number>();
+  const headings = headingsOf(lines, taken);
   const measures: Measure[] = [];
   headings.forEach((h, i) => {
     const letter = /\(([FS])\)$/.exec(h.title)?.[1];
@@ -156,5 +159,5 @@ export const parseTryggereLiv: Parser = (input, entry) => {
       });
     }
   });
-  return { sections: buildSections(lines, headings, taken), measures };
+  return { sections: sectionsWithout(lines, headings, taken), measures };
 };
