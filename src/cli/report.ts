@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadConfig } from '../config.js';
+import { createFeedbackStore, type StoredAnswer } from '../feedback/store.js';
+import { log } from '../log.js';
+
+/**
+ * `npm run report`: what the corpus owners should add — the questions users voted 👎 and those the
+ * plans did not answer (found: false), from the feedback store shared by Slack, Teams and the web
+ * chat. The same question asked again is one row with a count. Questions are stored already free of
+ * personal data (ask() redacts them).
+ *
+ *   npm run --silent report                  a readable table, most recent first
+ *   npm run --silent report -- --json        the same rows as JSON
+ *   npm run --silent report -- --limit 50 --db .data/feedback.sqlite
+ */
+
+const USAGE = `Bruk:
+  npm run --silent report                     tabell over spørsmål med 👎 og spørsmål planene ikke svarte på
+  npm run --silent report -- --json           det samme som JSON
+  npm run --silent report -- --limit 50       bare de 50 siste svarene (standard 500)
+  npm run --silent report -- --db FIL         en annen feedback-database enn FEEDBACK_DB`;
+
+export class ReportUsageError extends Error {
+  readonly code = 'CLI_USAGE';
+}
+
+const Options = z.object({
+  json: z.boolean().default(false),
+  limit: z.coerce.number().int('--limit må være et heltall').min(1, '--limit må være minst 1').max(100_000).default(500),
+  db: z.string().min(1).optional(),
+  help: z.boolean().default(false),
+});
+
+export type Reason = 'vote_down' | 'not_found';
+
+export interface ReportRow {
+  question: string;
+  /** How many recorded answers this row stands for. */
+  count: number;
+  lastAskedAt: string;
+  reasons: Reason[];
+  votesDown: number;
+  notFound: number;
+  channels: string[];
+  /** The latest answer given, and its best source (`documentId#measure or section`), if any. */
+  lastAnswer: string;
+  topSource: string | null;
+  ids: string[];
+}
+
+const key = (q: string) => q.toLocaleLowerCase('nb').replace(/[\s?!.,]+/g, ' ').trim();
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Groups the store's report (newest first) by question. */
+export function buildReport(items: StoredAnswer[]): ReportRow[] {
+  const rows = new Map<string, ReportRow>();
+  for (const a of items) {
+    const k = key(a.question);
+    let row = rows.get(k);
+    if (!row) {
+      const top = a.citations[0];
+      row = {
+        question: oneLine(a.question),
+        count: 0,
+        lastAskedAt: a.createdAt,
+        reasons: [],
+        votesDown: 0,
+        notFound: 0,
+        channels: [],
+        lastAnswer: oneLine(a.answer),
+        topSource: top ? `${top.documentId}#${top.measureId ?? top.section ?? '?'}` : null,
+        ids: [],
+      };
+      rows.set(k, row);
+    }
+    row.count += 1;
+    row.ids.push(a.id);
+    if (a.vote === 'down') row.votesDown += 1;
+    if (!a.found) row.notFound += 1;
+    if (!row.channels.includes(a.channel)) row.channels.push(a.channel);
+  }
+  for (const row of rows.values()) {
+    row.reasons = [...(row.votesDown ? (['vote_down'] as const) : []), ...(row.notFound ? (['not_found'] as const) : [])];
+  }
+  return [...rows.values()];
+}
+
+const width = (s: string) => [...s].length;
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+const cut = (s: string, n: number) => (width(s) <= n ? s : `${[...s].slice(0, n - 1).join('')}…`);
+
+/** The rows as a table a person reads in a terminal, with a summary line. */
+export function formatReport(rows: ReportRow[]): string {
+  if (!rows.length) return 'Ingen spørsmål med 👎 og ingen spørsmål planene ikke svarte på. Ingenting å legge til nå.';
+  const reason = (r: ReportRow) =>
+    [r.votesDown ? `${r.votesDown}× tommel ned` : '', r.notFound ? `${r.notFound}× ikke funnet` : ''].filter(Boolean).join(', ');
+  const table = [
+    ['Sist spurt', 'Antall', 'Hvorfor', 'Kanal', 'Spørsmål', 'Beste kilde'],
+    ...rows.map((r) => [
+      r.lastAskedAt.slice(0, 16).replace('T', ' '),
+      String(r.count),
+      reason(r),
+      r.channels.join(','),
+      cut(r.question, 70),
+      r.topSource ?? '—',
+    ]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => width(row[i]!))));
+  const lines = table.map((row) => row.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd());
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  const down = rows.reduce((n, r) => n + r.votesDown, 0);
+  const missing = rows.reduce((n, r) => n + r.notFound, 0);
+  lines.push('', `${rows.length} spørsmål: ${down} med 👎, ${missing} som planene ikke svarte på.`);
+  return lines.join('\n');
+}
+
+export interface ReportIO {
+  stdout: NodeJS.WritableStream;
+}
+
+export async function runReportCli(argv: string[], io: ReportIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let opts: z.infer<typeof Options>;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, limit: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    const parsed = Options.safeParse(values);
+    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+    opts = parsed.data;
+  } catch (err) {
+    throw new ReportUsageError(`${(err as Error).message}\n${USAGE}`);
+  }
+  const write = (s: string) => new Promise<void>((resolve) => io.stdout.write(`${s}\n`, () => resolve()));
+  if (opts.help) {
+    await write(USAGE);
+    return 0;
+  }
+  const file = opts.db ?? loadConfig(env).feedbackDb;
+  let items: StoredAnswer[] = [];
+  if (existsSync(file)) {
+    const store = createFeedbackStore(file);
+    try {
+      items = store.report(opts.limit);
+    } finally {
+      store.close();
+    }
+  } else if (!opts.json) {
+    await write(`Fant ingen feedback-database i ${file} ennå: den lages når Veileder har svart på noe.`);
+    return 0;
+  }
+  const rows = buildReport(items);
+  log.info({ answers: items.length, rows: rows.length }, 'report');
+  await write(opts.json ? JSON.stringify(rows, null, 2) : formatReport(rows));
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runReportCli(process.argv.slice(2), { stdout: process.stdout })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((err: unknown) => {
+      const e = err as Error & { code?: string };
+      process.stderr.write(`${e.message}\n`);
+      if (e.code !== 'CLI_USAGE') log.error({ err: e.message, code: e.code }, 'report failed');
+      process.exitCode = e.code === 'CLI_USAGE' ? 2 : 1;
+    });
+}
