@@ -118,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TYPE=SingleTenant krever MICROSOFT_APP_TENANT_ID');
   }
+  if (Boolean(e.MICROSOFT_APP_CERT_THUMBPRINT) !== Boolean(e.MICROSOFT_APP_CERT_KEY_FILE)) {
+    problems.push('Sertifikat: sett både MICROSOFT_APP_CERT_THUMBPRINT og MICROSOFT_APP_CERT_KEY_FILE (PEM-fil med privatnøkkelen)');
+  }
+  if (e.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TYPE=UserAssignedMSI krever MICROSOFT_APP_TENANT_ID');
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     ...e,

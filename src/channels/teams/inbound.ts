@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { NextFunction, Request, Response } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 
 /**
@@ -73,3 +73,14 @@ export function validateActivity(authenticated: boolean) {
     next();
   };
 }
+
+/** A body that is too large or not JSON gets a coded JSON error instead of express's HTML page. */
+export const bodyErrors: ErrorRequestHandler = (err: { status?: number; type?: string }, _req, res, next) => {
+  if (err.type === 'entity.too.large') {
+    fail(res, { status: 413, code: 'TEAMS_ACTIVITY_TOO_LARGE', message: 'Aktiviteten er for stor.' });
+  } else if (err.type === 'entity.parse.failed') {
+    fail(res, { status: 400, code: 'TEAMS_ACTIVITY_INVALID', message: 'Ugyldig aktivitet: kroppen er ikke gyldig JSON.' });
+  } else {
+    next(err);
+  }
+};

@@ -2,7 +2,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import type { Channel, ChannelDeps } from '../channel.js';
 import { createTeamsAdapter } from './adapter.js';
 import { createHistoryStore, type HistoryStore } from './history.js';
-import { loopbackOnly, validateActivity } from './inbound.js';
+import { bodyErrors, loopbackOnly, validateActivity } from './inbound.js';
 import { createTurnHandler } from './route.js';
 
 /**
@@ -49,6 +49,7 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
     mount(app: Express) {
       const guards = authenticated ? [] : [loopbackOnly];
       app.post(TEAMS_PATH, ...guards, express.json({ limit: MAX_ACTIVITY_BYTES }), validateActivity(authenticated), process);
+      app.use(TEAMS_PATH, bodyErrors);
     },
     describe() {
       return authenticated

@@ -63,6 +63,15 @@ describe('without credentials (TEAMS_ENABLED=true)', () => {
     expect(connector.requests).toHaveLength(0);
   });
 
+  it('answers 413 to an oversized body and 400 to one that is not JSON, as JSON errors', async () => {
+    const huge = await bot.post({ ...message({ serviceUrl: connector.serviceUrl, text: 'x' }), text: 'x'.repeat(300 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body).error.code).toBe('TEAMS_ACTIVITY_TOO_LARGE');
+    const broken = await bot.post('{"type": "message",');
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body).error.code).toBe('TEAMS_ACTIVITY_INVALID');
+  });
+
   it('answers 400 with a reason to a body that is not an activity', async () => {
     const res = await bot.post({ hello: 'world' });
     expect(res.status).toBe(400);

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ask } from '../../../../src/answer/ask.js';
@@ -30,7 +31,10 @@ export interface TeamsBot {
   close(): Promise<void>;
 }
 
-export async function startTeamsBot(env: Record<string, string> = { TEAMS_ENABLED: 'true' }): Promise<TeamsBot> {
+export async function startTeamsBot(
+  env: Record<string, string> = { TEAMS_ENABLED: 'true' },
+  logger: Logger = log,
+): Promise<TeamsBot> {
   const config = loadConfig(env);
   const store = createFeedbackStore(':memory:');
   const askCalls: AskCall[] = [];
@@ -46,7 +50,7 @@ export async function startTeamsBot(env: Record<string, string> = { TEAMS_ENABLE
   const channel = await createTeamsChannel(
     {
       config,
-      log,
+      log: logger,
       feedback,
       async ask(question, context) {
         const answer = await ask(question, context);
