@@ -45,10 +45,12 @@ export function firstRank(results: readonly Located[], targets: readonly Target[
 
 /**
  * Citations carry the section as text («2.2 Tiltak tidlig innsats»), not its id; this resolves it to
- * the section id of the corpus so citations can be matched like search hits.
+ * the section id of the corpus so citations can be matched like search hits. A citation whose section
+ * does not name a section (e.g. a glossary entry quoting one sentence) is located by its quoted text.
  */
 export function citationLocator(corpus: Corpus): (c: Citation) => Located {
-  const sections = new Map<string, Map<string, string>>();
+  const docs = new Map(corpus.documents.map((doc) => [doc.id, doc]));
+  const sectionNames = new Map<string, Map<string, string>>();
   for (const doc of corpus.documents) {
     const byName = new Map<string, string>();
     for (const s of doc.sections) {
@@ -56,13 +58,19 @@ export function citationLocator(corpus: Corpus): (c: Citation) => Located {
         if (name && !byName.has(fold(name))) byName.set(fold(name), s.id);
       }
     }
-    sections.set(doc.id, byName);
+    sectionNames.set(doc.id, byName);
   }
-  return (c) => ({
-    documentId: c.documentId,
-    measureId: c.measureId,
-    sectionId: c.section === null ? null : (sections.get(c.documentId)?.get(fold(c.section)) ?? null),
-  });
+  return (c) => {
+    const named = c.section === null ? undefined : sectionNames.get(c.documentId)?.get(fold(c.section));
+    if (named !== undefined || c.measureId !== null) {
+      return { documentId: c.documentId, measureId: c.measureId, sectionId: named ?? null };
+    }
+    const quote = fold(c.text).slice(0, 80);
+    const doc = docs.get(c.documentId);
+    const measure = quote ? doc?.measures.find((m) => fold([m.text, m.description ?? '', m.goal ?? ''].join(' ')).includes(quote)) : undefined;
+    const section = quote ? doc?.sections.find((s) => fold(s.text).includes(quote)) : undefined;
+    return { documentId: c.documentId, measureId: measure?.id ?? null, sectionId: section?.id ?? null };
+  };
 }
 
 /** The expected units the answer text does not name. */

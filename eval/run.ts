@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ask } from '../src/answer/ask.js';
+import { createAsk } from '../src/answer/ask.js';
 import type { Answer, AskContext } from '../src/answer/types.js';
 import { log } from '../src/log.js';
 import { openSearcher, type Searcher, type SearchMode } from '../src/search/index.js';
@@ -292,7 +292,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   try {
     const questions = loadQuestions(args.questions);
     const searcher = await openSearcher({ build: 'memory' });
-    const ask = await askFor(searcher);
+    // ask() bound to the same in-memory searcher: the eval never reads or writes the on-disk index.
+    const ask = createAsk({ searcher });
     const modes = args.mode === 'all' ? MODES : [args.mode];
     const report = await runEval({ questions, searcher, ask, modes, questionsFile: args.questions });
     process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { verbose: args.verbose })}\n`);
@@ -302,12 +303,6 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     process.stderr.write(`Eval stoppet: ${(err as Error).message}\n`);
     return 1;
   }
-}
-
-/** ask() bound to the same in-memory searcher, so the eval never touches the on-disk index. */
-async function askFor(_searcher: Searcher): Promise<AskFn> {
-  // TODO(eval): bind to `searcher` through createAsk({ searcher }) once src/answer exports it.
-  return ask;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
