@@ -59,5 +59,4 @@ describe('Teams channel set-up', () => {
     expect(() => loadConfig({ MICROSOFT_APP_ID: 'x', MICROSOFT_APP_CERT_THUMBPRINT: 'AB12' })).toThrow(ConfigError);
     expect(() => loadConfig({ MICROSOFT_APP_ID: 'x', MICROSOFT_APP_TYPE: 'UserAssignedMSI' })).toThrow(/TENANT_ID/);
   });
-  });
 });
