@@ -54,7 +54,13 @@ describe('the web chat in Chromium', () => {
     expect(firstAnswer.citations.length).toBeGreaterThan(0);
 
     // 2 and 3: typed, sent with Enter; the history of the conversation goes along
-    await expectTurn(await chat.ask('Hva er tiltak 10S?'), 'Hva er tiltak 10S?');
+    const measure = await chat.ask('Hva er tiltak 10S?');
+    await expectTurn(measure, 'Hva er tiltak 10S?');
+    expect(measure.sources[0]).toMatchObject({
+      title: expect.stringContaining('Tryggere liv'),
+      measure: expect.stringContaining('Tiltak 10S'),
+      unit: expect.stringContaining('Velferdsetaten'),
+    });
     await expectTurn(await chat.ask('Hva står TSB for?'), 'Hva står TSB for?');
 
     // a follow-up in the same conversation

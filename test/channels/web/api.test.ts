@@ -27,6 +27,22 @@ describe('POST /api/ask', () => {
     expect(stored).toMatchObject({ channel: 'web', question: body.question, answer: body.answer, found: body.found });
   });
 
+  it('names the plan, the measure and the responsible unit for real questions', async () => {
+    const naloxone = Answer.parse(await (await server.post('/api/ask', { question: 'Hvem har ansvar for nalokson på Nordstrand?' })).json());
+    expect(naloxone.found).toBe(true);
+    expect(naloxone.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', responsible: ['NAV ved Helse, mestring og bolig'] });
+    expect(naloxone.answer).toContain('NAV ved Helse, mestring og bolig');
+
+    const measure = Answer.parse(await (await server.post('/api/ask', { question: 'Hva er tiltak 10S?' })).json());
+    expect(measure.citations[0]).toMatchObject({
+      documentId: 'oslo-tryggere-liv-2026-2029',
+      measureId: '10S',
+      responsible: ['Velferdsetaten'],
+      accountable: ['SET'],
+    });
+    expect(measure.answer).toContain('Velferdsetaten');
+  });
+
   it('passes history and filters on to ask()', async () => {
     const history = [
       { role: 'user' as const, text: 'Hva er tiltak 10S?' },
