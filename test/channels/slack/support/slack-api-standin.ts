@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * Give `apiUrl` as SLACK_API_URL and `responseUrl(id)` as a payload's response_url. Every call is
  * recorded with its parsed body; Web API methods answer `{ ok: true, … }` (auth.test with the bot's
  * ids, chat.postMessage with a fresh ts, conversations.replies with the scripted thread), unless a
- * failure is scripted with `failNext(method, error)`.
+ * failure is scripted with `failNext(method, error)` or another answer with `answer(method, payload)`.
  */
 
 export interface SlackCall {
@@ -30,6 +30,8 @@ export interface SlackApiStandIn {
   /** Messages conversations.replies returns for a thread (key: `${channel}:${ts}`). */
   threads: Map<string, Array<Record<string, unknown>>>;
   failNext(method: string, error: string): void;
+  /** Answer `method` with this payload from now on (e.g. apps.connections.open for Socket Mode). */
+  answer(method: string, payload: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const calls: SlackCall[] = [];
   const threads = new Map<string, Array<Record<string, unknown>>>();
   const failures = new Map<string, string>();
+  const answers = new Map<string, Record<string, unknown>>();
   const waiters = new Set<() => void>();
   let tsCounter = 0;
 
@@ -68,6 +71,8 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
         failures.delete(method);
         return send({ ok: false, error: failure });
       }
+      const answer = answers.get(method);
+      if (answer) return send(answer);
       switch (method) {
         case 'response_url':
           return send({ ok: true });
@@ -94,6 +99,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     callsTo,
     threads,
     failNext: (method, error) => failures.set(method, error),
+    answer: (method, payload) => answers.set(method, payload),
     waitFor(method, count = 1, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
