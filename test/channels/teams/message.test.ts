@@ -1,38 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../../../src/answer/ask.js';
 import { buildAnswerActivity } from '../../../src/channels/teams/reply.js';
 import { escapeMarkdown } from '../../../src/channels/teams/text.js';
 import { message } from './support/activities.js';
-import { startTeamsBot, type TeamsBot } from './support/bot.js';
-import { startStandInConnector, type StandInConnector } from './support/connector.js';
+import { useTeamsBot } from './support/hooks.js';
 
-let connector: StandInConnector;
-let bot: TeamsBot;
-
-beforeAll(async () => {
-  connector = await startStandInConnector();
-  bot = await startTeamsBot();
-});
-afterAll(async () => {
-  await bot.close();
-  await connector.close();
-});
-afterEach(() => {
-  connector.requests.length = 0;
-  bot.askCalls.length = 0;
-});
+const t = useTeamsBot();
 
 const QUESTION = 'Hva er tiltak 10S?';
 
 describe('Teams message → answer over the wire', () => {
   it('shows typing, then replies with the answer ask() gives, its [n] markers, citation entities and the feedback loop', async () => {
-    const incoming = message({ serviceUrl: connector.serviceUrl, text: QUESTION });
-    const res = await bot.post(incoming);
+    const incoming = message({ serviceUrl: t.connector.serviceUrl, text: QUESTION });
+    const res = await t.bot.post(incoming);
     expect(res.status).toBe(200);
 
     const expected = await ask(QUESTION, { channel: 'teams' });
-    const [reply] = await connector.waitFor('message');
-    const types = connector.requests.map((r) => r.body.type);
+    const [reply] = await t.connector.waitFor('message');
+    const types = t.connector.requests.map((r) => r.body.type);
     expect(types[0]).toBe('typing');
     expect(types.indexOf('typing')).toBeLessThan(types.indexOf('message'));
 
@@ -65,8 +50,8 @@ describe('Teams message → answer over the wire', () => {
   });
 
   it('names Tryggere liv, tiltak 10S and Velferdsetaten for «Hva er tiltak 10S?»', async () => {
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: QUESTION }));
-    const [reply] = await connector.waitFor('message');
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: QUESTION }));
+    const [reply] = await t.connector.waitFor('message');
     const entity = (reply!.body as any).entities[0];
     expect(entity.citation[0].appearance.name).toMatch(/^Tryggere liv/);
     expect(entity.citation[0].appearance.keywords[0]).toBe('Tiltak 10S');
@@ -74,24 +59,24 @@ describe('Teams message → answer over the wire', () => {
   });
 
   it('strips the @mention in a channel before asking and answers in the reply chain', async () => {
-    const incoming = message({ serviceUrl: connector.serviceUrl, text: QUESTION, conversationType: 'channel', mentionBot: true });
-    await bot.post(incoming);
-    const [reply] = await connector.waitFor('message');
-    expect(bot.askCalls.map((c) => c.question)).toEqual([QUESTION]);
+    const incoming = message({ serviceUrl: t.connector.serviceUrl, text: QUESTION, conversationType: 'channel', mentionBot: true });
+    await t.bot.post(incoming);
+    const [reply] = await t.connector.waitFor('message');
+    expect(t.bot.askCalls.map((c) => c.question)).toEqual([QUESTION]);
     expect(reply!.conversationId).toBe('19:general@thread.tacv2;messageid=1700000000000');
     expect((reply!.body as any).text).toBe(buildAnswerActivity(await ask(QUESTION)).text);
   });
 
   it('passes earlier turns of the same chat as history, and none from another chat', async () => {
     const conversationId = 'a:1history-chat';
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: QUESTION, conversationId }));
-    await connector.waitFor('message', 1);
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hvem har ansvaret for det?', conversationId }));
-    await connector.waitFor('message', 2);
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hvem har ansvaret for det?', conversationId: 'a:1other-chat' }));
-    await connector.waitFor('message', 3);
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: QUESTION, conversationId }));
+    await t.connector.waitFor('message', 1);
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: 'Hvem har ansvaret for det?', conversationId }));
+    await t.connector.waitFor('message', 2);
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: 'Hvem har ansvaret for det?', conversationId: 'a:1other-chat' }));
+    await t.connector.waitFor('message', 3);
 
-    const [first, second, other] = bot.askCalls;
+    const [first, second, other] = t.bot.askCalls;
     expect(first!.context?.history).toEqual([]);
     expect(second!.context?.history).toEqual([
       { role: 'user', text: first!.answer.question },
@@ -102,17 +87,17 @@ describe('Teams message → answer over the wire', () => {
   });
 
   it('answers a message that is only a mention with help, without asking', async () => {
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: '   ', conversationType: 'channel', mentionBot: true }));
-    const [reply] = await connector.waitFor('message');
-    expect(bot.askCalls).toHaveLength(0);
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: '   ', conversationType: 'channel', mentionBot: true }));
+    const [reply] = await t.connector.waitFor('message');
+    expect(t.bot.askCalls).toHaveLength(0);
     expect((reply!.body as any).text).toContain('Hva er tiltak 10S?');
     expect((reply!.body as any).channelData?.feedbackLoopEnabled).toBeUndefined();
   });
 
   it('leaves a huge message to ask() and shows the warnings it gives', async () => {
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'tiltak for unge med rus '.repeat(2_000) }));
-    const [reply] = await connector.waitFor('message');
-    const { answer } = bot.askCalls[0]!;
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: 'tiltak for unge med rus '.repeat(2_000) }));
+    const [reply] = await t.connector.waitFor('message');
+    const { answer } = t.bot.askCalls[0]!;
     expect(answer.warnings.length).toBeGreaterThan(0);
     for (const w of answer.warnings) expect((reply!.body as any).text).toContain(escapeMarkdown(w));
   });
@@ -120,26 +105,26 @@ describe('Teams message → answer over the wire', () => {
   it('shows the personal-data warning and never sends the fødselsnummer back or into history', async () => {
     const conversationId = 'a:1pii-chat';
     const fnr = '13097248022'; // a checksum-valid (synthetic) fødselsnummer
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: `Hva er tiltak 10S? Bruker har fnr ${fnr}`, conversationId }));
-    await connector.waitFor('message', 1);
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hvem har ansvaret?', conversationId }));
-    await connector.waitFor('message', 2);
-    expect(JSON.stringify(connector.requests)).not.toContain(fnr);
-    expect(JSON.stringify(bot.askCalls[1]!.context?.history)).not.toContain(fnr);
-    const first = bot.askCalls[0]!.answer;
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: `Hva er tiltak 10S? Bruker har fnr ${fnr}`, conversationId }));
+    await t.connector.waitFor('message', 1);
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: 'Hvem har ansvaret?', conversationId }));
+    await t.connector.waitFor('message', 2);
+    expect(JSON.stringify(t.connector.requests)).not.toContain(fnr);
+    expect(JSON.stringify(t.bot.askCalls[1]!.context?.history)).not.toContain(fnr);
+    const first = t.bot.askCalls[0]!.answer;
     expect(first.warnings.length).toBeGreaterThan(0);
-    expect((connector.sent('message')[0]!.body as any).text).toContain(escapeMarkdown(first.warnings[0]!));
+    expect((t.connector.sent('message')[0]!.body as any).text).toContain(escapeMarkdown(first.warnings[0]!));
   });
 
   it('never lets user or answer text inject mentions or Markdown links into the reply', async () => {
     const injected = '<at>Alle</at> **Viktig** [klikk](https://evil.example) hva er tiltak 10S?';
-    await bot.post(message({ serviceUrl: connector.serviceUrl, text: injected }));
-    const [reply] = await connector.waitFor('message');
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: injected }));
+    const [reply] = await t.connector.waitFor('message');
     const text = (reply!.body as any).text as string;
     expect(text).not.toMatch(/<at>/i);
     expect(text).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/); // no unescaped [text](url)
     expect(text).not.toMatch(/(^|[^\\])\*\*/);
     // Only the bot's own mention is stripped: another person's mention is kept as a plain name.
-    expect(bot.askCalls[0]!.question).toBe('Alle **Viktig** [klikk](https://evil.example) hva er tiltak 10S?');
+    expect(t.bot.askCalls[0]!.question).toBe('Alle **Viktig** [klikk](https://evil.example) hva er tiltak 10S?');
   });
 });
