@@ -114,19 +114,28 @@ function collapseDoubleSpacing(lines: string[]): string[] {
 
 const KEEP_HYPHEN_BEFORE = new Set(['og', 'eller', 'til', 'som', 'samt']);
 
+/**
+ * Joins `left`, ending in a hyphen at a line break, with `right`: «alders-» + «gruppen» →
+ * «aldersgruppen»; «e-», «BoSIN-», «SaLTo-» keep their hyphen. Null when the hyphen is not a broken
+ * word: «rus-» + «og …», or a capital after it.
+ */
+export function joinHyphen(left: string, right: string): string | null {
+  const m = /(\p{L}+)-$/u.exec(left);
+  if (!m || !/^\p{Ll}/u.test(right)) return null;
+  if (KEEP_HYPHEN_BEFORE.has(right.split(' ')[0]!.replace(/[^\p{L}]/gu, ''))) return null;
+  const prefix = m[1]!;
+  const keep = prefix.length === 1 || (prefix.match(/\p{Lu}/gu) ?? []).length >= 2;
+  return (keep ? left : left.slice(0, -1)) + right;
+}
+
 function joinHyphenation(lines: string[]): string[] {
   const out = [...lines];
   for (let i = 0; i + 1 < out.length; i++) {
-    const m = /(\p{L}+)-$/u.exec(out[i]!);
-    if (!m) continue;
-    const next = out[i + 1]!;
-    const word = /^(\p{Ll}[\p{L}\d-]*[.,;:!?»)]*)(?: |$)/u.exec(next);
-    if (!word || KEEP_HYPHEN_BEFORE.has(word[1]!.replace(/[^\p{L}]/gu, ''))) continue;
-    const prefix = m[1]!;
-    // «e-læring», «BoSIN-veilederen», «SaLTo-koordinator» keep their hyphen; «alders-gruppen» does not.
-    const keep = prefix.length === 1 || (prefix.match(/\p{Lu}/gu) ?? []).length >= 2;
-    out[i] = (keep ? out[i]! : out[i]!.slice(0, -1)) + word[1]!;
-    out[i + 1] = next.slice(word[0].length);
+    const word = /^(\S+)(?: |$)/u.exec(out[i + 1]!);
+    const joined = word ? joinHyphen(out[i]!, word[1]!) : null;
+    if (joined === null) continue;
+    out[i] = joined;
+    out[i + 1] = out[i + 1]!.slice(word![0].length);
     if (out[i + 1] === '') out.splice(i + 1, 1);
   }
   return out;

@@ -1,3 +1,4 @@
+import { joinHyphen } from '../normalize.js';
 import type { Parser, Section } from '../types.js';
 
 /**
@@ -121,13 +122,7 @@ export function joinFragments(left: string, right: string): string {
   const r = right.trim();
   if (!l) return r;
   if (!r) return l;
-  const hyphen = /(\p{L}+)-$/u.exec(l);
-  if (hyphen && /^\p{Ll}/u.test(r) && !/^(?:og|eller|til|samt)\b/.test(r)) {
-    const prefix = hyphen[1]!;
-    const keep = prefix.length === 1 || (prefix.match(/\p{Lu}/gu) ?? []).length >= 2;
-    return (keep ? l : l.slice(0, -1)) + r;
-  }
-  return `${l} ${r}`;
+  return joinHyphen(l, r) ?? `${l} ${r}`;
 }
 
 export function slug(title: string): string {
