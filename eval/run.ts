@@ -293,7 +293,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     const questions = loadQuestions(args.questions);
     const searcher = await openSearcher({ build: 'memory' });
     // ask() bound to the same in-memory searcher: the eval never reads or writes the on-disk index.
-    const ask = createAsk({ searcher });
+    // One log line per question would bury the report's errors: warnings and up unless LOG_LEVEL says otherwise.
+    const askLog = log.child({ component: 'eval' }, { level: process.env.LOG_LEVEL ?? 'warn' });
+    const ask = createAsk({ searcher, log: askLog });
     const modes = args.mode === 'all' ? MODES : [args.mode];
     const report = await runEval({ questions, searcher, ask, modes, questionsFile: args.questions });
     process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { verbose: args.verbose })}\n`);
