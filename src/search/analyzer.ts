@@ -1,5 +1,5 @@
 import { contentWords, stem } from './tokenize.js';
-import { FuzzyVocabulary, splitCompound } from './vocabulary.js';
+import { FuzzyVocabulary, splitCompound, type Lexicon } from './vocabulary.js';
 
 /**
  * Text → index terms, and question → weighted query terms. One analyzer for both sides, so a
@@ -7,9 +7,9 @@ import { FuzzyVocabulary, splitCompound } from './vocabulary.js';
  */
 
 /** The index terms of one folded content word: its stem, plus the halves of a compound. */
-export function wordTerms(word: string, known: (term: string) => boolean): string[] {
+export function wordTerms(word: string, lexicon: Lexicon): string[] {
   const s = stem(word);
-  const parts = splitCompound(word, known).filter((p) => p !== s);
+  const parts = splitCompound(word, lexicon).filter((p) => p !== s);
   return parts.length ? [s, ...parts] : [s];
 }
 
@@ -21,17 +21,22 @@ export interface QueryTerm {
 }
 
 export interface QueryVocabulary {
-  has(term: string): boolean;
+  lexicon: Lexicon;
   fuzzy: FuzzyVocabulary;
 }
 
 /** Weights of the variants a question word is widened to. */
 export const QUERY_WEIGHTS = {
+  /** a part of an unknown compound (`rusforebygging` → rus, forebygg) */
   compoundPart: 0.7,
+  /** a part of a known compound (`overdosedødsfall` → dødsfall) */
+  knownPart: 0.4,
   /** a known term's rare neighbour one edit away (OCR damage in the plans: `pargrende`) */
   neighbour: 0.4,
   /** an unknown word's nearest known terms (a typo in the question) */
   correction: 0.8,
+  /** longer known terms the word begins (the head of a compound) */
+  extension: 0.5,
 } as const;
 
 export function analyzeQuery(question: string, vocab: QueryVocabulary): QueryTerm[] {
@@ -43,22 +48,29 @@ export function analyzeQuery(question: string, vocab: QueryVocabulary): QueryTer
     seen.add(term);
     out.push({ term, weight, group: g });
   };
+  const known = (t: string) => vocab.lexicon.term(t);
   for (const word of new Set(contentWords(question))) {
     const s = stem(word);
-    if (vocab.has(s)) {
+    if (known(s)) {
       push(s, 1, group);
+      for (const p of splitCompound(word, vocab.lexicon)) push(p, QUERY_WEIGHTS.knownPart, group);
       for (const n of vocab.fuzzy.near(s, 1)) push(n.term, QUERY_WEIGHTS.neighbour, group);
+      for (const e of vocab.fuzzy.extensions(s)) push(e, QUERY_WEIGHTS.extension, group);
       group++;
       continue;
     }
-    const parts = splitCompound(word, (t) => vocab.has(t));
+    // An unknown word: a typo one edit away, else a compound of known parts, else a typo two edits away.
+    const near = vocab.fuzzy.near(s, 1, 3);
+    const parts = near.length ? [] : splitCompound(word, vocab.lexicon).filter(known);
     if (parts.length) {
       for (const p of parts) push(p, QUERY_WEIGHTS.compoundPart, group++);
       continue;
     }
-    const near = vocab.fuzzy.near(s, s.length >= 7 ? 2 : 1, 3);
-    for (const n of near) push(n.term, QUERY_WEIGHTS.correction / n.distance, group);
-    // An unknown word still counts against coverage: a question about something the plans never name.
+    for (const n of near.length ? near : vocab.fuzzy.near(s, s.length >= 7 ? 2 : 1, 3)) {
+      push(n.term, QUERY_WEIGHTS.correction / n.distance, group);
+    }
+    for (const e of vocab.fuzzy.extensions(s)) push(e, QUERY_WEIGHTS.extension, group);
+    // The word itself still counts against coverage: a question about something the plans never name.
     push(s, 1, group);
     group++;
   }

@@ -1,5 +1,6 @@
-import { contentWords } from './tokenize.js';
+import { contentWords, stem } from './tokenize.js';
 import { wordTerms, type QueryTerm } from './analyzer.js';
+import type { Lexicon } from './vocabulary.js';
 
 /**
  * BM25 over the retrieval units, stored flat (offsets / unit ids / term frequencies in typed arrays)
@@ -10,6 +11,8 @@ export const BM25_PARAMS = { k1: 1.2, b: 0.75 } as const;
 
 export interface Bm25Data {
   terms: string[];
+  /** the corpus's distinct folded words (compound splitting looks parts up here) */
+  words: string[];
   /** postings of term t are [offsets[t], offsets[t+1]) in `units` / `tfs` */
   offsets: Uint32Array;
   units: Uint32Array;
@@ -59,11 +62,11 @@ export function buildBm25(texts: Iterable<string>, onText?: () => void): Bm25 {
 
   // Pass 2: each distinct word → its terms (stem + compound halves known to the corpus).
   const words = [...wordIds.keys()];
-  const stems = new Set(words.map((w) => wordTerms(w, () => false)[0]!));
-  const known = (t: string) => stems.has(t);
+  const stems = new Set(words.map((w) => stem(w)));
+  const lexicon = { word: (w: string) => wordIds.has(w), term: (t: string) => stems.has(t) };
   const termIds = new Map<string, number>();
   const wordToTerms: number[][] = words.map((w) =>
-    wordTerms(w, known).map((t) => {
+    wordTerms(w, lexicon).map((t) => {
       let id = termIds.get(t);
       if (id === undefined) termIds.set(t, (id = termIds.size));
       return id;
@@ -111,16 +114,19 @@ export function buildBm25(texts: Iterable<string>, onText?: () => void): Bm25 {
       tfs[at] = pv[i + 1]!;
     }
   }
-  return new Bm25({ terms: [...termIds.keys()], offsets, units, tfs, unitLengths });
+  return new Bm25({ terms: [...termIds.keys()], words, offsets, units, tfs, unitLengths });
 }
 
 export class Bm25 {
   private readonly termIndex: Map<string, number>;
   private readonly avgLength: number;
   readonly size: number;
+  readonly lexicon: Lexicon;
 
   constructor(readonly data: Bm25Data) {
     this.termIndex = new Map(data.terms.map((t, i) => [t, i]));
+    const words = new Set(data.words);
+    this.lexicon = { word: (w) => words.has(w), term: (t) => this.termIndex.has(t) };
     this.size = data.unitLengths.length;
     let total = 0;
     for (const l of data.unitLengths) total += l;

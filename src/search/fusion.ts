@@ -1,15 +1,25 @@
 import type { QuestionSignals } from './signals.js';
 
 /**
- * Reciprocal-rank fusion of the ranked lists (lexical, vector), then boosts for what the question
- * names. Ranks, not raw scores, are fused: BM25 and cosine live on different scales.
+ * Fusion of the ranked lists (lexical, vector), then boosts for what the question names.
+ * Two methods: `linear` (each list's scores relative to its own top, weighted and summed — keeps
+ * how far ahead the best hit is) and `rrf` (reciprocal rank: ranks only). On the eval set linear
+ * wins (README «Søk»), so it is the default.
  */
 
-export const FUSION = {
+export const FUSION: {
+  method: 'linear' | 'rrf';
+  k: number;
+  weights: { lexical: number; vector: number };
+  boosts: Record<'measureUnit' | 'document' | 'measure' | 'reference' | 'current' | 'year', number>;
+} = {
+  method: 'linear',
   /** RRF constant: smaller trusts the top of each list more */
   k: 20,
-  weights: { lexical: 1, vector: 0.6 },
+  weights: { lexical: 1, vector: 0.45 },
   boosts: {
+    /** a measure over a prose passage: staff ask for the tiltak and who carries it out */
+    measureUnit: 1.1,
     /** the unit's plan is the district or plan the question names */
     document: 1.6,
     /** the unit is the measure the question names by id */
@@ -21,12 +31,26 @@ export const FUSION = {
     /** a year named falls in the plan's period */
     year: 1.2,
   },
-} as const;
+};
 
 export interface RankedList {
   name: keyof typeof FUSION.weights;
   /** unit numbers, best first */
   units: number[];
+  /** the retriever's own scores, same order */
+  scores: number[];
+}
+
+/** unit → Σ weight · score / best score of its list (scores relative to each list's top). */
+export function linearFusion(lists: RankedList[]): Map<number, number> {
+  const fused = new Map<number, number>();
+  for (const list of lists) {
+    const w = FUSION.weights[list.name];
+    const top = list.scores[0] ?? 0;
+    if (top <= 0) continue;
+    list.units.forEach((u, i) => fused.set(u, (fused.get(u) ?? 0) + (w * Math.max(0, list.scores[i]!)) / top));
+  }
+  return fused;
 }
 
 /** unit → Σ weight / (k + rank) over the lists it appears in (rank from 1). */
@@ -41,6 +65,7 @@ export function reciprocalRankFusion(lists: RankedList[], k: number = FUSION.k):
 
 /** What the booster needs to know of a unit. */
 export interface BoostTarget {
+  kind: 'measure' | 'passage';
   documentId: string;
   measureId: string | null;
   references: readonly string[];
@@ -50,7 +75,7 @@ export interface BoostTarget {
 /** The factor (≥ 1) a unit's fused score is multiplied by for what the question names. */
 export function boostFactor(unit: BoostTarget, signals: QuestionSignals, today: Date): number {
   const b = FUSION.boosts;
-  let factor = 1;
+  let factor = unit.kind === 'measure' ? b.measureUnit : 1;
   const namedDocument = signals.documentIds.includes(unit.documentId);
   if (namedDocument) factor *= b.document;
   if (unit.measureId && signals.measureIds.includes(unit.measureId)) {

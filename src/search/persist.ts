@@ -20,7 +20,7 @@ import { VectorIndex } from './vector.js';
  */
 
 /** Bump when units, analysis or file formats change: older indexes are then stale. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 const IndexManifest = z.object({
   version: z.number().int(),
@@ -59,7 +59,7 @@ export function saveIndex(parts: IndexParts, dir: string): void {
   mkdirSync(tmp);
   try {
     writeFileSync(path.join(tmp, 'corpus.json'), JSON.stringify(parts.corpus));
-    writeFileSync(path.join(tmp, 'bm25.json'), JSON.stringify({ terms: bm25.data.terms }));
+    writeFileSync(path.join(tmp, 'bm25.json'), JSON.stringify({ terms: bm25.data.terms, words: bm25.data.words }));
     const { offsets, units, unitLengths, tfs } = bm25.data;
     writeFileSync(path.join(tmp, 'bm25.bin'), Buffer.concat([offsets, units, unitLengths, tfs].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
     writeFileSync(path.join(tmp, 'embedder.json'), JSON.stringify({ idf: parts.idf }));
@@ -123,7 +123,7 @@ export function loadIndex(dir: string, config: Config, manifest: IndexManifest):
     const corpus = Corpus.parse(JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')));
     // Units follow from the corpus deterministically: rebuilt, not stored twice.
     const units: RetrievalUnit[] = buildUnits(corpus).map(toRetrievalUnit);
-    const { terms } = z.object({ terms: z.array(z.string()) }).parse(JSON.parse(readFileSync(path.join(dir, 'bm25.json'), 'utf8')));
+    const { terms, words } = z.object({ terms: z.array(z.string()), words: z.array(z.string()) }).parse(JSON.parse(readFileSync(path.join(dir, 'bm25.json'), 'utf8')));
     const bin = new Uint8Array(readFileSync(path.join(dir, 'bm25.bin'))).buffer;
     const v = terms.length;
     const p = manifest.bm25.postings;
@@ -133,6 +133,7 @@ export function loadIndex(dir: string, config: Config, manifest: IndexManifest):
     }
     const bm25 = new Bm25({
       terms,
+      words,
       offsets: new Uint32Array(bin, 0, v + 1),
       units: new Uint32Array(bin, 4 * (v + 1), p),
       unitLengths: new Uint32Array(bin, 4 * (v + 1 + p), n),

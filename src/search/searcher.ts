@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { childLogger } from '../log.js';
 import { analyzeQuery } from './analyzer.js';
 import type { IndexParts } from './build.js';
-import { boostFactor, reciprocalRankFusion, type BoostTarget, type RankedList } from './fusion.js';
+import { boostFactor, FUSION, linearFusion, reciprocalRankFusion, type BoostTarget, type RankedList } from './fusion.js';
 import type { Searcher, SearchHit, SearchOptions } from './index.js';
 import { readSignals } from './signals.js';
 import { fold } from './tokenize.js';
@@ -22,11 +22,12 @@ export function createSearcher(parts: IndexParts, config: Config): Searcher {
   const { corpus, units, bm25, vectors, provider } = parts;
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
   const fuzzy = new FuzzyVocabulary(bm25.data.terms);
-  const vocabulary = { has: (t: string) => bm25.has(t), fuzzy };
+  const vocabulary = { lexicon: bm25.lexicon, fuzzy };
   const targets: BoostTarget[] = units.map((u) => {
     const doc = documents.get(u.documentId);
     const measure = u.measureId ? doc?.measures.find((m) => m.id === u.measureId) : undefined;
     return {
+      kind: u.kind,
       documentId: u.documentId,
       measureId: u.measureId,
       references: measure?.references ?? [],
@@ -72,15 +73,15 @@ export function createSearcher(parts: IndexParts, config: Config): Searcher {
       if (mode !== 'vector') {
         const hits = bm25.search(analyzeQuery(query, vocabulary), CANDIDATES, allowed);
         hits.forEach((h) => coverage.set(h.unit, h.coverage));
-        lists.push({ name: 'lexical', units: hits.map((h) => h.unit) });
+        lists.push({ name: 'lexical', units: hits.map((h) => h.unit), scores: hits.map((h) => h.score) });
       }
       let similarity: Map<number, number> | null = null;
       if (mode !== 'lexical') {
         similarity = await vectorList(query, allowed);
-        if (similarity) lists.push({ name: 'vector', units: [...similarity.keys()] });
+        if (similarity) lists.push({ name: 'vector', units: [...similarity.keys()], scores: [...similarity.values()] });
       }
 
-      const fused = reciprocalRankFusion(lists);
+      const fused = FUSION.method === 'linear' ? linearFusion(lists) : reciprocalRankFusion(lists);
       // A unit the question names by id is a candidate even when neither list found it.
       if (signals.measureIds.length) {
         const floor = Math.min(...fused.values(), 1 / 1000);

@@ -9,21 +9,49 @@ import { stem } from './tokenize.js';
  *   words the index does not know), found through a deletion-neighbourhood map (SymSpell-style).
  */
 
-const MIN_HEAD = 3;
-const MIN_TAIL = 4;
+const MIN_PART = 3;
+const MIN_LAST = 5;
 const MIN_COMPOUND = 8;
 
-/** The halves of a folded compound word whose stems the vocabulary knows, or [] when none. */
-export function splitCompound(word: string, known: (term: string) => boolean): string[] {
+/** What compound splitting looks words up in: the corpus's folded words, and its terms (stems). */
+export interface Lexicon {
+  word(w: string): boolean;
+  term(t: string): boolean;
+}
+
+/**
+ * The parts of a folded compound word, as stems, or [] when it does not split. A part before the
+ * last is a word of the corpus as it stands (a linking s/e may end it); the last part, 5+ letters,
+ * is any inflection of a corpus word. The split into the fewest parts wins:
+ * `rusmiddelanalysetjenester` → rusmiddel + analys + tjenest. Failing that, a known last part and a
+ * head of 5+ letters are enough (`hasjavvenningsprogram` → hasjavven + program).
+ */
+export function splitCompound(word: string, lexicon: Lexicon): string[] {
   if (word.length < MIN_COMPOUND || !/^[a-z]+$/.test(word)) return [];
-  // Prefer the longest head: `overdoseforebygging` → overdose + forebygging, not over + ….
-  for (let i = word.length - MIN_TAIL; i >= MIN_HEAD; i--) {
-    const head = word.slice(0, i);
-    if (!known(head) && !known(stem(head))) continue;
-    let tail = word.slice(i);
-    if (!known(stem(tail)) && (tail.startsWith('s') || tail.startsWith('e')) && tail.length > MIN_TAIL) tail = tail.slice(1);
-    const tailStem = stem(tail);
-    if (known(tailStem)) return [known(head) ? head : stem(head), tailStem];
+  const inner = (w: string) => (w.length >= MIN_PART && lexicon.word(w) ? w : /[se]$/.test(w) && w.length > MIN_PART && lexicon.word(w.slice(0, -1)) ? w.slice(0, -1) : null);
+  const last = (w: string) => w.length >= MIN_LAST && lexicon.term(stem(w));
+  const n = word.length;
+  // best[i]: fewest parts covering word[0, i), with where the last of them starts.
+  const best: Array<{ parts: number; from: number } | null> = Array.from({ length: n + 1 }, () => null);
+  best[0] = { parts: 0, from: -1 };
+  for (let i = MIN_PART; i < n; i++) {
+    for (let j = 0; j <= i - MIN_PART; j++) {
+      const prev = best[j];
+      if (!prev || !inner(word.slice(j, i))) continue;
+      if (!best[i] || prev.parts + 1 < best[i]!.parts) best[i] = { parts: prev.parts + 1, from: j };
+    }
+  }
+  let end: { parts: number; from: number } | null = null;
+  for (let j = MIN_PART; j <= n - MIN_LAST; j++) {
+    if (best[j] && last(word.slice(j)) && (!end || best[j]!.parts + 1 < end.parts)) end = { parts: best[j]!.parts + 1, from: j };
+  }
+  if (end) {
+    const parts = [stem(word.slice(end.from))];
+    for (let i = end.from; i > 0; i = best[i]!.from) parts.unshift(stem(inner(word.slice(best[i]!.from, i))!));
+    return parts;
+  }
+  for (let j = MIN_LAST; j <= n - MIN_LAST; j++) {
+    if (last(word.slice(j))) return [stem(word.slice(0, j)), stem(word.slice(j))];
   }
   return [];
 }
@@ -66,8 +94,26 @@ export interface FuzzyMatch {
 /** Finds vocabulary terms near a term. Built lazily on the first query; cost grows with the vocabulary. */
 export class FuzzyVocabulary {
   private byDeletion: Map<string, string[]> | null = null;
+  private sorted: string[] | null = null;
 
   constructor(private readonly vocabulary: readonly string[]) {}
+
+  /** Longer terms that start with `term` (a compound's head: `booppfolg` → `booppfolgingstjenest`). */
+  extensions(term: string, limit = 6): string[] {
+    if (term.length < 6) return [];
+    this.sorted ??= [...this.vocabulary].sort();
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && out.length < limit && sorted[i]!.startsWith(term); i++) if (sorted[i] !== term) out.push(sorted[i]!);
+    return out;
+  }
 
   private index(): Map<string, string[]> {
     if (this.byDeletion) return this.byDeletion;
