@@ -16,10 +16,10 @@ import { districtsIn, documentsOf } from './districts.js';
 import { resolveFollowUp } from './followup.js';
 import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
-import { detectLanguage, retrievalQuery, type Language } from './language.js';
+import { detectLanguage, norwegianEquivalents, retrievalQuery, type Language } from './language.js';
 import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { currentFirst, resolveToday } from './periods.js';
-import { composeNotFound, grounding, isAnswered, topicalTerms } from './refusal.js';
+import { citationCoverage, composeNotFound, grounding, isAnswered, topicalWords } from './refusal.js';
 import type { Answer, AskContext, Citation, Filters } from './types.js';
 import { measureCarriedBy } from './units.js';
 import { expiredWarnings, noPlanWarning, personalDataWarning, truncatedWarning } from './warnings.js';
@@ -303,20 +303,31 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
     const c = toCitation(h, env);
     if (c) citations.push(c);
   }
-  // Plans the question names first, then current plans on the same matter, then the rest.
-  citations = currentFirst(citations, pinned);
+  // What the question is about; for English, the Norwegian words of the field it names.
+  const nbWords = lang === 'en' ? norwegianEquivalents(question) : '';
+  const topical = topicalWords(lang === 'en' && topicalWords(nbWords).length ? nbWords : question);
+  // Plans the question names first; then, among citations as much about the question as the best
+  // one, current plans before expired ones; citations holding nothing of the question last.
+  const coverage = new Map(citations.map((c) => [c, citationCoverage(topical, c, env.corpus)]));
+  const bestCoverage = Math.max(0, ...coverage.values());
+  const topScore = citations[0]?.score ?? 0;
+  citations = currentFirst(
+    citations,
+    (c) => coverage.get(c)! >= bestCoverage * 0.9 && c.score >= topScore * 0.5,
+    pinned,
+  );
+  citations = [...citations.filter((c) => coverage.get(c)! > 0), ...citations.filter((c) => coverage.get(c)! === 0)];
 
-  const g = grounding(question, env.corpus, citations[0]);
+  const g = grounding(topical, env.corpus, citations[0]);
   if (!citations.length || !isAnswered(g)) {
     env.log.debug({ grounding: g }, 'ask: not answered by the plans');
-    const near = g.corpusCoverage > 0 && g.topical.length ? citations[0] ?? null : null;
+    const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;
     return notFound(env, near, warnings);
   }
-  // Show only citations that share what the question is about.
-  const topical = new Set(topicalTerms(question));
-  if (topical.size) {
-    citations = citations.filter((c) => terms([c.text, c.section, c.documentTitle, ...c.responsible].join(' ')).some((x) => topical.has(x)));
-  }
+  env.log.debug({ grounding: g }, 'ask: answered');
+  // Show only citations that hold a fair share of what the best one holds.
+  const best = coverage.get(citations[0]!)!;
+  citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
   if (MANY_PLANS.test(question) || MANY_PLANS.test(query)) citations = onePerPlan(citations);
   const shown = citations.slice(0, MANY_PLANS.test(question) ? 6 : SHOWN);
 

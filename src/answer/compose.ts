@@ -97,15 +97,15 @@ export function messages(lang: Language): Messages {
   return T[lang] as Messages;
 }
 
-/** «Velferdsetaten (byrådsavdeling SET)» — responsible units, the accountable code in brackets. */
+/** «Velferdsetaten (byrådsavdeling SET)» — responsible units, the accountable unit in brackets. */
 function unitPhrase(c: Citation, lang: Language): string | null {
   const t = messages(lang);
-  const accountable = c.accountable.filter((a) => !c.responsible.includes(a));
-  if (c.responsible.length) {
-    const units = listJoin(c.responsible, lang);
-    return accountable.length ? `${units} (${t.accountable(accountable.join('/'))})` : units;
-  }
-  return accountable.length ? t.accountable(accountable.join('/')) : null;
+  const accountable = c.accountable
+    .filter((a) => !c.responsible.includes(a))
+    .map((a) => (/^[A-ZÆØÅ]{2,5}$/.test(a) ? t.accountable(a) : a));
+  const extra = accountable.length ? listJoin(accountable, lang) : null;
+  if (c.responsible.length) return extra ? `${listJoin(c.responsible, lang)} (${extra})` : listJoin(c.responsible, lang);
+  return extra;
 }
 
 /** One citation as two lines: who, what [n]; which measure in which plan, and what it refers to. */

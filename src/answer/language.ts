@@ -60,11 +60,39 @@ const EN_NB: [RegExp, string][] = [
   [/\bsuicid\w*/i, 'selvmord'],
   [/\bviolence\b/i, 'vold'],
   [/\bgambling\b/i, 'pengespill'],
+  [/\bshelters?\b/i, 'krisesenter botilbud'],
+  [/\bdrug checking\b|\bimpurit\w*|\btesting (?:of )?drugs\b/i, 'rusmiddelanalyse'],
+  [/\bsummer jobs?\b/i, 'sommerjobb'],
+  [/\belderly\b|\bolder (?:people|adults)\b|\bseniors?\b/i, 'eldre'],
+  [/\bassertive community treatment\b/i, 'FACT'],
+  [/\bworr\w*|\bconcern\w*/i, 'bekymring'],
+  [/\bheroin\b/i, 'heroin'],
+  [/\bsmok\w*/i, 'røyking'],
+  [/\binject\w*/i, 'injisering sprøyte'],
+  [/\bcannabis\b|\bhash\w*|\bmarijuana\b/i, 'cannabis hasj'],
+  [/\bcocaine\b/i, 'kokain'],
+  [/\bnasal spray\b/i, 'nesespray'],
+  [/\bpeer\b|\buser organi[sz]ations?\b/i, 'brukerorganisasjoner'],
+  [/\bcrime\b|\bcriminal\w*/i, 'kriminalitet'],
+  [/\bdrop(?:ping)? out\b|\bdropouts?\b/i, 'frafall'],
+  [/\bpupils?\b|\bstudents?\b/i, 'elever'],
+  [/\bparents?\b/i, 'foreldre'],
+  [/\bself[- ]help\b/i, 'selvhjelp'],
+  [/\bapps?\b/i, 'app'],
+  [/\bvolunteer\w*|\bngos?\b|\bnon-profit\w*/i, 'frivillige ideelle'],
+  [/\bgrants?\b|\bfunding\b|\bsubsid\w*/i, 'tilskudd'],
+  [/\bgps?\b|\bgeneral practitioners?\b/i, 'fastlege'],
 ];
+
+/** The Norwegian words of the field an English question asks about ('' when none). */
+export function norwegianEquivalents(question: string): string {
+  return EN_NB.filter(([re]) => re.test(question))
+    .map(([, nb]) => nb)
+    .join(' ');
+}
 
 /** The question with Norwegian equivalents appended when it is English. */
 export function retrievalQuery(question: string, language: Language): string {
-  if (language !== 'en') return question;
-  const extra = EN_NB.filter(([re]) => re.test(question)).map(([, nb]) => nb);
-  return extra.length ? `${question} ${extra.join(' ')}` : question;
+  const extra = language === 'en' ? norwegianEquivalents(question) : '';
+  return extra ? `${question} ${extra}` : question;
 }

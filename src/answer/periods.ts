@@ -22,17 +22,16 @@ export function resolveToday(contextToday: Date | undefined, configured: string 
 }
 
 /**
- * Among citations on the same matter (score within `band` of the best), those from current plans come
+ * Among citations on the same matter as the best one (`sameMatter`), those from current plans come
  * first; otherwise the order is kept. Plans the question names itself are never moved down.
  */
-export function currentFirst<T extends { expired: boolean; score: number; documentId: string }>(
+export function currentFirst<T extends { expired: boolean; documentId: string }>(
   items: T[],
+  sameMatter: (item: T) => boolean = () => true,
   pinned: ReadonlySet<string> = new Set(),
-  band = 0.5,
 ): T[] {
   if (items.length < 2) return items;
-  const top = Math.max(...items.map((c) => c.score));
-  const rank = (c: T) => (pinned.has(c.documentId) ? 0 : c.score >= top * band && !c.expired ? 1 : c.score >= top * band ? 2 : 3);
+  const rank = (c: T) => (pinned.has(c.documentId) ? 0 : sameMatter(c) ? (c.expired ? 2 : 1) : 3);
   return items
     .map((c, i) => ({ c, i }))
     .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
