@@ -52,7 +52,7 @@ function citationLine(c: Citation, n: number, t: Texts): string {
     .join(' ');
   const where = c.measureId ? `${t.measure} ${c.measureId}` : c.section;
   const parts = [mrkdwnLink(c.url, c.documentTitle), where && escapeMrkdwn(where), unit && escapeMrkdwn(unit),
-    escapeMrkdwn(c.period), c.expired ? `_${t.expiredTag}_` : ''];
+    escapeMrkdwn(c.period), c.expired ? t.expiredTag : ''];
   return `[${n}] ${parts.filter(Boolean).join(' · ')}`;
 }
 
@@ -65,8 +65,6 @@ function sourceBlocks(citations: Citation[], t: Texts): Block[] {
     blocks.push(context([citationLine(c, i + 1, t), excerpt].filter(Boolean)));
   });
   if (citations.length > shown.length) blocks.push(context([t.moreSources(citations.length - shown.length)]));
-  const expired = [...new Set(citations.filter((c) => c.expired).map((c) => `«${c.documentTitle}» (${c.period})`))];
-  if (expired.length) blocks.push(context([`⚠️ ${escapeMrkdwn(t.expiredNote(expired.join(', ')))}`]));
   return blocks;
 }
 
@@ -86,7 +84,10 @@ function feedbackBlock(answer: Answer, opts: AnswerMessageOptions, t: Texts): Bl
   return [{ type: 'actions', block_id: 'veileder_feedback', elements }];
 }
 
-/** The answer message: answer text, sources (one context block per citation), expiry note, warnings, buttons. */
+/**
+ * The answer message: answer text, ask()'s warnings, sources (one context block per citation, a plan
+ * whose period has ended marked on its line), and the 👍/👎 buttons.
+ */
 export function answerMessage(answer: Answer, opts: AnswerMessageOptions): SlackMessage {
   const t = texts(answer.language);
   const chunks = escapeInChunks(answer.answer, LIMITS.textChars);
@@ -95,7 +96,8 @@ export function answerMessage(answer: Answer, opts: AnswerMessageOptions): Slack
     const last = answerChunks.length - 1;
     answerChunks[last] = `${truncate(answerChunks[last] ?? '', LIMITS.textChars - 1).replace(/&[a-z]*…$/, '…')}`;
   }
-  const warnings = answer.warnings.length ? [context(answer.warnings.map((w) => `ℹ️ ${escapeMrkdwn(w)}`))] : [];
+  // ask()'s warnings: personal data removed, plan periods that have ended, a shortened question …
+  const warnings = answer.warnings.length ? [context(answer.warnings.map((w) => `⚠️ ${escapeMrkdwn(w)}`))] : [];
   const blocks = [
     ...answerChunks.map(section),
     ...warnings,

@@ -10,9 +10,8 @@ export type Language = Answer['language'];
 const nb = {
   sources: 'Kilder',
   measure: 'tiltak',
-  expiredTag: 'utløpt',
-  expiredNote: (titles: string) =>
-    `Planperioden er over for ${titles}. Sjekk om det finnes en nyere plan eller en oppdatert prosedyre før du følger tiltaket.`,
+  /** After the period of a cited plan that has ended. */
+  expiredTag: '⚠️ planperioden er over',
   moreSources: (n: number) => `… og ${n} kilder til.`,
   voteUp: '👍 Nyttig',
   voteDown: '👎 Ikke nyttig',
@@ -38,9 +37,7 @@ const en: typeof nb = {
   ...nb,
   sources: 'Sources',
   measure: 'measure',
-  expiredTag: 'expired',
-  expiredNote: (titles: string) =>
-    `The plan period has ended for ${titles}. Check whether a newer plan or an updated procedure exists before you follow the measure.`,
+  expiredTag: '⚠️ plan period ended',
   moreSources: (n: number) => `… and ${n} more sources.`,
   voteUp: '👍 Helpful',
   voteDown: '👎 Not helpful',

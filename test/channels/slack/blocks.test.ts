@@ -56,13 +56,16 @@ describe('Slack Block Kit builder', () => {
     expect(line(null)).toMatch(/^\[1\] [^<]/);
   });
 
-  it('notes an expired plan period', async () => {
-    const a = await realAnswer();
-    const expired = { ...a, citations: [{ ...a.citations[0]!, expired: true }] };
-    const texts = blockTexts(answerMessage(expired, { answerId: ID }).blocks).join('\n');
-    expect(texts).toContain('Planperioden er over');
-    expect(citationBlocks(answerMessage(expired, { answerId: ID }).blocks)[0]).toContain('_utløpt_');
-    expect(blockTexts(answerMessage(a, { answerId: ID }).blocks).join('\n')).not.toContain('Planperioden er over');
+  it('marks a cited plan whose period has ended, and shows ask()’s warnings', async () => {
+    const a = await ask('Hvem har ansvar for nalokson-utdeling på Nordstrand?');
+    const cited = a.citations.find((c) => c.expired);
+    expect(cited).toBeDefined();
+    const msg = answerMessage(a, { answerId: ID });
+    const line = citationBlocks(msg.blocks)[a.citations.indexOf(cited!)];
+    expect(line).toMatch(/ · ⚠️ planperioden er over$/);
+    for (const w of a.warnings) expect(blockTexts(msg.blocks)).toContain(`⚠️ ${w}`);
+    const current = { ...a, citations: a.citations.map((c) => ({ ...c, expired: false })) };
+    expect(citationBlocks(answerMessage(current, { answerId: ID }).blocks).join('\n')).not.toContain('planperioden er over');
   });
 
   it('stays within Slack’s limits for a huge answer with many sources', async () => {

@@ -84,6 +84,25 @@ describe('Slack: @Veileder in a channel', () => {
     expect((await ask('Hvem har ansvaret for det?', { channel: 'slack' })).answer).not.toBe(expected.answer);
   });
 
+  it('names Bydel Nordstrand’s plan, the unit and the expired period for nalokson on Nordstrand', async () => {
+    const expected = await ask('Hvem har ansvar for nalokson-utdeling på Nordstrand?');
+    const before = h.api.callsTo('chat.postMessage').length;
+    await sendEvent(
+      h.eventsUrl,
+      eventEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT.userId}> Hvem har ansvar for nalokson-utdeling på Nordstrand?`, ts: '1700000000.000450', channel: 'C0RUSFELT' }),
+    );
+    const post = (await h.api.waitFor('chat.postMessage', before + 1)).at(-1)!;
+    expect(post.body.thread_ts).toBe('1700000000.000450');
+    const blocks = post.body.blocks as Array<Record<string, unknown>>;
+    expect(blockTexts(blocks)[0]).toContain('NAV ved Helse, mestring og bolig');
+    const [first] = citationBlocks(blocks);
+    expect(first).toMatch(/^\[1\] Ruspolitisk handlingsplan 2021–2023, Bydel Nordstrand · tiltak \S+ · NAV ved Helse, mestring og bolig( \([^)]+\))? · 2021–2023 · ⚠️ planperioden er over$/);
+    expect(expected.warnings.length).toBeGreaterThan(0);
+    for (const w of expected.warnings) expect(blockTexts(blocks)).toContain(`⚠️ ${w}`);
+    // The measure's own words are quoted under its source line.
+    expect(blockTexts(blocks).find((t) => t.startsWith('«'))).toMatch(/nalokson/i);
+  });
+
   it('escapes what the question smuggles in, so nobody is pinged', async () => {
     const before = h.api.callsTo('chat.postMessage').length;
     await sendEvent(
