@@ -43,7 +43,8 @@ export function createTeamsAdapter(config: Config, log: Logger): CloudAdapter {
   const settings = {
     MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
-    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+    // Without an app id there is nothing to authenticate, whatever type is set.
+    MicrosoftAppType: config.teams.authenticated ? config.MICROSOFT_APP_TYPE : 'MultiTenant',
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
     CertificateThumbprint: config.MICROSOFT_APP_CERT_THUMBPRINT,
     CertificatePrivateKey: certificateKey(config),

@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { Channel, ChannelDeps } from '../channel.js';
 import { createTeamsAdapter } from './adapter.js';
-import { createHistoryStore, type HistoryStore } from './history.js';
+import { createHistoryStore } from './history.js';
 import { bodyErrors, loopbackOnly, validateActivity } from './inbound.js';
 import { createTurnHandler } from './route.js';
 
@@ -16,8 +16,7 @@ export const TEAMS_PATH = '/api/messages';
 const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 export interface TeamsChannelOptions {
-  /** A history store of the caller's (tests); default: a fresh bounded in-memory one. */
-  history?: HistoryStore;
+  /** Milliseconds between repeated typing indicators while ask() works (default 3000). */
   typingIntervalMs?: number;
 }
 
@@ -29,7 +28,7 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
     ask: deps.ask,
     feedback: deps.feedback,
     log,
-    history: options.history ?? createHistoryStore(),
+    history: createHistoryStore(),
     typingIntervalMs: options.typingIntervalMs,
   });
 
@@ -40,7 +39,7 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
     );
   }
 
-  const process = async (req: Request, res: Response) => {
+  const handle = async (req: Request, res: Response) => {
     await adapter.process(req, res, onTurn);
   };
 
@@ -48,7 +47,7 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
     name: 'teams',
     mount(app: Express) {
       const guards = authenticated ? [] : [loopbackOnly];
-      app.post(TEAMS_PATH, ...guards, express.json({ limit: MAX_ACTIVITY_BYTES }), validateActivity(authenticated), process);
+      app.post(TEAMS_PATH, ...guards, express.json({ limit: MAX_ACTIVITY_BYTES }), validateActivity(authenticated), handle);
       app.use(TEAMS_PATH, bodyErrors);
     },
     describe() {

@@ -55,6 +55,10 @@ describe('Teams channel set-up', () => {
     expect(() => createTeamsAdapter(config, log)).toThrow(/MICROSOFT_APP_CERT_KEY_FILE=\/nonexistent\/veileder-key.pem/);
   });
 
+  it('runs unauthenticated with TEAMS_ENABLED=true whatever MICROSOFT_APP_TYPE says', () => {
+    expect(() => createTeamsAdapter(loadConfig({ TEAMS_ENABLED: 'true', MICROSOFT_APP_TYPE: 'SingleTenant' }), log)).not.toThrow();
+  });
+
   it('refuses half a certificate and an MSI without tenant in the settings', () => {
     expect(() => loadConfig({ MICROSOFT_APP_ID: 'x', MICROSOFT_APP_CERT_THUMBPRINT: 'AB12' })).toThrow(ConfigError);
     expect(() => loadConfig({ MICROSOFT_APP_ID: 'x', MICROSOFT_APP_TYPE: 'UserAssignedMSI' })).toThrow(/TENANT_ID/);
