@@ -28,14 +28,18 @@ export interface RetrievalMiss {
   got: string[];
 }
 
-export interface RetrievalFigures {
-  mode: SearchMode;
+export interface HitRates {
   questions: number;
   hit1: number | null;
   hit3: number | null;
+}
+
+export interface RetrievalFigures extends HitRates {
+  mode: SearchMode;
   mrr: number | null;
   msPerQuery: number;
-  byDocument: Record<string, { questions: number; hit1: number | null; hit3: number | null }>;
+  byDocument: Record<string, HitRates>;
+  byTag: Record<string, HitRates>;
   misses: RetrievalMiss[];
 }
 
@@ -81,41 +85,43 @@ const describe = (t: Target): string => `${t.documentId}#${t.measureId ?? `§${t
 const describeHit = (h: Located): string =>
   `${h.documentId}#${h.measureId ?? (h.sectionId === null ? '?' : `§${h.sectionId}`)}`;
 
+/** hit@1 and hit@3 of a group of ranks (1-based, null = not in the results). */
+function hitRates(ranks: readonly (number | null)[]): HitRates {
+  const n = ranks.length;
+  return {
+    questions: n,
+    hit1: ratio(ranks.filter((r) => r === 1).length, n),
+    hit3: ratio(ranks.filter((r) => r !== null && r <= 3).length, n),
+  };
+}
+
+/** Ranks grouped by a key of the question (a question may fall in several groups), keys sorted. */
+function groupRates(ranked: readonly { q: Question; rank: number | null }[], keys: (q: Question) => Iterable<string>): Record<string, HitRates> {
+  const groups = new Map<string, (number | null)[]>();
+  for (const { q, rank } of ranked) for (const key of new Set(keys(q))) groups.set(key, [...(groups.get(key) ?? []), rank]);
+  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, ranks]) => [key, hitRates(ranks)]));
+}
+
 async function evalRetrieval(searcher: Searcher, questions: Question[], mode: SearchMode): Promise<RetrievalFigures> {
-  let hit1 = 0;
-  let hit3 = 0;
-  let rr = 0;
+  const ranked: { q: Question; rank: number | null }[] = [];
   const misses: RetrievalMiss[] = [];
-  const perDoc = new Map<string, { n: number; h1: number; h3: number }>();
   const started = performance.now();
   for (const q of questions) {
     const results = await searcher.search(q.q, { mode, k: K });
     const rank = firstRank(results, q.expect);
-    if (rank === 1) hit1++;
-    if (rank !== null && rank <= 3) hit3++;
-    if (rank !== null) rr += 1 / rank;
-    for (const doc of new Set(q.expect.map((t) => t.documentId))) {
-      const d = perDoc.get(doc) ?? { n: 0, h1: 0, h3: 0 };
-      d.n++;
-      if (rank === 1) d.h1++;
-      if (rank !== null && rank <= 3) d.h3++;
-      perDoc.set(doc, d);
-    }
+    ranked.push({ q, rank });
     if (rank === null || rank > 3) {
       misses.push({ id: q.id, q: q.q, rank, expected: q.expect.map(describe), got: results.slice(0, 3).map(describeHit) });
     }
   }
-  const n = questions.length;
+  const ranks = ranked.map((r) => r.rank);
   return {
     mode,
-    questions: n,
-    hit1: ratio(hit1, n),
-    hit3: ratio(hit3, n),
-    mrr: ratio(rr, n),
-    msPerQuery: n === 0 ? 0 : (performance.now() - started) / n,
-    byDocument: Object.fromEntries(
-      [...perDoc].sort(([a], [b]) => a.localeCompare(b)).map(([doc, d]) => [doc, { questions: d.n, hit1: ratio(d.h1, d.n), hit3: ratio(d.h3, d.n) }]),
-    ),
+    ...hitRates(ranks),
+    mrr: ratio(ranks.reduce<number>((sum, r) => sum + (r === null ? 0 : 1 / r), 0), ranks.length),
+    msPerQuery: ranks.length === 0 ? 0 : (performance.now() - started) / ranks.length,
+    byDocument: groupRates(ranked, (q) => q.expect.map((t) => t.documentId)),
+    byTag: groupRates(ranked, (q) => q.tags),
     misses,
   };
 }
@@ -211,6 +217,14 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
 const num = (x: number | null, digits = 3): string => (x === null ? '–' : x.toFixed(digits));
 const pad = (s: string, n: number): string => s.padEnd(n);
 
+function rateTable(title: string, keyName: string, rates: Record<string, HitRates>): string[] {
+  return [
+    title,
+    `${pad(keyName, 30)}${pad('spørsmål', 10)}${pad('hit@1', 8)}hit@3`,
+    ...Object.entries(rates).map(([key, r]) => `${pad(key, 30)}${pad(String(r.questions), 10)}${pad(num(r.hit1), 8)}${num(r.hit3)}`),
+  ];
+}
+
 /** The readable report; its last four lines are the headline figures (hit@1, hit@3, unit accuracy, refusal). */
 export function formatReport(report: EvalReport, { verbose = false } = {}): string {
   const out: string[] = [];
@@ -225,20 +239,14 @@ export function formatReport(report: EvalReport, { verbose = false } = {}): stri
     out.push(`${pad(r.mode, 10)}${pad(num(r.hit1), 8)}${pad(num(r.hit3), 8)}${pad(num(r.mrr), 8)}${r.msPerQuery.toFixed(1)}`);
   }
   const main = report.retrieval.find((r) => r.mode === report.headline.mode);
-  if (main) {
-    out.push('');
-    out.push(`Per plan (${main.mode})`);
-    out.push(`${pad('plan', 30)}${pad('spørsmål', 10)}${pad('hit@1', 8)}hit@3`);
-    for (const [doc, d] of Object.entries(main.byDocument)) {
-      out.push(`${pad(doc, 30)}${pad(String(d.questions), 10)}${pad(num(d.hit1), 8)}${num(d.hit3)}`);
-    }
-  }
+  if (main) out.push('', ...rateTable(`Per plan (${main.mode})`, 'plan', main.byDocument));
   out.push('');
   out.push(`Svar fra ask() (${a.msPerQuestion.toFixed(1)} ms/spørsmål)`);
   out.push(`${pad('besvart, i planene', 34)}${num(a.answered)}  (${a.inScope} spørsmål)`);
   out.push(`${pad('ansvarlig enhet nevnt', 34)}${num(a.unitAccuracy)}  (${a.unitQuestions} spørsmål med enheter)`);
   out.push(`${pad('kilde hit@1 / hit@3', 34)}${num(a.citationHit1)} / ${num(a.citationHit3)}`);
   out.push(`${pad('avvist, utenfor planene', 34)}${num(a.refused)}  (${a.outOfScope} spørsmål)`);
+  if (verbose && main) out.push('', ...rateTable(`Per tagg (${main.mode})`, 'tagg', main.byTag));
   if (verbose) {
     for (const r of report.retrieval) {
       out.push('');
