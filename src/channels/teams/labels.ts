@@ -12,7 +12,6 @@ const LABELS = {
     expired: 'perioden er over',
     references: 'Viser til',
     open: 'Åpne planen',
-    warning: 'Merk',
   },
   en: {
     sources: 'Sources',
@@ -24,7 +23,6 @@ const LABELS = {
     expired: 'period has ended',
     references: 'Refers to',
     open: 'Open the plan',
-    warning: 'Note',
   },
 } as const;
 

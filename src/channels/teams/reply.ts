@@ -2,7 +2,6 @@ import type { Activity } from 'botbuilder';
 import type { Answer } from '../../answer/types.js';
 import { sourcesAttachment } from './card.js';
 import { buildAiMessageEntity, citedSources, withMarkers } from './citations.js';
-import { labelsFor } from './labels.js';
 import { escapeMarkdown } from './text.js';
 
 /**
@@ -12,8 +11,7 @@ import { escapeMarkdown } from './text.js';
  */
 export function buildAnswerActivity(answer: Answer): Partial<Activity> {
   const sources = citedSources(answer);
-  const l = labelsFor(answer.language);
-  const warnings = answer.warnings.map((w) => `_${l.warning}: ${escapeMarkdown(w)}_`);
+  const warnings = answer.warnings.map((w) => `⚠️ _${escapeMarkdown(w)}_`);
   // Teams' Markdown joins single line breaks; every line of the answer stays its own paragraph.
   const body = escapeMarkdown(answer.answer).replace(/\n+/g, '\n\n');
   const text = [withMarkers(body, sources.length), ...warnings].join('\n\n');
