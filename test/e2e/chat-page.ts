@@ -9,7 +9,15 @@ export interface SourceView {
   text: string;
 }
 
+/** The body the page sent to POST /api/ask. */
+export interface SentRequest {
+  question: string;
+  history?: Array<{ role: 'user' | 'assistant'; text: string }>;
+  filters?: { documentIds?: string[]; owner?: string };
+}
+
 export interface AnswerView {
+  sent: SentRequest;
   text: string;
   warnings: string[];
   sources: SourceView[];
@@ -34,18 +42,14 @@ export class ChatPage {
   }
 
   async clickExample(index: number): Promise<AnswerView> {
-    const before = await this.answers().count();
-    await this.page.locator('#examples .example').nth(index).click();
-    return this.answerAt(before);
+    return this.answerTo(() => this.page.locator('#examples .example').nth(index).click());
   }
 
   /** Types the question and sends it with Enter, as a keyboard user does. */
   async ask(question: string): Promise<AnswerView> {
-    const before = await this.answers().count();
     const input = this.page.locator('#question');
     await input.fill(question);
-    await input.press('Enter');
-    return this.answerAt(before);
+    return this.answerTo(() => input.press('Enter'));
   }
 
   async filterByOwner(owner: string): Promise<void> {
@@ -81,7 +85,12 @@ export class ChatPage {
     return this.page.locator('.message.assistant');
   }
 
-  private async answerAt(index: number): Promise<AnswerView> {
+  /** Does what sends a question, then reads the request the page made and the answer it shows. */
+  private async answerTo(send: () => Promise<void>): Promise<AnswerView> {
+    const index = await this.answers().count();
+    const request = this.page.waitForRequest((r) => r.url().endsWith('/api/ask') && r.method() === 'POST');
+    await send();
+    const sent = (await request).postDataJSON() as SentRequest;
     const locator = this.answers().nth(index);
     await locator.and(this.page.locator(':not(.pending)')).waitFor();
     const sources: SourceView[] = [];
@@ -94,6 +103,7 @@ export class ChatPage {
       });
     }
     return {
+      sent,
       text: await textOf(locator.locator('.message-text')),
       warnings: await locator.locator('.warnings li').allTextContents(),
       sources,

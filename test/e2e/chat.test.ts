@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer, Turn } from '../../src/answer/types.js';
+import type { Answer } from '../../src/answer/types.js';
 import { startTestServer, type TestServer } from '../support/web-server.js';
 import { launchChromium, type Browser } from './browser.js';
 import { ChatPage, type AnswerView } from './chat-page.js';
@@ -39,11 +39,11 @@ describe('the web chat in Chromium', () => {
     const examples = await chat.examples();
     expect(examples.length).toBeGreaterThanOrEqual(3);
 
-    const history: Turn[] = [];
+    /** The answer shown is what ask() gives for the question, with the history the page sent along. */
     const expectTurn = async (view: AnswerView, question: string) => {
-      const expected = await server.ask(question, { history: [...history], channel: 'web' });
+      expect(view.sent.question).toBe(question);
+      const expected = await server.ask(question, { history: view.sent.history, filters: view.sent.filters, channel: 'web' });
       expectShown(view, expected);
-      history.push({ role: 'user', text: question }, { role: 'assistant', text: expected.answer });
       return expected;
     };
 
@@ -51,6 +51,7 @@ describe('the web chat in Chromium', () => {
     const first = await chat.clickExample(0);
     expect(await chat.welcomeVisible()).toBe(false);
     const firstAnswer = await expectTurn(first, examples[0]!);
+    expect(first.sent.history).toEqual([]);
     expect(firstAnswer.citations.length).toBeGreaterThan(0);
 
     // 2 and 3: typed, sent with Enter; the history of the conversation goes along
@@ -63,8 +64,14 @@ describe('the web chat in Chromium', () => {
     });
     await expectTurn(await chat.ask('Hva står TSB for?'), 'Hva står TSB for?');
 
-    // a follow-up in the same conversation
-    await expectTurn(await chat.ask('Og hvem har ansvaret for det?'), 'Og hvem har ansvaret for det?');
+    // a follow-up in the same conversation: the earlier turns go along
+    const followUp = await chat.ask('Og hvem har ansvaret for det?');
+    await expectTurn(followUp, 'Og hvem har ansvaret for det?');
+    expect(followUp.sent.history?.filter((t) => t.role === 'user').map((t) => t.text)).toEqual([
+      examples[0],
+      'Hva er tiltak 10S?',
+      'Hva står TSB for?',
+    ]);
     expect(await chat.userMessages()).toEqual([examples[0], 'Hva er tiltak 10S?', 'Hva står TSB for?', 'Og hvem har ansvaret for det?']);
 
     // 👍 on the first answer lands in the shared feedback store
@@ -104,7 +111,10 @@ describe('the web chat in Chromium', () => {
     await chat.filterByOwner('Bydel Nordstrand');
     const question = 'Hvem har ansvar for oppfølging etter overdose?';
     const view = await chat.ask(question);
-    expectShown(view, await server.ask(question, { filters: { owner: 'Bydel Nordstrand' }, channel: 'web' }));
+    expect(view.sent.filters).toEqual({ owner: 'Bydel Nordstrand' });
+    const expected = await server.ask(question, { filters: { owner: 'Bydel Nordstrand' }, channel: 'web' });
+    expectShown(view, expected);
+    for (const c of expected.citations) expect(c.owner).toBe('Bydel Nordstrand');
     await page.close();
   });
 

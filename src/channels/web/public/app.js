@@ -1,7 +1,9 @@
 // Veileder web chat: vanilla JavaScript, no build step. Every text from the user or the corpus is
 // written with textContent, never parsed as HTML, so markup in a question or a plan is shown, not run.
 
-const MAX_HISTORY_TURNS = 10;
+// Follow-ups need the last few turns, not all of them; this keeps the body well under the API's limit.
+const MAX_HISTORY_TURNS = 6;
+const MAX_TURN_CHARS = 1500;
 
 const $ = (id) => document.getElementById(id);
 const form = $('ask-form');
@@ -221,7 +223,7 @@ async function askQuestion(question) {
     }
     const answer = await res.json();
     renderAnswer(item, answer, res.headers.get('X-Answer-Id'));
-    history.push({ role: 'user', text: question }, { role: 'assistant', text: answer.answer });
+    history.push({ role: 'user', text: question }, { role: 'assistant', text: answer.answer.slice(0, MAX_TURN_CHARS) });
   } catch {
     renderError(item, 'Fikk ikke kontakt med Veileder. Sjekk at serveren kjører, og prøv igjen.');
   } finally {
