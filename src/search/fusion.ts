@@ -19,9 +19,9 @@ export const FUSION: {
   weights: { lexical: 1, vector: 0.45 },
   boosts: {
     /** a measure over a prose passage: staff ask for the tiltak and who carries it out */
-    measureUnit: 1.1,
+    measureUnit: 1.15,
     /** the unit's plan is the district or plan the question names */
-    document: 1.6,
+    document: 1.8,
     /** the unit is the measure the question names by id */
     measure: 3,
     /** the unit cites the standard or procedure the question names */

@@ -20,7 +20,7 @@ export const HASHING_VERSION = 1;
 export const HASHING_DIMENSIONS = 256;
 const NGRAM = 4;
 const NGRAM_WEIGHT = 0.35;
-const CONCEPT_WEIGHT = 1.2;
+const CONCEPT_WEIGHT = 2;
 
 /** Folded stem (or "stem stem" for two-word phrases) → concept names. */
 const conceptIndex: Map<string, string[]> = (() => {
