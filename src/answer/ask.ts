@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../config.js';
 import { findReferences } from '../corpus/references.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { log as rootLog } from '../log.js';
-import { redact } from '../privacy/redact.js';
+import { redact, withoutPlaceholders } from '../privacy/redact.js';
 import { documentById, measureCitation, passageCitation } from './citations.js';
 import {
   composeGlossary,
@@ -21,6 +21,7 @@ import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { currentFirst, resolveToday } from './periods.js';
 import { citationCoverage, composeNotFound, grounding, isAnswered, topicalWords } from './refusal.js';
 import type { Answer, AskContext, Citation, Filters } from './types.js';
+import { answerStandard } from './standards.js';
 import { measureCarriedBy } from './units.js';
 import { expiredWarnings, noPlanWarning, personalDataWarning, truncatedWarning } from './warnings.js';
 import { terms } from '../search/tokenize.js';
@@ -144,7 +145,7 @@ export function createAsk(deps: AskDeps): AskFn {
         reqLog.error({ err: (err as Error).message, code: (err as { code?: string }).code }, 'ask: search unavailable');
         return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'unavailable');
       }
-      const resolved = resolveFollowUp(question, history);
+      const resolved = resolveFollowUp(withoutPlaceholders(question), history?.map((t) => ({ ...t, text: withoutPlaceholders(t.text) })));
       const intent = classify(resolved.query, s.corpus);
       const env: Env = { corpus: s.corpus, searcher: s, today, language, filters: context.filters, log: reqLog };
       const composed = await answerIntent(intent, resolved.query, env, getLlm);
@@ -187,6 +188,12 @@ function notFound(env: Env, near: Citation | null = null, warnings: string[] = [
 async function answerIntent(intent: Intent, question: string, env: Env, getLlm: () => AnswerWriter | null): Promise<Composed> {
   const t = messages(env.language);
   const lang = env.language;
+  // What an Oslo standard says, when its text is not ingested: the plans on it, the link, and that
+  // the full text is not in our sources (src/answer/standards.ts); null leaves the question to the rest.
+  if (intent.kind === 'free' || intent.kind === 'reference') {
+    const standard = answerStandard(question, env.corpus, { today: env.today, language: lang, allowed: (d) => allowed(d, env.filters) });
+    if (standard) return standard;
+  }
   switch (intent.kind) {
     case 'greeting':
       return { answer: t.help, found: false, citations: [], warnings: [] };

@@ -24,6 +24,7 @@ function base(doc: CorpusDocument, today: Date, score: number) {
 export function measureText(m: Measure): string {
   const parts = [m.text];
   if (m.description && !m.text.includes(m.description)) parts.push(m.description);
+  if (m.goal && !parts.some((p) => p.includes(m.goal!))) parts.push(`Mål: ${m.goal}`);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 

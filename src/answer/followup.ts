@@ -7,7 +7,10 @@ import type { Turn } from './types.js';
  */
 
 const CONTINUATION = /^(?:og|men|hva med|hvordan med|samme|også|and|what about|how about|same)\b/i;
-const DEICTIC = /\b(?:der|dit|den|det|dem|de|disse|dette|denne|there|that|those|them|it)\b\s*\??$/i;
+/** «der», «there»: the place of the earlier question. */
+const PLACE = /\s*\b(?:der|dit|there)\b(?=\s*\??$)/i;
+/** «det», «it»: the matter of the earlier question. */
+const DEICTIC = /\b(?:der|dit|den|det|dem|de|disse|dette|denne|there|that|those|them|it)\b\s*\??$|\b(?:it|that|this|det|dette|den)\b\s+(?:out|ut)\b/i;
 /** Questions of this few words or fewer lean on the thread. */
 const SHORT = 3;
 
@@ -43,6 +46,11 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined): 
     const rest = question.replace(CONTINUATION, '').trim();
     return { query: `${base.replace(/\s+/g, ' ').trim()} ${rest}`.trim(), usedHistory: true };
   }
-  // «Hvem er kontaktperson der?» — the new question, about what (and where) the earlier one was about.
+  // «Hvem er kontaktperson der?» — the new question, asked about the earlier question's district.
+  if (PLACE.test(question) && oldPlaces.length) {
+    const where = oldPlaces.map((p) => `Bydel ${p}`).join(' og ');
+    return { query: `${question.replace(PLACE, '').replace(/\?\s*$/, '').trim()} i ${where}?`, usedHistory: true };
+  }
+  // «Og hvem gjør det?» — the new question, about what the earlier one was about.
   return { query: `${question.replace(DEICTIC, '').trim()} ${previous}`.trim(), usedHistory: true };
 }

@@ -22,16 +22,20 @@ export function resolveToday(contextToday: Date | undefined, configured: string 
 }
 
 /**
- * Among citations on the same matter as the best one (`sameMatter`), those from current plans come
- * first; otherwise the order is kept. Plans the question names itself are never moved down.
+ * Among citations on the same matter as the best one (`sameMatter`), measures before prose passages
+ * and, within each, current plans before expired ones; otherwise the order is kept. Plans the
+ * question names itself are never moved down.
  */
-export function currentFirst<T extends { expired: boolean; documentId: string }>(
+export function currentFirst<T extends { expired: boolean; documentId: string; measureId: string | null }>(
   items: T[],
   sameMatter: (item: T) => boolean = () => true,
   pinned: ReadonlySet<string> = new Set(),
 ): T[] {
   if (items.length < 2) return items;
-  const rank = (c: T) => (pinned.has(c.documentId) ? 0 : sameMatter(c) ? (c.expired ? 2 : 1) : 3);
+  const rank = (c: T) => {
+    if (!sameMatter(c)) return 9;
+    return (pinned.has(c.documentId) ? 0 : 4) + (c.measureId ? 0 : 2) + (c.expired ? 1 : 0);
+  };
   return items
     .map((c, i) => ({ c, i }))
     .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)

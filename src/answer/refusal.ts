@@ -21,7 +21,8 @@ rutine ansatte ansatt hjelp hjelpe gjelder gjøre gjør står sier si står nevn
 følge følger kontakt kontaktperson der dit her nå også og like samme the who what measure measures plan plans
 district responsible drugs mental health oslo hei spørsmål question svar answer ta tar tatt betyr bety går gå ut
 kontakte kontakter kontakt ringe ringer bli blir skal får få folk personer person brukere bruker noen alle flere
-steder sted åring år helst egentlig søke søker søke regler regel stand stands mean means does anyone someone people`;
+steder sted åring år helst egentlig søke søker regler regel stand stands mean means does anyone someone people
+fødselsnummer personnummer tlf telefon telefonnummer mobil mobilnummer nummer epost e-post mail adresse ring ringe`;
 
 const GENERIC = new Set(terms(`${GENERIC_WORDS} ${DISTRICTS.join(' ')}`));
 

@@ -23,6 +23,13 @@ export const PLACEHOLDER: Record<PersonalDataKind, string> = {
   name: '[navn]',
 };
 
+/** The text with the placeholders left by redact() taken out: what to search with. */
+export function withoutPlaceholders(text: string): string {
+  let out = text;
+  for (const p of Object.values(PLACEHOLDER)) out = out.split(p).join(' ');
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 const ORDER: PersonalDataKind[] = ['fodselsnummer', 'd-nummer', 'phone', 'email', 'name'];
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
