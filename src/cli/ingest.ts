@@ -1,11 +1,16 @@
 import cliProgress from 'cli-progress';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from '../config.js';
+import { parseArgs } from 'node:util';
+import { addDocument, listDocuments, removeDocument, type AddInput } from '../corpus/admin.js';
+import { loadCorpus } from '../corpus/load.js';
+import { standardsRegistry } from '../corpus/standards.js';
 import { rebuildIndex, type Searcher } from '../search/index.js';
 
 /**
  * `npm run ingest`: reads corpus/ and builds the search index under DATA_DIR/index, with a progress
- * bar on stderr. `runBuild()` is the build path; main() only routes arguments.
+ * bar on stderr. `runBuild()` is the build path; main() only routes arguments. The subcommands
+ * add/remove/list change the corpus (src/corpus/admin.ts) and rebuild the index the same way.
  */
 
 export interface BuildOptions {
@@ -47,20 +52,103 @@ export async function runBuild(opts: BuildOptions = {}): Promise<Searcher> {
 }
 
 const USAGE = `Bruk: npm run ingest            bygg søkeindeksen fra CORPUS_DIR (standard: corpus/) til DATA_DIR/index
-      npm run ingest -- build   det samme`;
+      npm run ingest -- build   det samme
+      npm run ingest -- add FIL --id ID --title TITTEL --owner EIER --period 2024-2027 --kind plan|standard|other [--url URL]
+                                legg til en PDF, Word-fil (.docx), HTML-side eller tekstfil og bygg indeksen på nytt
+                                (valgfritt: --language nb|nn|en, --layout generic|sections|…)
+      npm run ingest -- remove ID   fjern et dokument og bygg indeksen på nytt
+      npm run ingest -- list [--json]   dokumentene i korpuset og Oslostandardene planene nevner`;
 
-export async function main(argv: string[]): Promise<number> {
-  const [command = 'build', ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+export interface IngestIO {
+  stdout: NodeJS.WritableStream;
+  config?: Config;
+}
+
+/** `add`: the file and its metadata from the flags; the index is rebuilt with the progress bar. */
+async function runAdd(args: string[], io: IngestIO, config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: Object.fromEntries(['id', 'title', 'owner', 'period', 'kind', 'url', 'language', 'layout'].map((k) => [k, { type: 'string' }])) as Record<
+      string,
+      { type: 'string' }
+    >,
+  });
+  if (positionals.length !== 1) throw new UsageError("Oppgi nøyaktig én fil å legge til.");
+  const result = await addDocument({ file: positionals[0]!, ...values } as AddInput, {
+    config,
+    rebuild: (c) => runBuild({ config: c }),
+  });
+  io.stdout.write(
+    `La til «${result.entry.title}» (${result.entry.id}, ${result.format}) som ${result.entry.file}: ` +
+      `${result.sections} avsnitt, ${result.measures} tiltak.\n`,
+  );
+  return 0;
+}
+
+async function runRemove(args: string[], io: IngestIO, config: Config): Promise<number> {
+  if (args.length !== 1) throw new UsageError("Oppgi id-en til dokumentet som skal fjernes.");
+  const entry = await removeDocument(args[0]!, { config, rebuild: (c) => runBuild({ config: c }) });
+  io.stdout.write(`Fjernet «${entry.title}» (${entry.id}) og ${entry.file}.\n`);
+  return 0;
+}
+
+function runList(args: string[], io: IngestIO, config: Config): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const documents = listDocuments(config.CORPUS_DIR);
+  const standards = standardsRegistry(loadCorpus(config.CORPUS_DIR));
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ documents, standards }, null, 2)}\n`);
     return 0;
   }
-  if (command !== 'build' || rest.length) {
-    process.stderr.write(`Ukjent kommando: ${argv.join(' ')}\n${USAGE}\n`);
-    return 2;
+  const lines = ['Dokumenter:'];
+  for (const d of documents) {
+    lines.push(`  ${d.id}  [${d.kind}, ${d.period.from}–${d.period.to}]  ${d.title} — ${d.owner}${d.present ? '' : '  (FILEN MANGLER)'}`);
   }
-  await runBuild();
+  lines.push('', 'Oslostandarder planene nevner:');
+  for (const s of standards) {
+    const status = s.documentId ? `fulltekst: ${s.documentId}` : s.status === 'not-yet-published' ? 'ikke publisert ennå' : 'fulltekst ikke lagt inn';
+    const refs = s.mentions.map((m) => `${m.documentId}${m.measureIds.length ? ` (tiltak ${m.measureIds.join(', ')})` : ''}`).join('; ');
+    lines.push(`  ${s.name}  [${status}]`, `    nevnt i: ${refs || '–'}`);
+    if (s.url) lines.push(`    ${s.url}`);
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+export class UsageError extends Error {
+  readonly code = 'CLI_USAGE';
+}
+
+export async function main(argv: string[], io: IngestIO = { stdout: process.stdout }): Promise<number> {
+  const [command = 'build', ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const config = io.config ?? loadConfig();
+    switch (command) {
+      case 'build':
+        if (rest.length) break;
+        await runBuild({ config });
+        return 0;
+      case 'add':
+        return await runAdd(rest, io, config);
+      case 'remove':
+        return await runRemove(rest, io, config);
+      case 'list':
+        return runList(rest, io, config);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(err as Error).message.split('\n')[0]}\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  process.stderr.write(`Ukjent kommando: ${argv.join(' ')}\n${USAGE}\n`);
+  return 2;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
