@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -10,7 +10,8 @@ import { startServer } from '../src/server.js';
 /**
  * `npm run bench:http`: load test of POST /api/ask on loopback. Starts the real server (as `npm start`
  * does, index built in memory, rate limit raised, logging at warn) on 127.0.0.1:0, warms up, then runs
- * autocannon for a bounded time at a few concurrency levels and prints requests/s and p50/p99 latency.
+ * autocannon for a bounded time at a few concurrency levels and prints requests/s and p50/p99 latency,
+ * plus GET /healthz at the highest level as the ceiling of the HTTP layer without ask().
  *
  *   npm run bench:http -- --connections 1,10,50 --duration 10
  */
@@ -63,27 +64,31 @@ try {
     if (res.status !== 200) throw new Error(`warm-up: ${res.status} ${await res.text()}`);
   }
   const rows: string[][] = [];
-  for (const connections of levels) {
-    process.stderr.write(`${connections} forbindelser i ${duration} s …\n`);
+  const load = async (label: string, target: string, connections: number, reqs?: typeof requests) => {
+    process.stderr.write(`${label}: ${connections} forbindelser i ${duration} s …\n`);
     // One worker thread fires the requests, so the client does not share the server's event loop.
-    const r = await autocannon({ url, connections, duration, workers: 1, timeout: 10, requests });
-    const errors = r.errors + r.timeouts + r.non2xx;
+    const r = await autocannon({ url: target, connections, duration, workers: 1, timeout: 10, requests: reqs });
     rows.push([
+      label,
       String(connections),
       r.requests.average.toFixed(0),
       r.latency.p50.toFixed(0),
       r.latency.p99.toFixed(0),
       String(r.requests.total),
-      String(errors),
+      String(r.errors + r.timeouts + r.non2xx),
     ]);
-  }
-  const header = ['samtidige', 'req/s', 'p50 ms', 'p99 ms', 'svar', 'feil'];
+  };
+  const loadBefore = loadavg()[0]!.toFixed(1);
+  for (const connections of levels) await load('POST /api/ask', url, connections, requests);
+  await load('GET /healthz', new URL('/healthz', server.url).href, Math.max(...levels));
+  const header = ['rute', 'samtidige', 'req/s', 'p50 ms', 'p99 ms', 'svar', 'feil'];
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   process.stdout.write(
     [
-      `POST /api/ask, ${duration} s per nivå, ${QUESTIONS.length} spørsmål om hverandre, Node ${process.version}, ${server.config.EMBEDDINGS_PROVIDER} embeddings, uttrekkende svar`,
+      `${duration} s per nivå, ${QUESTIONS.length} spørsmål om hverandre, uttrekkende svar, Node ${process.version}, ` +
+        `${availableParallelism()} kjerner, belastning (load average) ved start ${loadBefore}`,
       line(header),
-      line(header.map(() => '---:')),
+      line(header.map((_, i) => (i === 0 ? '---' : '---:'))),
       ...rows.map(line),
     ].join('\n') + '\n',
   );
