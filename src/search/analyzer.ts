@@ -39,6 +39,9 @@ export const QUERY_WEIGHTS = {
   extension: 0.5,
 } as const;
 
+/** Unknown words shorter than this (as stems) get no typo correction. */
+const MIN_TYPO_LENGTH = 5;
+
 export function analyzeQuery(question: string, vocab: QueryVocabulary): QueryTerm[] {
   const out: QueryTerm[] = [];
   const seen = new Set<string>();
@@ -59,14 +62,16 @@ export function analyzeQuery(question: string, vocab: QueryVocabulary): QueryTer
       group++;
       continue;
     }
-    // An unknown word: a typo one edit away, else a compound of known parts, else a typo two edits away.
-    const near = vocab.fuzzy.near(s, 1, 3);
+    // An unknown word: a typo one edit away, else a compound of known parts, else a typo two edits
+    // away. Short words are left alone: «været» is not a typo of «sær».
+    const near = s.length >= MIN_TYPO_LENGTH ? vocab.fuzzy.near(s, 1, 3) : [];
     const parts = near.length ? [] : splitCompound(word, vocab.lexicon).filter(known);
     if (parts.length) {
       for (const p of parts) push(p, QUERY_WEIGHTS.compoundPart, group++);
       continue;
     }
-    for (const n of near.length ? near : vocab.fuzzy.near(s, s.length >= 7 ? 2 : 1, 3)) {
+    const corrections = near.length || s.length < MIN_TYPO_LENGTH ? near : vocab.fuzzy.near(s, s.length >= 8 ? 2 : 1, 3);
+    for (const n of corrections) {
       push(n.term, QUERY_WEIGHTS.correction / n.distance, group);
     }
     for (const e of vocab.fuzzy.extensions(s)) push(e, QUERY_WEIGHTS.extension, group);
