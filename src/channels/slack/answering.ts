@@ -1,11 +1,11 @@
 import type { Turn } from '../../answer/types.js';
 import type { ChannelDeps } from '../channel.js';
 import { answerMessage, helpMessage, noticeMessage, type SlackMessage } from './blocks.js';
-import { MAX_QUESTION_CHARS, parseQuestion } from './question.js';
+import { parseQuestion } from './question.js';
 import { texts } from './texts.js';
 
 /**
- * One question → one Slack message: ask() answers it, the answer is recorded in the feedback store
+ * One message → one Slack message: no question gives the help text; otherwise ask() answers it, the answer is recorded in the feedback store
  * (so 👍/👎 can refer to it), and the builders render it. Failures become a friendly message; the
  * log gets ids, timings and error codes, never the question.
  */
@@ -28,13 +28,13 @@ export type Answering = (req: AnswerRequest) => Promise<SlackMessage>;
 export function createAnswering({ ask, feedback, log }: Pick<ChannelDeps, 'ask' | 'feedback' | 'log'>): Answering {
   return async function answer(req) {
     const question = parseQuestion(req.raw, req.botUserId);
-    if (!question.ok) {
-      log.info({ via: req.via, ...req.ids, rejected: question.reason }, 'slack question rejected');
-      return question.reason === 'empty' ? helpMessage() : noticeMessage(texts('nb').tooLong(MAX_QUESTION_CHARS));
+    if (!question) {
+      log.info({ via: req.via, ...req.ids }, 'slack: no question, help shown');
+      return helpMessage();
     }
     const started = performance.now();
     try {
-      const result = await ask(question.text, { history: req.history ?? [], channel: 'slack' });
+      const result = await ask(question, { history: req.history ?? [], channel: 'slack' });
       const answerId = feedback.record(result, 'slack');
       log.info(
         { via: req.via, ...req.ids, answerId, found: result.found, citations: result.citations.length,

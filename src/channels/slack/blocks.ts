@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Answer, Citation } from '../../answer/types.js';
 import type { Vote } from '../../feedback/store.js';
 import { ACTION, encodeButtonValue } from './actions.js';
-import { escapeInChunks, escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
+import { escapeInChunks, escapeMrkdwn, mrkdwnLink, truncate, truncateEscaped } from './mrkdwn.js';
 import { texts, type Texts } from './texts.js';
 
 /**
@@ -42,7 +42,7 @@ const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text, v
 const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
 const context = (elements: string[]): Block => ({
   type: 'context',
-  elements: elements.slice(0, LIMITS.contextElements).map((t) => mrkdwn(truncate(t, LIMITS.textChars))),
+  elements: elements.slice(0, LIMITS.contextElements).map((t) => mrkdwn(truncateEscaped(t, LIMITS.textChars))),
 });
 
 /** `[n] plan title · tiltak id · unit · period`, the title linked where the plan has a URL. */
@@ -94,7 +94,8 @@ export function answerMessage(answer: Answer, opts: AnswerMessageOptions): Slack
   const answerChunks = chunks.slice(0, LIMITS.answerSections);
   if (chunks.length > answerChunks.length) {
     const last = answerChunks.length - 1;
-    answerChunks[last] = `${truncate(answerChunks[last] ?? '', LIMITS.textChars - 1).replace(/&[a-z]*…$/, '…')}`;
+    const cut = truncateEscaped(answerChunks[last] ?? '', LIMITS.textChars - 2);
+    answerChunks[last] = cut.endsWith('…') ? cut : `${cut} …`;
   }
   // ask()'s warnings: personal data removed, plan periods that have ended, a shortened question …
   const warnings = answer.warnings.length ? [context(answer.warnings.map((w) => `⚠️ ${escapeMrkdwn(w)}`))] : [];
@@ -112,7 +113,7 @@ export function noticeMessage(paragraphs: string | string[]): SlackMessage {
   const list = Array.isArray(paragraphs) ? paragraphs : [paragraphs];
   return {
     text: fallbackText(list.join('\n\n').replace(/[*`]/g, '')),
-    blocks: fitBlocks(list.map((p) => section(truncate(p, LIMITS.textChars)))),
+    blocks: fitBlocks(list.map((p) => section(truncateEscaped(p, LIMITS.textChars)))),
   };
 }
 

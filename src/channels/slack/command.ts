@@ -13,8 +13,7 @@ export const COMMAND = '/veileder';
  */
 export function registerCommand(app: App, answering: Answering): void {
   app.command(COMMAND, async ({ command, ack, respond }) => {
-    const question = parseQuestion(command.text);
-    if ((!question.ok && question.reason === 'empty') || /^\s*(hjelp|help|\?)\s*$/i.test(command.text ?? '')) {
+    if (!parseQuestion(command.text) || /^\s*(hjelp|help)\s*$/i.test(command.text ?? '')) {
       await ack({ response_type: 'ephemeral', ...helpMessage() });
       return;
     }

@@ -54,6 +54,11 @@ export function truncate(text: string, max: number): string {
   return `${space > max * 0.7 ? cut.slice(0, space) : cut}…`;
 }
 
+/** Cuts text that is already escaped, never leaving half an entity (`&am…`). */
+export function truncateEscaped(text: string, max: number): string {
+  return truncate(text, max).replace(/&[a-z]{0,3}…$/, '…');
+}
+
 /**
  * Escapes plain text and splits it into pieces of at most `max` characters each (Slack's limit per
  * section is 3,000), breaking between words and never inside an escaped entity.

@@ -1,20 +1,12 @@
-import { z } from 'zod';
 import { toPlainText } from './mrkdwn.js';
 
 /**
- * What a person wrote to the bot → the question to ask, or why there is none. Slack markup is turned
- * back into plain text and the bot's own mention dropped; ask() takes care of personal data.
+ * What a person wrote to the bot → the question to ask, or none. Slack markup is turned back into
+ * plain text and the bot's own mention dropped. Length and personal data are ask()'s business: it
+ * shortens a huge question and redacts, and says so in its warnings.
  */
-
-export const MAX_QUESTION_CHARS = 2_000;
-
-const QuestionText = z.string().trim().min(1).max(MAX_QUESTION_CHARS);
-
-export type ParsedQuestion = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too_long' };
-
-export function parseQuestion(raw: string | undefined, botUserId?: string): ParsedQuestion {
+export function parseQuestion(raw: string | undefined, botUserId?: string): string | undefined {
   const text = toPlainText(raw ?? '', botUserId);
-  const parsed = QuestionText.safeParse(text);
-  if (parsed.success) return { ok: true, text: parsed.data };
-  return { ok: false, reason: text.trim() ? 'too_long' : 'empty' };
+  // Only emoji (`:wave:` as Slack writes them), punctuation or nothing: not a question.
+  return /[\p{L}\p{N}]/u.test(text.replace(/:[\w+'-]+:/g, '')) ? text : undefined;
 }

@@ -27,7 +27,6 @@ const nb = {
     '*Eksempler*\n• Hvem har ansvar for nalokson-utdeling på Nordstrand?\n• Hva gjør Grünerløkka for unge som står i fare for å utvikle rusproblemer?\n• Hvilke tiltak i Tryggere liv handler om overdoser?',
     'Ikke skriv personopplysninger (navn, fødselsnummer, telefonnummer) i spørsmålet.',
   ],
-  tooLong: (max: number) => `Spørsmålet er for langt (over ${max} tegn). Skriv det kortere, gjerne som én setning.`,
   failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt – vedvarer feilen, si fra til den som drifter Veileder.',
   notAllowed: 'Veileder er ikke slått på i denne kanalen eller dette arbeidsområdet.',
   unknownAnswer: 'Jeg finner ikke dette svaret lenger. Still spørsmålet på nytt.',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../../src/answer/ask.js';
 import { eventEnvelope, sendEvent } from './support/signed.js';
 import { startSlackHarness, type SlackHarness } from './support/harness.js';
-import { citationBlocks } from './support/blocks.js';
+import { blockTexts, citationBlocks, feedbackButtons } from './support/blocks.js';
 
 const QUESTION = 'Hvilke tiltak finnes for pårørende i Gamle Oslo?';
 
@@ -35,14 +35,19 @@ describe('Slack: direct messages', () => {
     expect(h.api.calls.slice(before)).toEqual([]);
   });
 
-  it('shows the help text for an empty DM, and a friendly note for a huge one', async () => {
+  it('shows the help text for an empty DM, and answers a huge one shortened, with ask()’s note saying so', async () => {
+    const huge = `Hva er tiltak 10S? ${'nalokson '.repeat(2_000)}`;
+    const expected = await ask(huge, { channel: 'slack' });
+    expect(expected.warnings.length).toBeGreaterThan(0);
     const before = h.api.callsTo('chat.postMessage').length;
-    await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0ASKER', user: 'U0ASKER', text: '   ', ts: '1700000002.000400' }));
-    await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0ASKER', user: 'U0ASKER', text: 'nalokson '.repeat(2_000), ts: '1700000002.000500' }));
-    const posts = (await h.api.waitFor('chat.postMessage', before + 2)).slice(before);
-    const texts = posts.map((p) => String(p.body.text));
-    expect(texts.some((t) => t.includes('Slik spør du'))).toBe(true);
-    expect(texts.some((t) => t.includes('Spørsmålet er for langt'))).toBe(true);
-    expect(h.feedback.report().some((a) => a.question.includes('nalokson nalokson'))).toBe(false);
+    await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0ASKER', user: 'U0ASKER', text: '  :wave: ', ts: '1700000002.000400' }));
+    const help = (await h.api.waitFor('chat.postMessage', before + 1)).at(-1)!;
+    expect(blockTexts(help.body.blocks).join('\n')).toContain('Slik spør du');
+
+    await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0ASKER', user: 'U0ASKER', text: huge, ts: '1700000002.000500' }));
+    const reply = (await h.api.waitFor('chat.postMessage', before + 2)).at(-1)!;
+    for (const w of expected.warnings) expect(blockTexts(reply.body.blocks)).toContain(`⚠️ ${w}`);
+    const stored = h.feedback.get(JSON.parse(feedbackButtons(reply.body.blocks)[0]!.value).answerId as string)!;
+    expect(stored.question.length).toBeLessThanOrEqual(2_000);
   });
 });
