@@ -42,11 +42,10 @@ describe('Teams message → answer over the wire', () => {
       if (c.measureId) expect(cited.appearance.keywords[0]).toBe(`Tiltak ${c.measureId}`);
       expect(cited.appearance.keywords).toContain(c.period);
     });
-    if (expected.citations.length) {
-      expect(body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
-      const card = JSON.stringify(body.attachments[0].content);
-      for (const c of expected.citations) expect(card).toContain(c.period);
-    }
+    expect(expected.citations.length).toBeGreaterThan(0);
+    expect(body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const card = JSON.stringify(body.attachments[0].content);
+    for (const c of expected.citations) expect(card).toContain(c.period);
   });
 
   it('names Tryggere liv, tiltak 10S and Velferdsetaten for «Hva er tiltak 10S?»', async () => {
@@ -56,6 +55,19 @@ describe('Teams message → answer over the wire', () => {
     expect(entity.citation[0].appearance.name).toMatch(/^Tryggere liv/);
     expect(entity.citation[0].appearance.keywords[0]).toBe('Tiltak 10S');
     expect(JSON.stringify(reply!.body)).toContain('Velferdsetaten');
+  });
+
+  it('labels the sources in English when the question is in English', async () => {
+    const question = 'Who is responsible for measure 10S?';
+    const expected = await ask(question, { channel: 'teams' });
+    expect(expected.language).toBe('en');
+    await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: question, conversationType: 'groupChat' }));
+    const [reply] = await t.connector.waitFor('message');
+    const body = reply!.body as any;
+    expect(body.text).toBe(buildAnswerActivity(expected).text);
+    expect(expected.citations.length).toBeGreaterThan(0);
+    expect(body.attachments[0].content.body[0].text).toBe('Sources');
+    expect(body.entities[0].citation[0].appearance.keywords[0]).toBe(`Measure ${expected.citations[0]!.measureId}`);
   });
 
   it('strips the @mention in a channel before asking and answers in the reply chain', async () => {
