@@ -1,10 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createAsk } from '../src/answer/ask.js';
 import type { Answer, AskContext } from '../src/answer/types.js';
 import { log } from '../src/log.js';
-import { openSearcher, type Searcher, type SearchMode } from '../src/search/index.js';
+import type { Searcher, SearchMode } from '../src/search/index.js';
 import { citationLocator, firstRank, missingUnits, ratio, type Located } from './metrics.js';
 import { loadQuestions, QUESTIONS_FILE, type Question, type Target } from './schema.js';
 
@@ -299,6 +298,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   }
   try {
     const questions = loadQuestions(args.questions);
+    // The engine loads only once the arguments and the question set are known to be good.
+    const [{ openSearcher }, { createAsk }] = await Promise.all([import('../src/search/index.js'), import('../src/answer/ask.js')]);
     const searcher = await openSearcher({ build: 'memory' });
     // ask() bound to the same in-memory searcher: the eval never reads or writes the on-disk index.
     // One log line per question would bury the report's errors: warnings and up unless LOG_LEVEL says otherwise.
@@ -309,7 +310,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { verbose: args.verbose })}\n`);
     return 0;
   } catch (err) {
-    log.error({ err }, 'eval failed');
+    // Coded errors (a bad question set, corpus or index) carry a message that says what to fix;
+    // anything else is a bug and gets its stack in the log.
+    if (!(err instanceof Error && 'code' in err)) log.error({ err }, 'eval failed');
     process.stderr.write(`Eval stoppet: ${(err as Error).message}\n`);
     return 1;
   }
