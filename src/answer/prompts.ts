@@ -42,7 +42,7 @@ export function renderMessages(question: string, citations: Citation[], lang: La
     user: fill(readPrompt('answer', dir), {
       language: lang === 'en' ? 'engelsk (English)' : 'bokmål',
       sources: renderSources(citations, lang, dir),
-      question: question.replace(/<<<|>>>/g, ''),
+      question: question.replace(/<<<|>>>/g, ' ').replace(/\s+/g, ' ').trim(),
     }).trim(),
   };
 }
