@@ -130,7 +130,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const url = await server.listen();
     log.info(
       { url, channels: server.channels.map((c) => c.name), index: searcher.info },
-      `Veileder er klar: nettchat på ${url} · ${server.channels.map((c) => c.describe()).join(' · ')}`,
+      `Veileder er klar: nettchat på ${url} · kanaler: ${server.channels.map((c) => c.describe()).join(' · ')}`,
     );
     return {
       ...server,

@@ -43,7 +43,7 @@ export function createWebChannel(deps: WebChannelDeps): Channel {
       app.use(express.static(PUBLIC_DIR, { index: 'index.html', setHeaders: setSecurityHeaders }));
     },
     describe() {
-      return `nettchat på / og API på POST /api/ask (grense ${limit} spørsmål per minutt per klient)`;
+      return `nettchat og API (POST /api/ask, høyst ${limit} spørsmål per minutt per klient)`;
     },
   };
 }
