@@ -1,10 +1,9 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { FeedbackStore } from '../../feedback/store.js';
 import type { Logger } from 'pino';
-import { ACTION, decodeButtonValue } from './actions.js';
-import { answerMessage, noticeMessage } from './blocks.js';
-import { storedToAnswer } from './feedback.js';
-import { texts } from './texts.js';
+import { ACTION } from './actions.js';
+import { answerMessage } from './blocks.js';
+import { clickedAnswer, unknownAnswerReply } from './clicked.js';
 
 /**
  * «Del i kanalen» on an ephemeral /veileder answer: the recorded answer is posted in the channel
@@ -13,19 +12,14 @@ import { texts } from './texts.js';
 export function registerShare(app: App, feedback: FeedbackStore, log: Logger): void {
   app.action<BlockButtonAction>(ACTION.share, async ({ ack, action, body, respond }) => {
     await ack();
-    const value = decodeButtonValue(action.value);
-    const stored = value && feedback.get(value.answerId);
-    if (!value || !stored) {
+    const clicked = clickedAnswer(action.value, feedback);
+    if (!clicked) {
       log.warn({ code: 'SLACK_SHARE_UNKNOWN', user: body.user.id }, 'slack: share of an unknown answer');
-      await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(texts('nb').unknownAnswer) });
+      await respond(unknownAnswerReply());
       return;
     }
-    await respond({
-      response_type: 'in_channel',
-      replace_original: false,
-      ...answerMessage(storedToAnswer(stored, value.language), { answerId: value.answerId }),
-    });
+    await respond({ response_type: 'in_channel', replace_original: false, ...answerMessage(clicked.answer, { answerId: clicked.answerId }) });
     await respond({ delete_original: true });
-    log.info({ answerId: value.answerId, user: body.user.id, channel: body.channel?.id }, 'slack answer shared');
+    log.info({ answerId: clicked.answerId, user: body.user.id, channel: body.channel?.id }, 'slack answer shared');
   });
 }

@@ -1,0 +1,31 @@
+import type { Answer } from '../../answer/types.js';
+import type { FeedbackStore } from '../../feedback/store.js';
+import { decodeButtonValue } from './actions.js';
+import { noticeMessage } from './blocks.js';
+import { texts } from './texts.js';
+
+/**
+ * The recorded answer a button on one of our messages refers to, read back from the feedback store
+ * as the Answer the builders render (warnings are not stored, so a redrawn message has none).
+ */
+export interface ClickedAnswer {
+  answerId: string;
+  answer: Answer;
+}
+
+export function clickedAnswer(rawValue: string | undefined, feedback: FeedbackStore): ClickedAnswer | undefined {
+  const value = decodeButtonValue(rawValue);
+  const stored = value && feedback.get(value.answerId);
+  if (!value || !stored) return undefined;
+  return {
+    answerId: value.answerId,
+    answer: { question: stored.question, answer: stored.answer, found: stored.found, language: value.language, citations: stored.citations, warnings: [] },
+  };
+}
+
+/** What the clicker sees when the answer is gone (another database, a forged value). */
+export const unknownAnswerReply = () => ({
+  response_type: 'ephemeral' as const,
+  replace_original: false,
+  ...noticeMessage(texts('nb').unknownAnswer),
+});
