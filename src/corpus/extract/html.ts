@@ -58,7 +58,6 @@ function render(node: Node, out: string[]): void {
   if (tag === 'li') {
     out.push('\n- ');
     el.childNodes.forEach((c) => render(c, out));
-    out.push('\n');
     return;
   }
   const block = BLOCK.has(tag);

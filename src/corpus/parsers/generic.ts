@@ -28,7 +28,7 @@ const MD_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/u;
 const NUMBER_PREFIX = /^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\p{L}.*)$/u;
 const TABLE_ROW = /^\|(.*)\|$/u;
 const UNIT_LABEL = /^(?:hoved)?ansvar(?:lig|lige)?(?:\s+enhet(?:er)?)?\s*:\s*/iu;
-const INLINE_UNIT = /(?:^|[.!?]\s+)((?:Hoved)?[Aa]nsvar(?:lig|lige)?(?:\s+enhet(?:er)?)?)\s*:\s*(.+)$/u;
+const INLINE_UNIT = /(?:^|(?<=[.!?])\s+)((?:Hoved)?[Aa]nsvar(?:lig|lige)?(?:\s+enhet(?:er)?)?)\s*:\s*(.+)$/u;
 const FIELD = /^(mål|status|beskrivelse|tiltak|prioritet|innsatsområde|frist|tidsplan)\s*:\s*(.*)$/iu;
 const OWN_ID = /^(?:tiltak\s+)?(\d{1,2}(?:\.\d{1,2}){0,3}[A-Z]?)[.):]?\s+(?=\p{L})/iu;
 
@@ -147,7 +147,7 @@ function readParagraphs(lines: readonly string[], taken: Set<number>, headings: 
       if (j === at) {
         const inline = UNIT_LABEL.test(line) ? null : INLINE_UNIT.exec(line);
         if (inline) {
-          body.push(line.slice(0, inline.index + (inline[0].length - inline[0].trimStart().length)).trim());
+          body.push(line.slice(0, inline.index).trim());
           units = inline[2]!;
         } else units = line.replace(UNIT_LABEL, '');
         return;
