@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, readManifest } from '../../src/corpus/load.js';
@@ -10,6 +10,8 @@ import { loadQuestions, type Question, type Target } from '../../eval/schema.js'
 
 const questions = loadQuestions('eval/questions.yaml');
 const inScope = questions.filter((q) => !q.outOfScope);
+/** Every question set under eval/ (the main set and any held-out set) must hold to the corpus. */
+const sets = readdirSync('eval').filter((f) => f.endsWith('.yaml')).map((f) => path.join('eval', f));
 let corpus: Corpus;
 beforeAll(() => {
   corpus = loadCorpus('corpus');
@@ -57,10 +59,14 @@ describe('eval/questions.yaml', () => {
       'Hvilke planer viser til Oslostandard for pårørendesamarbeid, og i hvilke tiltak?',
     ]) expect(texts.has(q), q).toBe(true);
   });
+});
+
+describe.each(sets)('%s', (file) => {
+  const set = loadQuestions(file);
 
   it('expects only documents, measures and sections that exist in the corpus', () => {
     const problems: string[] = [];
-    for (const q of inScope) {
+    for (const q of set.filter((x) => !x.outOfScope)) {
       for (const t of q.expect) {
         const d = doc(t.documentId);
         if (!d) problems.push(`${where(q, t)}: no such document`);
@@ -73,7 +79,7 @@ describe('eval/questions.yaml', () => {
 
   it('expects only units that the plan names at one of the expected sources', () => {
     const problems: string[] = [];
-    for (const q of inScope) {
+    for (const q of set.filter((x) => !x.outOfScope)) {
       const valid = q.expect.filter((t) => {
         const d = doc(t.documentId);
         return t.measureId !== undefined ? d?.measures.some((m) => m.id === t.measureId) : d?.sections.some((s) => s.id === t.sectionId);
@@ -90,7 +96,7 @@ describe('eval/questions.yaml', () => {
     const planText = readManifest('corpus')
       .documents.map((e) => fold(readFileSync(path.join('corpus', e.file), 'utf8')).replace(/[^\p{L}\p{N}]+/gu, ' '))
       .join(' ');
-    const copied = inScope.filter((q) => {
+    const copied = set.filter((q) => {
       const words = fold(q.q).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ');
       for (let i = 0; i + 8 <= words.length; i++) if (planText.includes(words.slice(i, i + 8).join(' '))) return true;
       return false;
