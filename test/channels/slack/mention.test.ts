@@ -51,6 +51,10 @@ describe('Slack: @Veileder in a channel', () => {
     const removed = await h.api.waitFor('reactions.remove');
     expect(added[0]!.body).toMatchObject({ channel: 'C0RUSFELT', timestamp: '1700000000.000100', name: WORKING_REACTION });
     expect(removed[0]!.body).toMatchObject({ channel: 'C0RUSFELT', timestamp: '1700000000.000100', name: WORKING_REACTION });
+
+    // The channel logs ids and timings, never the question.
+    expect(h.logs.some((l) => l.includes('"via":"mention"') && l.includes(answerId))).toBe(true);
+    expect(h.logs.join('\n')).not.toContain('tiltak 10S i Tryggere');
   });
 
   it('uses the thread’s earlier turns as history for a follow-up', async () => {
@@ -101,6 +105,20 @@ describe('Slack: @Veileder in a channel', () => {
     for (const w of expected.warnings) expect(blockTexts(blocks)).toContain(`⚠️ ${w}`);
     // The measure's own words are quoted under its source line.
     expect(blockTexts(blocks).find((t) => t.startsWith('«'))).toMatch(/nalokson/i);
+  });
+
+  it('still answers when the reaction and the thread history are refused (missing scopes)', async () => {
+    h.api.failNext('reactions.add', 'missing_scope');
+    h.api.failNext('conversations.replies', 'missing_scope');
+    const before = h.api.callsTo('chat.postMessage').length;
+    await sendEvent(
+      h.eventsUrl,
+      eventEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT.userId}> ${QUESTION}`, ts: '1700000000.000470', thread_ts: '1700000000.000460', channel: 'C0RUSFELT' }),
+    );
+    const post = (await h.api.waitFor('chat.postMessage', before + 1)).at(-1)!;
+    expect(post.body.thread_ts).toBe('1700000000.000460');
+    expect(String(post.body.text)).toContain('10S');
+    expect(h.logs.join('\n')).toMatch(/SLACK_REACTION_FAILED[\s\S]*SLACK_HISTORY_FAILED|SLACK_HISTORY_FAILED[\s\S]*SLACK_REACTION_FAILED/);
   });
 
   it('escapes what the question smuggles in, so nobody is pinged', async () => {
