@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { Answer, AskContext } from '../src/answer/types.js';
+import type { AskFn } from '../src/answer/ask.js';
 import { log } from '../src/log.js';
 import type { Searcher, SearchMode } from '../src/search/index.js';
 import { citationLocator, firstRank, missingUnits, ratio, type Located } from './metrics.js';
@@ -16,8 +16,6 @@ import { loadQuestions, QUESTIONS_FILE, type Question, type Target } from './sch
 
 export const MODES: readonly SearchMode[] = ['lexical', 'vector', 'hybrid'];
 const K = 10;
-
-export type AskFn = (question: string, context: AskContext) => Promise<Answer>;
 
 export interface RetrievalMiss {
   id: string;
@@ -80,7 +78,7 @@ export interface EvalOptions {
   questionsFile?: string;
 }
 
-const describe = (t: Target): string => `${t.documentId}#${t.measureId ?? `§${t.sectionId}`}`;
+const describeTarget = (t: Target): string => `${t.documentId}#${t.measureId ?? `§${t.sectionId}`}`;
 const describeHit = (h: Located): string =>
   `${h.documentId}#${h.measureId ?? (h.sectionId === null ? '?' : `§${h.sectionId}`)}`;
 
@@ -110,7 +108,7 @@ async function evalRetrieval(searcher: Searcher, questions: Question[], mode: Se
     const rank = firstRank(results, q.expect);
     ranked.push({ q, rank });
     if (rank === null || rank > 3) {
-      misses.push({ id: q.id, q: q.q, rank, expected: q.expect.map(describe), got: results.slice(0, 3).map(describeHit) });
+      misses.push({ id: q.id, q: q.q, rank, expected: q.expect.map(describeTarget), got: results.slice(0, 3).map(describeHit) });
     }
   }
   const ranks = ranked.map((r) => r.rank);
@@ -163,7 +161,7 @@ async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]
     if (rank !== null && rank <= 3) cite3++;
     if (answer.found && (rank === null || rank > 3)) {
       const got = answer.citations.slice(0, 3).map((c) => describeHit(locate(c)));
-      misses.push({ id: q.id, q: q.q, problem: 'citation-miss', detail: `ventet ${q.expect.map(describe).join(' | ')}; fikk ${got.join(', ') || 'ingen'}` });
+      misses.push({ id: q.id, q: q.q, problem: 'citation-miss', detail: `ventet ${q.expect.map(describeTarget).join(' | ')}; fikk ${got.join(', ') || 'ingen'}` });
     }
   }
   return {
