@@ -61,6 +61,8 @@ export async function createServer(deps: ServerDeps): Promise<VeilederServer> {
   const channelDeps: ChannelDeps = { ask, feedback, config, log };
   const app = express();
   app.disable('x-powered-by');
+  // Answers are never the same resource twice: hashing each body for an ETag is wasted work.
+  app.disable('etag');
   const web = createWebChannel({
     ...channelDeps,
     ready: deps.ready ?? (() => true),
