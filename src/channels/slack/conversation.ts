@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Answering, Via } from './answering.js';
-import { threadHistory, type BotIdentity } from './history.js';
+import { conversationHistory, type BotIdentity } from './history.js';
 
 /**
  * Answers a message where it was written (a channel mention or a DM): a ⏳ reaction while working,
- * the thread's earlier turns as history, the answer posted in the thread (or the DM), the reaction
+ * the earlier turns as history (history.ts), the answer posted in the thread (or the DM), the reaction
  * removed after.
  */
 
@@ -41,9 +41,11 @@ export function createConversationReplier(answering: Answering, log: Logger) {
   return async function reply({ client, message, bot, threadTs, via, eventId }: ConversationReply): Promise<void> {
     await reaction(client, 'add', message);
     try {
-      const history = message.thread_ts
-        ? await threadHistory(client, { channel: message.channel, threadTs: message.thread_ts, beforeTs: message.ts }, bot, log)
-        : [];
+      // In a thread: its earlier turns. At the top of a DM: the DM's last turns. A new channel question: none.
+      const history =
+        message.thread_ts || via === 'dm'
+          ? await conversationHistory(client, { channel: message.channel, threadTs: message.thread_ts, beforeTs: message.ts }, bot, log)
+          : [];
       const reply = await answering({
         raw: message.text,
         botUserId: bot.botUserId,

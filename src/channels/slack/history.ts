@@ -4,17 +4,21 @@ import type { Turn } from '../../answer/types.js';
 import { toPlainText, truncate } from './mrkdwn.js';
 
 /**
- * A thread's earlier messages → the `Turn[]` history ask() takes, oldest first: the bot's own replies
- * become assistant turns (their fallback text is the answer), people's messages user turns; other
- * bots are left out. Read with conversations.replies; if that fails the question is answered without history.
+ * Earlier messages → the `Turn[]` history ask() takes, oldest first: the bot's own replies become
+ * assistant turns (their fallback text is the answer), people's messages user turns; other bots are
+ * left out. In a thread: its earlier messages (conversations.replies). In a DM outside a thread: the
+ * conversation's last messages of the past half hour (conversations.history), so a follow-up at the
+ * top of a DM works too. If Slack refuses, the question is answered without history.
  */
 
 export const MAX_TURNS = 10;
 const MAX_TURN_CHARS = 4_000;
+const DM_WINDOW_SECONDS = 30 * 60;
 
-export interface ThreadRef {
+export interface HistoryRef {
   channel: string;
-  threadTs: string;
+  /** The thread, if the message is in one. */
+  threadTs?: string;
   /** The message being answered: it and anything after it is not history. */
   beforeTs: string;
 }
@@ -23,22 +27,11 @@ export interface BotIdentity {
   botId?: string;
 }
 
-export async function threadHistory(
-  client: webApi.WebClient,
-  ref: ThreadRef,
-  bot: BotIdentity,
-  log: Logger,
-): Promise<Turn[]> {
-  let messages: webApi.ConversationsRepliesResponse['messages'];
-  try {
-    const res = await client.conversations.replies({ channel: ref.channel, ts: ref.threadTs, limit: 50 });
-    messages = res.messages;
-  } catch (err) {
-    log.warn({ code: 'SLACK_HISTORY_FAILED', channel: ref.channel, err: (err as { code?: string }).code }, 'thread history unavailable');
-    return [];
-  }
+type Message = NonNullable<webApi.ConversationsRepliesResponse['messages']>[number];
+
+function toTurns(messages: Message[], ref: HistoryRef, bot: BotIdentity): Turn[] {
   const turns: Turn[] = [];
-  for (const m of messages ?? []) {
+  for (const m of messages) {
     if (!m.ts || Number(m.ts) >= Number(ref.beforeTs)) continue;
     const mine = (bot.botId && m.bot_id === bot.botId) || (bot.botUserId && m.user === bot.botUserId);
     if (!mine && m.bot_id) continue;
@@ -46,4 +39,25 @@ export async function threadHistory(
     if (text) turns.push({ role: mine ? 'assistant' : 'user', text });
   }
   return turns.slice(-MAX_TURNS);
+}
+
+export async function conversationHistory(client: webApi.WebClient, ref: HistoryRef, bot: BotIdentity, log: Logger): Promise<Turn[]> {
+  try {
+    if (ref.threadTs) {
+      const res = await client.conversations.replies({ channel: ref.channel, ts: ref.threadTs, limit: 50 });
+      return toTurns(res.messages ?? [], ref, bot);
+    }
+    const res = await client.conversations.history({
+      channel: ref.channel,
+      latest: ref.beforeTs,
+      oldest: String(Number(ref.beforeTs) - DM_WINDOW_SECONDS),
+      inclusive: false,
+      limit: MAX_TURNS,
+    });
+    // conversations.history is newest first.
+    return toTurns([...(res.messages ?? [])].reverse(), ref, bot);
+  } catch (err) {
+    log.warn({ code: 'SLACK_HISTORY_FAILED', channel: ref.channel, err: (err as { data?: { error?: string } }).data?.error }, 'slack: history unavailable');
+    return [];
+  }
 }

@@ -27,6 +27,28 @@ describe('Slack: direct messages', () => {
     }
   });
 
+  it('takes the DM’s last turns as history for a follow-up written at the top of the DM', async () => {
+    const answerText = 'Ansvarlig: Velferdsetaten. Tiltak 10S …';
+    h.api.histories.set('D0FOLLOW', [
+      { type: 'message', user: 'UVEILEDER', bot_id: 'BVEILEDER', text: answerText, ts: '1700000002.000910' },
+      { type: 'message', user: 'U0ASKER', text: 'Hva er tiltak 10S i Tryggere liv?', ts: '1700000002.000900' },
+    ]);
+    const before = h.api.callsTo('chat.postMessage').length;
+    await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0FOLLOW', user: 'U0ASKER', text: 'Hvem har ansvaret for det?', ts: '1700000002.000920' }));
+    const post = (await h.api.waitFor('chat.postMessage', before + 1)).at(-1)!;
+    await h.api.waitFor('reactions.remove', before + 1);
+    expect(h.api.callsTo('conversations.history').at(-1)!.body).toMatchObject({ channel: 'D0FOLLOW', latest: '1700000002.000920' });
+    const expected = await ask('Hvem har ansvaret for det?', {
+      channel: 'slack',
+      history: [
+        { role: 'user', text: 'Hva er tiltak 10S i Tryggere liv?' },
+        { role: 'assistant', text: answerText },
+      ],
+    });
+    expect(expected.citations[0]?.measureId).toBe('10S');
+    expect(citationBlocks(post.body.blocks)[0]).toContain('tiltak 10S');
+  });
+
   it('ignores edits, deletions and other message subtypes', async () => {
     const before = h.api.calls.length;
     await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', subtype: 'message_changed', channel_type: 'im', channel: 'D0ASKER', ts: '1700000002.000200', message: { text: 'x' } }));

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * A local stand-in for the Slack Web API and for response_url, over real HTTP on 127.0.0.1 (port 0).
  * Give `apiUrl` as SLACK_API_URL and `responseUrl(id)` as a payload's response_url. Every call is
  * recorded with its parsed body; Web API methods answer `{ ok: true, … }` (auth.test with the bot's
- * ids, chat.postMessage with a fresh ts, conversations.replies with the scripted thread), unless a
+ * ids, chat.postMessage with a fresh ts, conversations.replies/history with the scripted messages), unless a
  * failure is scripted with `failNext(method, error)` or another answer with `answer(method, payload)`.
  */
 
@@ -29,6 +29,8 @@ export interface SlackApiStandIn {
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
   /** Messages conversations.replies returns for a thread (key: `${channel}:${ts}`). */
   threads: Map<string, Array<Record<string, unknown>>>;
+  /** Messages conversations.history returns for a channel, newest first as Slack gives them. */
+  histories: Map<string, Array<Record<string, unknown>>>;
   failNext(method: string, error: string): void;
   /** Answer `method` with this payload from now on (e.g. apps.connections.open for Socket Mode). */
   answer(method: string, payload: Record<string, unknown>): void;
@@ -47,6 +49,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const calls: SlackCall[] = [];
   const threads = new Map<string, Array<Record<string, unknown>>>();
+  const histories = new Map<string, Array<Record<string, unknown>>>();
   const failures = new Map<string, string>();
   const answers = new Map<string, Record<string, unknown>>();
   const waiters = new Set<() => void>();
@@ -83,6 +86,8 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
           return send({ ok: true, channel: body.channel, ts: `1800000000.${String(tsCounter).padStart(6, '0')}`, message: { text: body.text } });
         case 'conversations.replies':
           return send({ ok: true, messages: threads.get(`${String(body.channel)}:${String(body.ts)}`) ?? [], has_more: false });
+        case 'conversations.history':
+          return send({ ok: true, messages: histories.get(String(body.channel)) ?? [], has_more: false });
         default:
           return send({ ok: true });
       }
@@ -98,6 +103,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     calls,
     callsTo,
     threads,
+    histories,
     failNext: (method, error) => failures.set(method, error),
     answer: (method, payload) => answers.set(method, payload),
     waitFor(method, count = 1, timeoutMs = 20_000) {
