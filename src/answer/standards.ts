@@ -35,8 +35,8 @@ const T = {
   nb: {
     notIngested: (name: string) =>
       `Den fulle teksten i ${name} er ikke blant Veileders kilder, så jeg kan ikke si hva standarden selv sier.`,
-    notPublished: (name: string) =>
-      `${name} var ikke publisert da planene ble skrevet, og teksten er ikke blant Veileders kilder, så jeg kan ikke si hva den inneholder.`,
+    notPublished: (name: string, said: string, plan: string) =>
+      `${name} var ikke publisert da planene ble skrevet (${quote(plan, 'nb')} skriver ${quote(said, 'nb')}), og teksten er ikke blant Veileders kilder, så jeg kan ikke si hva den inneholder.`,
     plansSay: 'Dette sier planene om den:',
     plansSilent: 'Planene jeg kjenner, sier ikke noe mer om den.',
     link: (url: string) => `Standarden finner du her: ${url}`,
@@ -45,8 +45,8 @@ const T = {
   en: {
     notIngested: (name: string) =>
       `The full text of ${quote(name, 'en')} is not among Veileder’s sources, so I cannot say what the standard itself says.`,
-    notPublished: (name: string) =>
-      `${quote(name, 'en')} had not been published when the plans were written, and its text is not among Veileder’s sources, so I cannot say what it contains.`,
+    notPublished: (name: string, said: string, plan: string) =>
+      `${quote(name, 'en')} had not been published when the plans were written (${quote(plan, 'en')} says ${quote(said, 'en')}), and its text is not among Veileder’s sources, so I cannot say what it contains.`,
     plansSay: 'This is what the plans say about it:',
     plansSilent: 'The plans I know say nothing more about it.',
     link: (url: string) => `You can find the standard here: ${url}`,
@@ -96,7 +96,8 @@ export function answerStandard(
   const t = T[opts.language];
   const lang = opts.language;
   const citations = mentionCitations(named, corpus, opts.today, opts.allowed ?? (() => true));
-  const lines = [named.status === 'not-yet-published' ? t.notPublished(named.name) : t.notIngested(named.name)];
+  const said = named.statusSource;
+  const lines = [said ? t.notPublished(named.name, said.text, said.documentTitle) : t.notIngested(named.name)];
   if (citations.length) {
     lines.push(t.plansSay, ...citations.map((c, i) => `– ${describeCitation(c, i + 1, lang)}`));
   } else lines.push(t.plansSilent);

@@ -33,6 +33,8 @@ export interface Standard {
   mentions: StandardMention[];
   /** the ingested full text (a corpus document of kind `standard`), or null */
   documentId: string | null;
+  /** for «not-yet-published»: the plan that says so, and its words («Oslostandard for booppfølging (ikke kommet enda)») */
+  statusSource: { documentId: string; documentTitle: string; text: string } | null;
 }
 
 /** «(ikke kommet enda)», «er ikke publisert», «ikke utgitt ennå» — said of a standard right after its name. */
@@ -50,22 +52,28 @@ function textsOf(doc: CorpusDocument): string[] {
   return [...doc.sections.map((s) => s.text), ...doc.measures.map((m) => [m.text, m.description, m.goal].filter(Boolean).join(' '))];
 }
 
-/** Names of the standards a text says are not published yet (the one named last before the phrase). */
-function notYetPublished(text: string): string[] {
-  const out: string[] = [];
+/** The standards a text says are not published yet (the one named last before the phrase), with the words saying so. */
+function notYetPublished(text: string): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
   for (const m of text.matchAll(NOT_YET)) {
     const before = text.slice(Math.max(0, m.index - NOT_YET_WINDOW), m.index);
     // The name closest before the phrase: cut the window at the last «Oslostandard»/«standard».
     const last = before.search(/(?:oslo)?standard(?:en)?\s+for\s+(?![\s\S]*standard(?:en)?\s+for\s)/iu);
-    const named = findReferences(last >= 0 ? before.slice(last) : before);
-    if (named[0]) out.push(named[0]);
+    const phrase = last >= 0 ? before.slice(last) : before;
+    const named = findReferences(phrase);
+    if (named[0]) out.push({ name: named[0], text: `${phrase}${m[0]}`.replace(/\s+/g, ' ').trim() });
   }
   return out;
 }
 
 export function standardsRegistry(corpus: Corpus): Standard[] {
   const standards = REFERENCES.filter((r) => r.kind === 'standard');
-  const pending = new Set(corpus.documents.flatMap((d) => textsOf(d).flatMap(notYetPublished)));
+  const pending = new Map<string, Standard['statusSource']>();
+  for (const doc of corpus.documents) {
+    for (const said of textsOf(doc).flatMap(notYetPublished)) {
+      if (!pending.has(said.name)) pending.set(said.name, { documentId: doc.id, documentTitle: doc.title, text: said.text });
+    }
+  }
   return standards.map((ref) => {
     const copy = corpus.documents.find((d) => d.kind === 'standard' && findReferences(d.title).includes(ref.name)) ?? null;
     const mentions: StandardMention[] = [];
@@ -76,13 +84,15 @@ export function standardsRegistry(corpus: Corpus): Standard[] {
       if (measureIds.length || sectionIds.length) mentions.push({ documentId: doc.id, documentTitle: doc.title, measureIds, sectionIds });
     }
     const url = ref.url ?? copy?.url ?? null;
+    const pendingSource = copy ? null : (pending.get(ref.name) ?? null);
     return {
       name: ref.name,
       owner: ownerOf(url),
       url,
-      status: pending.has(ref.name) && !copy ? 'not-yet-published' : 'published',
+      status: pendingSource ? 'not-yet-published' : 'published',
       mentions,
       documentId: copy?.id ?? null,
+      statusSource: pendingSource,
     };
   });
 }
