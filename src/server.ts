@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { createAsk } from './answer/ask.js';
 import type { Channel, ChannelDeps } from './channels/channel.js';
+import { apiNotFound } from './channels/web/errors.js';
 import { createWebChannel } from './channels/web/index.js';
 import { buildMeta, type Meta } from './channels/web/meta.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -70,6 +71,7 @@ export async function createServer(deps: ServerDeps): Promise<VeilederServer> {
   });
   const channels = [web, ...(await optionalChannels(channelDeps))];
   for (const channel of channels) channel.mount?.(app);
+  app.use('/api', apiNotFound);
 
   let http: Server | undefined;
   return {

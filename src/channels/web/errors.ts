@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 
 /**
@@ -73,3 +73,11 @@ export function errorHandler(log: Logger, maxBodyBytes: number): ErrorRequestHan
     return sendError(res, new ApiError('INTERNAL', 'Noe gikk galt hos Veileder. Prøv igjen om litt.'));
   };
 }
+
+/** Mounted after every channel: an unknown /api/… route (or a wrong method) gets a JSON 404, not an HTML page. */
+export const apiNotFound: RequestHandler = (req, res) => {
+  sendError(
+    res,
+    new ApiError('NOT_FOUND', `Finnes ikke: ${req.method} /api${req.path}. Spørsmål sendes med POST /api/ask, stemmer med POST /api/feedback.`),
+  );
+};

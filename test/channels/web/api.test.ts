@@ -104,6 +104,16 @@ describe('POST /api/ask', () => {
   });
 });
 
+describe('unknown API routes', () => {
+  it('answer a JSON 404 that points to the right route', async () => {
+    for (const res of [await fetch(new URL('/api/ask', server.url)), await server.post('/api/spør', { question: 'x' })]) {
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain('POST /api/ask');
+    }
+  });
+});
+
 describe('logging', () => {
   it('logs the answer id, counts and timing of the web channel, never the question', async () => {
     const { pino } = await import('pino');
