@@ -6,7 +6,7 @@ import { errorHandler } from './errors.js';
 import { feedbackRouter } from './feedback.js';
 import { healthRouter } from './health.js';
 import { metaRouter, type Meta } from './meta.js';
-import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { createRateLimiter } from './rate-limit.js';
 import { securityHeaders, setSecurityHeaders } from './security.js';
 
 /**
@@ -21,13 +21,12 @@ export interface WebChannelDeps extends ChannelDeps {
   /** True once the search index is loaded (GET /readyz; /api/ask answers 503 before). */
   ready: () => boolean;
   meta: Meta;
-  /** Defaults to one limiter per route at RATE_LIMIT_PER_MINUTE. */
-  limiters?: { ask: RateLimiter; feedback: RateLimiter };
 }
 
 export function createWebChannel(deps: WebChannelDeps): Channel {
   const limit = deps.config.RATE_LIMIT_PER_MINUTE;
-  const limiters = deps.limiters ?? { ask: createRateLimiter({ limit }), feedback: createRateLimiter({ limit }) };
+  // One budget per client for questions and one for votes, RATE_LIMIT_PER_MINUTE each.
+  const limiters = { ask: createRateLimiter({ limit }), feedback: createRateLimiter({ limit }) };
   const log = deps.log.child({ module: 'web' });
   return {
     name: 'web',
