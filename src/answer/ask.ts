@@ -19,7 +19,7 @@ import { classify, type Intent } from './intent.js';
 import { detectLanguage, norwegianEquivalents, retrievalQuery, type Language } from './language.js';
 import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { currentFirst, resolveToday } from './periods.js';
-import { citationCoverage, composeNotFound, grounding, isAnswered, topicalWords } from './refusal.js';
+import { citationCoverage, composeNotFound, grounding, isAnswered, topicalFor } from './refusal.js';
 import type { Answer, AskContext, Citation, Filters } from './types.js';
 import { answerStandard } from './standards.js';
 import { measureCarriedBy } from './units.js';
@@ -311,8 +311,7 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
     if (c) citations.push(c);
   }
   // What the question is about; for English, the Norwegian words of the field it names.
-  const nbWords = lang === 'en' ? norwegianEquivalents(question) : '';
-  const topical = topicalWords(lang === 'en' && topicalWords(nbWords).length ? nbWords : question);
+  const topical = topicalFor(question, lang, lang === 'en' ? norwegianEquivalents(question) : '', env.corpus);
   // Plans the question names first; then, among citations as much about the question as the best
   // one, current plans before expired ones; citations holding nothing of the question last.
   const coverage = new Map(citations.map((c) => [c, citationCoverage(topical, c, env.corpus)]));

@@ -22,7 +22,7 @@ følge følger kontakt kontaktperson der dit her nå også og like samme the who
 district responsible drugs mental health oslo hei spørsmål question svar answer ta tar tatt betyr bety går gå ut
 kontakte kontakter kontakt ringe ringer bli blir skal får få folk personer person brukere bruker noen alle flere
 steder sted åring år helst egentlig søke søker regler regel stand stands mean means does anyone someone people
-fødselsnummer personnummer tlf telefon telefonnummer mobil mobilnummer nummer epost e-post mail adresse ring ringe`;
+løkka levere leverer`;
 
 const GENERIC = new Set(terms(`${GENERIC_WORDS} ${DISTRICTS.join(' ')}`));
 
@@ -75,6 +75,8 @@ export interface Grounding {
   hitCoverage: number;
   /** Summed weight of the topical words the citation contains. */
   evidence: number;
+  /** The question names something (Bergen, Gerica) the plans never mention. */
+  unknownName: boolean;
   /** The search score of the best hit (0..1, see src/search). */
   score: number;
 }
@@ -83,18 +85,39 @@ export interface Grounding {
 export interface TopicalWord {
   word: string;
   term: string;
+  /** Written with a capital letter inside the sentence: a name (a place, a system, a service). */
+  name?: boolean;
 }
 
 export function topicalWords(question: string): TopicalWord[] {
   const seen = new Set<string>();
   const out: TopicalWord[] = [];
+  const names = new Set(
+    [...question.matchAll(/(?<=[\p{L}\p{N},;:] +)\p{Lu}\p{Ll}{2,}/gu)].map((m) => fold(m[0])),
+  );
   for (const word of contentWords(question)) {
     const term = stem(word);
     if (GENERIC.has(term) || /^\d+$/.test(term) || seen.has(term)) continue;
     seen.add(term);
-    out.push({ word, term });
+    out.push(names.has(word) ? { word, term, name: true } : { word, term });
   }
   return out;
+}
+
+/**
+ * What a question is about, for grounding. An English question is about the Norwegian field words it
+ * maps to (language.ts) plus its own words the plans use (UngJobb, FACT, Lovisenberg) and any name;
+ * its other English words say nothing about the plans. When nothing is left, it keeps its own words,
+ * which the plans then do not cover.
+ */
+export function topicalFor(question: string, lang: 'nb' | 'en', norwegian: string, corpus: Corpus): TopicalWord[] {
+  const own = topicalWords(question);
+  if (lang !== 'en') return own;
+  const stats = termStats(corpus);
+  const kept = own.filter((t) => t.name || stats.df.has(t.term));
+  const mapped = topicalWords(norwegian).filter((t) => !kept.some((k) => k.term === t.term));
+  const out = [...mapped, ...kept];
+  return out.length ? out : own;
 }
 
 export function termsOfCitation(c: Citation): Set<string> {
@@ -108,6 +131,8 @@ interface Resolved {
   alts: string[];
   /** The corpus uses the word itself (not only its halves or a spelling near it). */
   exact: boolean;
+  /** Known only through the halves of a compound. */
+  compound?: boolean;
   /** How much the word says about the topic: rare words most, compounds of common halves little. */
   weight: number;
 }
@@ -119,11 +144,16 @@ interface Resolved {
 function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
   if (stats.df.has(term)) return { alts: [term], exact: true, weight: weight(term, stats) };
   const parts = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
-  if (parts.length) return { alts: parts, exact: false, weight: Math.min(...parts.map((p) => weight(p, stats))) };
+  if (parts.length) return { alts: parts, exact: false, compound: true, weight: Math.min(...parts.map((p) => weight(p, stats))) };
   if (term.length >= 6) {
     let fuzzy = fuzzyCache.get(stats);
     if (!fuzzy) fuzzyCache.set(stats, (fuzzy = new FuzzyVocabulary([...stats.df.keys()])));
-    const near = fuzzy.near(term, term.length >= 8 ? 2 : 1, 2).map((m) => m.term);
+    // Two edits only for long words, and only when the word ends the same (`nalokosn` → nalokson,
+    // not `kommunevalg` → kommunemal).
+    const near = fuzzy
+      .near(term, term.length >= 8 ? 2 : 1, 3)
+      .filter((m) => m.distance === 1 || m.term.at(-1) === term.at(-1))
+      .map((m) => m.term);
     if (near.length) return { alts: near, exact: false, weight: Math.max(...near.map((a) => weight(a, stats))) };
   }
   return { alts: [], exact: false, weight: weight(term, stats) };
@@ -144,8 +174,8 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats): M
   for (const t of topical) {
     const r = resolveWord(t, stats);
     total += r.weight;
-    // A word found only through its halves or a near spelling is weaker evidence.
-    if (have.has(t.term) || r.alts.some((a) => have.has(a))) evidence += r.exact ? r.weight : r.weight / 2;
+    // A word found only through its halves is weaker evidence.
+    if (have.has(t.term) || r.alts.some((a) => have.has(a))) evidence += r.compound ? r.weight / 2 : r.weight;
   }
   let covered = 0;
   for (const t of topical) {
@@ -163,7 +193,7 @@ export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Co
 export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation | undefined): Grounding {
   const score = best?.score ?? 0;
   if (!topical.length) {
-    return { topical, corpusCoverage: 1, exactCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score };
+    return { topical, corpusCoverage: 1, exactCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score, unknownName: false };
   }
   const stats = termStats(corpus);
   let total = 0;
@@ -176,7 +206,16 @@ export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation
     if (r.exact) exact += r.weight;
   }
   const m = best ? matchCitation(topical, best, stats) : { coverage: 0, evidence: 0 };
-  return { topical, corpusCoverage: known / total, exactCoverage: exact / total, hitCoverage: m.coverage, evidence: m.evidence, score };
+  const unknownName = topical.some((t) => t.name && resolveWord(t, stats).alts.length === 0);
+  return {
+    topical,
+    corpusCoverage: known / total,
+    exactCoverage: exact / total,
+    hitCoverage: m.coverage,
+    evidence: m.evidence,
+    score,
+    unknownName,
+  };
 }
 
 /**
@@ -187,11 +226,15 @@ export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation
 export const MIN_CORPUS_COVERAGE = 0.4;
 export const MIN_HIT_COVERAGE = 0.3;
 export const MIN_EVIDENCE = 4;
+/** A search score (0..1, src/search) at which the best hit is trusted with less lexical evidence. */
+export const CONFIDENT_SCORE = 0.7;
 
 export function isAnswered(g: Grounding): boolean {
-  if (g.corpusCoverage < MIN_CORPUS_COVERAGE || g.hitCoverage < MIN_HIT_COVERAGE) return false;
-  // Common words only are enough when every one of them is the plans' own and the hit holds them all.
-  return g.evidence >= MIN_EVIDENCE || (g.hitCoverage > 0.99 && g.exactCoverage > 0.99);
+  if (g.unknownName || g.corpusCoverage < MIN_CORPUS_COVERAGE || g.hitCoverage < MIN_HIT_COVERAGE) return false;
+  if (g.evidence >= MIN_EVIDENCE) return true;
+  // Common words only are enough when every one of them is the plans' own and the hit holds them all,
+  // or when search is confident and the hit holds a good share of them.
+  return (g.hitCoverage > 0.99 && g.exactCoverage > 0.99) || (g.score >= CONFIDENT_SCORE && g.hitCoverage >= 0.4 && g.exactCoverage >= 0.5);
 }
 
 /** For calibration: each topical word, the corpus terms it stands for and its weight. */
