@@ -19,7 +19,9 @@ export function sniff(bytes: Uint8Array): Sniffed {
   const head = buf.subarray(0, 4096);
   if (head.includes(0)) return 'binary';
   const start = head.toString('utf8').replace(/^\uFEFF/, '').trimStart().slice(0, 2048).toLowerCase();
-  if (/^<!doctype html|^<html[\s>]|^<\?xml[^>]*>\s*<html/.test(start) || /<(?:body|head|p|h[1-6]|table|div)[\s>]/.test(start.slice(0, 512)) && start.startsWith('<')) {
+  const page = /^<!doctype html|^<html[\s>]|^<\?xml[^>]*>\s*<html/.test(start);
+  const fragment = start.startsWith('<') && /<(?:body|head|p|h[1-6]|table|div)[\s>]/.test(start.slice(0, 512));
+  if (page || fragment) {
     return 'html';
   }
   return 'text';
