@@ -43,78 +43,88 @@ class GrowableU32 {
   }
 }
 
-/** Builds the index from the units' texts; `onText` is called after each text (progress). */
-export function buildBm25(texts: Iterable<string>, onText?: () => void): Bm25 {
-  // Pass 1: every unit as word ids; distinct words are few even when units are many.
-  const wordIds = new Map<string, number>();
-  const unitWords = new GrowableU32();
-  const unitStarts = new GrowableU32();
-  for (const text of texts) {
-    unitStarts.push(unitWords.length);
-    for (const w of contentWords(text)) {
-      let id = wordIds.get(w);
-      if (id === undefined) wordIds.set(w, (id = wordIds.size));
-      unitWords.push(id);
+/** Builds the index one unit at a time (words from tokenize.contentWords), in unit order. */
+export class Bm25Builder {
+  // Every unit as word ids; distinct words are few even when units are many.
+  private readonly wordIds = new Map<string, number>();
+  private readonly unitWords = new GrowableU32();
+  private readonly unitStarts = new GrowableU32();
+
+  add(words: readonly string[]): void {
+    this.unitStarts.push(this.unitWords.length);
+    for (const w of words) {
+      let id = this.wordIds.get(w);
+      if (id === undefined) this.wordIds.set(w, (id = this.wordIds.size));
+      this.unitWords.push(id);
     }
-    onText?.();
   }
-  unitStarts.push(unitWords.length);
 
-  // Pass 2: each distinct word → its terms (stem + compound halves known to the corpus).
-  const words = [...wordIds.keys()];
-  const stems = new Set(words.map((w) => stem(w)));
-  const lexicon = { word: (w: string) => wordIds.has(w), term: (t: string) => stems.has(t) };
-  const termIds = new Map<string, number>();
-  const wordToTerms: number[][] = words.map((w) =>
-    wordTerms(w, lexicon).map((t) => {
-      let id = termIds.get(t);
-      if (id === undefined) termIds.set(t, (id = termIds.size));
-      return id;
-    }),
-  );
+  finish(): Bm25 {
+    // Each distinct word → its terms (stem + compound parts known to the corpus).
+    const words = [...this.wordIds.keys()];
+    const stems = new Set(words.map((w) => stem(w)));
+    const lexicon = { word: (w: string) => this.wordIds.has(w), term: (t: string) => stems.has(t) };
+    const termIds = new Map<string, number>();
+    const wordToTerms: number[][] = words.map((w) =>
+      wordTerms(w, lexicon).map((t) => {
+        let id = termIds.get(t);
+        if (id === undefined) termIds.set(t, (id = termIds.size));
+        return id;
+      }),
+    );
 
-  // Pass 3: per unit term frequencies → postings, unit ids ascending.
-  const starts = unitStarts.view();
-  const all = unitWords.view();
-  const nUnits = starts.length - 1;
-  const unitLengths = new Uint32Array(nUnits);
-  const df = new Uint32Array(termIds.size);
-  const pairs = new GrowableU32();
-  const pairStarts = new GrowableU32();
-  for (let u = 0; u < nUnits; u++) {
+    // Per unit term frequencies → postings, unit ids ascending.
+    this.unitStarts.push(this.unitWords.length);
+    const starts = this.unitStarts.view();
+    const all = this.unitWords.view();
+    const nUnits = starts.length - 1;
+    const unitLengths = new Uint32Array(nUnits);
+    const df = new Uint32Array(termIds.size);
+    const pairs = new GrowableU32();
+    const pairStarts = new GrowableU32();
     const tf = new Map<number, number>();
-    let len = 0;
-    for (let i = starts[u]!; i < starts[u + 1]!; i++) {
-      for (const t of wordToTerms[all[i]!]!) {
-        tf.set(t, (tf.get(t) ?? 0) + 1);
-        len++;
+    for (let u = 0; u < nUnits; u++) {
+      tf.clear();
+      let len = 0;
+      for (let i = starts[u]!; i < starts[u + 1]!; i++) {
+        for (const t of wordToTerms[all[i]!]!) {
+          tf.set(t, (tf.get(t) ?? 0) + 1);
+          len++;
+        }
+      }
+      unitLengths[u] = len;
+      pairStarts.push(pairs.length);
+      for (const [t, n] of tf) {
+        df[t]!++;
+        pairs.push(t);
+        pairs.push(Math.min(n, 65_535));
       }
     }
-    unitLengths[u] = len;
     pairStarts.push(pairs.length);
-    for (const [t, n] of tf) {
-      df[t]!++;
-      pairs.push(t);
-      pairs.push(Math.min(n, 65_535));
+    const offsets = new Uint32Array(termIds.size + 1);
+    for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
+    const fill = offsets.slice(0, -1);
+    const units = new Uint32Array(offsets[df.length]!);
+    const tfs = new Uint16Array(units.length);
+    const ps = pairStarts.view();
+    const pv = pairs.view();
+    for (let u = 0; u < nUnits; u++) {
+      for (let i = ps[u]!; i < ps[u + 1]!; i += 2) {
+        const t = pv[i]!;
+        const at = fill[t]!++;
+        units[at] = u;
+        tfs[at] = pv[i + 1]!;
+      }
     }
+    return new Bm25({ terms: [...termIds.keys()], words, offsets, units, tfs, unitLengths });
   }
-  pairStarts.push(pairs.length);
-  const offsets = new Uint32Array(termIds.size + 1);
-  for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
-  const fill = offsets.slice(0, -1);
-  const units = new Uint32Array(offsets[df.length]!);
-  const tfs = new Uint16Array(units.length);
-  const ps = pairStarts.view();
-  const pv = pairs.view();
-  for (let u = 0; u < nUnits; u++) {
-    for (let i = ps[u]!; i < ps[u + 1]!; i += 2) {
-      const t = pv[i]!;
-      const at = fill[t]!++;
-      units[at] = u;
-      tfs[at] = pv[i + 1]!;
-    }
-  }
-  return new Bm25({ terms: [...termIds.keys()], words, offsets, units, tfs, unitLengths });
+}
+
+/** Builds the index from the units' texts. */
+export function buildBm25(texts: Iterable<string>): Bm25 {
+  const builder = new Bm25Builder();
+  for (const text of texts) builder.add(contentWords(text));
+  return builder.finish();
 }
 
 export class Bm25 {

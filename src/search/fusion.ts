@@ -27,7 +27,7 @@ export const FUSION: {
     /** the unit cites the standard or procedure the question names */
     reference: 1.35,
     /** «gjeldende plan»: the plan's period includes today */
-    current: 1.3,
+    current: 2,
     /** a year named falls in the plan's period */
     year: 1.2,
   },

@@ -5,7 +5,7 @@ import { analyzeQuery } from './analyzer.js';
 import type { IndexParts } from './build.js';
 import { boostFactor, FUSION, linearFusion, reciprocalRankFusion, type BoostTarget, type RankedList } from './fusion.js';
 import type { Searcher, SearchHit, SearchOptions } from './index.js';
-import { readSignals } from './signals.js';
+import { createSignalReader } from './signals.js';
 import { fold } from './tokenize.js';
 import { FuzzyVocabulary } from './vocabulary.js';
 
@@ -22,6 +22,7 @@ export function createSearcher(parts: IndexParts, config: Config): Searcher {
   const { corpus, units, bm25, vectors, provider } = parts;
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
   const fuzzy = new FuzzyVocabulary(bm25.data.terms);
+  const readSignals = createSignalReader(corpus);
   const vocabulary = { lexicon: bm25.lexicon, fuzzy };
   const targets: BoostTarget[] = units.map((u) => {
     const doc = documents.get(u.documentId);
@@ -66,7 +67,7 @@ export function createSearcher(parts: IndexParts, config: Config): Searcher {
       const mode = opts.mode ?? 'hybrid';
       if (!query || units.length === 0) return [];
       const allowed = allowedUnits(opts.filters);
-      const signals = readSignals(query, corpus);
+      const signals = readSignals(query);
 
       const lists: RankedList[] = [];
       const coverage = new Map<number, number>();

@@ -62,48 +62,60 @@ function mentions(questionWords: string[], phrase: string): boolean {
   return false;
 }
 
-export function readSignals(question: string, corpus: Corpus): QuestionSignals {
-  const folded = fold(question);
-  const qWords = words(folded);
+export type SignalReader = (question: string) => QuestionSignals;
 
-  // Districts: the longest names first, and a name inside a longer one does not count twice.
-  const named = new Set<string>();
-  let rest = qWords;
-  for (const d of [...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)]) {
-    if (!mentions(rest, d)) continue;
-    named.add(DISTRICT_ALIASES[d] ?? d);
-    const dw = words(d);
-    rest = rest.filter((w) => !dw.some((x) => x === w || editDistance(w, x, 2) <= 2));
+/** Reads signals against one corpus; what depends only on the corpus is worked out once, here. */
+export function createSignalReader(corpus: Corpus): SignalReader {
+  const byDistrict = new Map<string, string[]>();
+  const byAlias = new Map<string, string[]>();
+  for (const doc of corpus.documents) {
+    const district = districtOf(doc);
+    if (district) byDistrict.set(district, [...(byDistrict.get(district) ?? []), doc.id]);
+    for (const alias of planAliases(doc)) byAlias.set(alias, [...(byAlias.get(alias) ?? []), doc.id]);
   }
-  const documentIds = corpus.documents
-    .filter((doc) => {
-      const district = districtOf(doc);
-      return (district !== null && named.has(district)) || planAliases(doc).some((a) => mentions(qWords, a));
-    })
-    .map((d) => d.id);
-
-  // Measure ids: «10S», «2.2.2», «tiltak 11» — only ids some plan has.
-  const ids = new Set<string>();
-  for (const m of folded.matchAll(/\b(\d{1,2}\s?[fs])\b/g)) ids.add(m[1]!.replace(/\s/, ''));
-  for (const m of folded.matchAll(/\b(\d+\.\d+\.\d+)\b/g)) ids.add(m[1]!);
-  for (const m of folded.matchAll(/\btiltak(?:et)?\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,2}[fs]?|\d+\.\d+\.\d+)\b/g)) ids.add(m[1]!);
-  for (const m of folded.matchAll(/\bmeasure\s*(?:nr\.?|number|no\.?)?\s*(\d{1,2}[fs]?|\d+\.\d+\.\d+)\b/g)) ids.add(m[1]!);
-  const measureIds = new Set<string>();
-  for (const doc of corpus.documents) for (const m of doc.measures) if (ids.has(m.id.toLowerCase())) measureIds.add(m.id);
-
-  // References: every distinctive word of a reference the corpus cites (at least two), or most of
-  // them when the question says «standard».
-  const qTerms = new Set(terms(question));
-  const saysStandard = /standard|prosedyre|rutine|veileder|procedure|guideline/.test(folded);
+  const measureIds = new Map<string, string>();
+  for (const doc of corpus.documents) for (const m of doc.measures) measureIds.set(m.id.toLowerCase(), m.id);
   const generic = new Set(terms('oslostandard standard for arbeid i bydelene med overordnet'));
-  const allRefs = new Set(corpus.documents.flatMap((d) => d.measures.flatMap((m) => m.references)));
-  const references = [...allRefs].filter((ref) => {
-    const distinct = [...new Set(terms(ref))].filter((t) => !generic.has(t));
-    if (!distinct.length) return false;
-    const covered = distinct.filter((t) => qTerms.has(t) || [...qTerms].some((q) => q.length > 5 && q.includes(t))).length;
-    return (covered === distinct.length && (distinct.length >= 2 || saysStandard)) || (saysStandard && covered / distinct.length >= 0.5);
-  });
+  const references = [...new Set(corpus.documents.flatMap((d) => d.measures.flatMap((m) => m.references)))].map((ref) => ({
+    ref,
+    distinct: [...new Set(terms(ref))].filter((t) => !generic.has(t)),
+  }));
 
-  const years = [...folded.matchAll(/\b(20\d{2})\b/g)].map((m) => Number(m[1]));
-  return { documentIds, measureIds: [...measureIds], references, current: CURRENT.test(folded), years };
+  return (question) => {
+    const folded = fold(question);
+    const qWords = words(folded);
+
+    // Districts: the longest names first, and a name inside a longer one does not count twice.
+    const documentIds = new Set<string>();
+    let rest = qWords;
+    for (const d of [...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)]) {
+      if (!mentions(rest, d)) continue;
+      for (const id of byDistrict.get(DISTRICT_ALIASES[d] ?? d) ?? []) documentIds.add(id);
+      const dw = words(d);
+      rest = rest.filter((w) => !dw.some((x) => x === w || editDistance(w, x, 2) <= 2));
+    }
+    for (const [alias, ids] of byAlias) if (mentions(qWords, alias)) for (const id of ids) documentIds.add(id);
+
+    // Measure ids: «10S», «2.2.2», «tiltak 11» — only ids some plan has.
+    const named = new Set<string>();
+    for (const m of folded.matchAll(/\b(\d{1,2}\s?[fs])\b/g)) named.add(m[1]!.replace(/\s/, ''));
+    for (const m of folded.matchAll(/\b(\d+\.\d+\.\d+)\b/g)) named.add(m[1]!);
+    for (const m of folded.matchAll(/\b(?:tiltak(?:et)?|measure)\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,2}[fs]?|\d+\.\d+\.\d+)\b/g)) named.add(m[1]!);
+    const ids = [...named].flatMap((id) => (measureIds.has(id) ? [measureIds.get(id)!] : []));
+
+    // References: every distinctive word of a reference the corpus cites (at least two), or most of
+    // them when the question says «standard».
+    const qTerms = new Set(terms(question));
+    const saysStandard = /standard|prosedyre|rutine|veileder|procedure|guideline/.test(folded);
+    const refs = references
+      .filter(({ distinct }) => {
+        if (!distinct.length) return false;
+        const covered = distinct.filter((t) => qTerms.has(t) || [...qTerms].some((q) => q.length > 5 && q.includes(t))).length;
+        return (covered === distinct.length && (distinct.length >= 2 || saysStandard)) || (saysStandard && covered / distinct.length >= 0.5);
+      })
+      .map((r) => r.ref);
+
+    const years = [...folded.matchAll(/\b(20\d{2})\b/g)].map((m) => Number(m[1]));
+    return { documentIds: [...documentIds], measureIds: ids, references: refs, current: CURRENT.test(folded), years };
+  };
 }

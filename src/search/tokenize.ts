@@ -15,9 +15,11 @@ const stemmer = snowball.newStemmer('norwegian');
 
 /** Lower case, æ/ø/å and accents folded to ASCII (`Grünerløkka` → `grunerlokka`). */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(?<=\p{L})@|@(?=\p{L})/gu, 'o')
+  let t = text.toLowerCase();
+  if (t.includes('@')) t = t.replace(/(?<=\p{L})@|@(?=\p{L})/gu, 'o');
+  // Plain ASCII needs nothing more (most words of most texts).
+  if (!/[^\x00-\x7f]/.test(t)) return t;
+  return t
     .replace(/æ/g, 'ae')
     .replace(/[øœ]/g, 'o')
     .normalize('NFD')

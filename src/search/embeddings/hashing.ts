@@ -100,14 +100,25 @@ export interface HashingEmbeddingsParams {
   idf?: IdfTable;
 }
 
+interface WordVector {
+  stem: string;
+  /** buckets and signed, idf-weighted values of the word's own features */
+  index: Int32Array;
+  value: Float64Array;
+}
+
 export class HashingEmbeddings extends Embeddings {
   readonly dimensions: number;
   readonly idf: IdfTable;
+  private readonly fallback: number;
+  private readonly words = new Map<string, WordVector>();
+  private id: string | undefined;
 
   constructor(params: HashingEmbeddingsParams = {}) {
     super({});
     this.dimensions = params.dimensions ?? HASHING_DIMENSIONS;
     this.idf = params.idf ?? {};
+    this.fallback = this.idf[''] ?? 1;
   }
 
   /** Names the provider and its fitted state: a different idf table means different vectors. */
@@ -115,14 +126,41 @@ export class HashingEmbeddings extends Embeddings {
     this.id ??= `hashing-v${HASHING_VERSION}-${this.dimensions}-${createHash('sha256').update(JSON.stringify(this.idf)).digest('hex').slice(0, 12)}`;
     return this.id;
   }
-  private id: string | undefined;
+
+  private weighted(feature: string, weight: number): { index: number; value: number } {
+    const { index, sign } = bucket(feature, this.dimensions);
+    return { index, value: sign * weight * (this.idf[feature] ?? this.fallback) };
+  }
+
+  /** A word's features, hashed and weighted once, then reused (texts share most of their words). */
+  private word(word: string): WordVector {
+    let wv = this.words.get(word);
+    if (wv) return wv;
+    const parts = wordFeatures(word).map(([f, w]) => this.weighted(f, w));
+    wv = { stem: stem(word), index: Int32Array.from(parts, (p) => p.index), value: Float64Array.from(parts, (p) => p.value) };
+    if (this.words.size > 500_000) this.words.clear();
+    this.words.set(word, wv);
+    return wv;
+  }
 
   embed(text: string): number[] {
+    return this.embedWords(contentWords(text));
+  }
+
+  /** The vector of a text already split into content words (tokenize.contentWords). */
+  embedWords(words: readonly string[]): number[] {
     const v = new Float64Array(this.dimensions);
-    const fallback = this.idf[''] ?? 1;
-    for (const [f, w] of features(text)) {
-      const { index, sign } = bucket(f, this.dimensions);
-      v[index]! += sign * w * (this.idf[f] ?? fallback);
+    let previous = '';
+    for (const w of words) {
+      const wv = this.word(w);
+      for (let i = 0; i < wv.index.length; i++) v[wv.index[i]!]! += wv.value[i]!;
+      if (previous) {
+        for (const c of conceptIndex.get(`${previous} ${wv.stem}`) ?? []) {
+          const { index, value } = this.weighted(`c:${c}`, CONCEPT_WEIGHT);
+          v[index]! += value;
+        }
+      }
+      previous = wv.stem;
     }
     let norm = 0;
     for (const x of v) norm += x * x;
