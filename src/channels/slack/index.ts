@@ -16,12 +16,7 @@ export async function createSlackChannel(deps: ChannelDeps): Promise<Channel> {
   try {
     await bolt.init();
   } catch (err) {
-    const reason = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-    throw new SlackChannelError(
-      'SLACK_AUTH_FAILED',
-      `Slack godtok ikke SLACK_BOT_TOKEN (${reason}). Kopier «Bot User OAuth Token» (xoxb-…) fra appens side ` +
-        '«OAuth & Permissions», og sjekk at appen er installert i arbeidsområdet og at maskinen når slack.com (eller SLACK_API_URL).',
-    );
+    throw startupError(err, settings.apiUrl);
   }
   return {
     name: 'slack',
@@ -38,4 +33,21 @@ export async function createSlackChannel(deps: ChannelDeps): Promise<Channel> {
       return settings.socketMode ? 'Slack (Socket Mode)' : `Slack (HTTP) på ${EVENTS_PATH}`;
     },
   };
+}
+
+/** Why auth.test failed, said so the person starting Veileder knows what to fix. */
+function startupError(err: unknown, apiUrl: string | undefined): SlackChannelError {
+  const e = err as { code?: string; data?: { error?: string }; original?: { message?: string }; message?: string };
+  if (e.code === 'slack_webapi_platform_error') {
+    return new SlackChannelError(
+      'SLACK_AUTH_FAILED',
+      `Slack godtok ikke SLACK_BOT_TOKEN (${e.data?.error ?? 'ukjent feil'}). Kopier «Bot User OAuth Token» (xoxb-…) ` +
+        'fra appens side «OAuth & Permissions», og sjekk at appen er installert i arbeidsområdet.',
+    );
+  }
+  return new SlackChannelError(
+    'SLACK_UNREACHABLE',
+    `Kom ikke fram til Slack på ${apiUrl ?? 'https://slack.com/api/'} (${e.original?.message ?? e.message ?? 'ukjent feil'}). ` +
+      'Sjekk nettverket og eventuell proxy, eller SLACK_API_URL.',
+  );
 }

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 
 /** The Slack settings, checked beyond config.ts's "set or not": token kinds, API URL form. */
 
-export type SlackErrorCode = 'SLACK_SETTINGS_INVALID' | 'SLACK_AUTH_FAILED';
+export type SlackErrorCode = 'SLACK_SETTINGS_INVALID' | 'SLACK_AUTH_FAILED' | 'SLACK_UNREACHABLE';
 
 export class SlackChannelError extends Error {
   constructor(

@@ -40,6 +40,15 @@ describe('Slack channel settings', () => {
     }
   });
 
+  it('says Slack could not be reached, not that the token is wrong, when nothing answers', async () => {
+    const api = await startSlackApiStandIn();
+    const url = api.apiUrl;
+    await api.close(); // nothing listens there any more
+    const err = await createSlackChannel(deps({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: url })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'SLACK_UNREACHABLE' });
+    expect((err as Error).message).toContain(`Kom ikke fram til Slack på ${url}`);
+  });
+
   it('describes HTTP mode and Socket Mode for the start-up log', async () => {
     const api = await startSlackApiStandIn();
     try {
