@@ -14,12 +14,10 @@ interface Manifest {
 /** The manifest creates an app that sends exactly what the code handles, to where it listens. */
 describe('slack/manifest.yaml', () => {
   const m = parse(readFileSync('slack/manifest.yaml', 'utf8')) as Manifest;
-  const src = (f: string) => readFileSync(`src/channels/slack/${f}`, 'utf8');
 
+  // app_mention and message.im are what mention.test.ts and message.test.ts send in.
   it('subscribes to the events the handlers listen to, with the scopes they need', () => {
     expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
-    expect(src('mention.ts')).toContain("app.event('app_mention'");
-    expect(src('message.ts')).toContain("channel_type !== 'im'");
     for (const scope of ['app_mentions:read', 'chat:write', 'commands', 'reactions:write', 'im:history', 'channels:history']) {
       expect(m.oauth_config.scopes.bot).toContain(scope);
     }
