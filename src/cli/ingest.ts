@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import { pathToFileURL } from 'node:url';
-import { loadConfig, type Config } from '../config.js';
 import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from '../config.js';
 import { addDocument, listDocuments, removeDocument, type AddInput } from '../corpus/admin.js';
 import { loadCorpus } from '../corpus/load.js';
 import { standardsRegistry } from '../corpus/standards.js';
@@ -74,7 +74,7 @@ async function runAdd(args: string[], io: IngestIO, config: Config): Promise<num
       { type: 'string' }
     >,
   });
-  if (positionals.length !== 1) throw new UsageError("Oppgi nøyaktig én fil å legge til.");
+  if (positionals.length !== 1) throw new UsageError('Oppgi nøyaktig én fil å legge til.');
   const result = await addDocument({ file: positionals[0]!, ...values } as AddInput, {
     config,
     rebuild: (c) => runBuild({ config: c }),
@@ -87,7 +87,7 @@ async function runAdd(args: string[], io: IngestIO, config: Config): Promise<num
 }
 
 async function runRemove(args: string[], io: IngestIO, config: Config): Promise<number> {
-  if (args.length !== 1) throw new UsageError("Oppgi id-en til dokumentet som skal fjernes.");
+  if (args.length !== 1) throw new UsageError('Oppgi id-en til dokumentet som skal fjernes.');
   const entry = await removeDocument(args[0]!, { config, rebuild: (c) => runBuild({ config: c }) });
   io.stdout.write(`Fjernet «${entry.title}» (${entry.id}) og ${entry.file}.\n`);
   return 0;

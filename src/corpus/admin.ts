@@ -57,7 +57,7 @@ export const AddInput = z.object({
     .nullable()
     .default(null),
   language: z.enum(['nb', 'nn', 'en'], { error: 'skriv nb, nn eller en' }).default('nb'),
-  layout: Layout.default('generic'),
+  layout: z.enum(Layout.options, { error: `skriv en av ${Layout.options.join(', ')}` }).default('generic'),
 });
 export type AddInput = z.input<typeof AddInput>;
 
