@@ -21,6 +21,7 @@ import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { currentFirst, resolveToday } from './periods.js';
 import { citationCoverage, composeNotFound, grounding, isAnswered, topicalFor } from './refusal.js';
 import type { Answer, AskContext, Citation, Filters } from './types.js';
+import type { SearchHit, Searcher } from '../search/index.js';
 import { answerStandard } from './standards.js';
 import { measureCarriedBy } from './units.js';
 import { expiredWarnings, noPlanWarning, personalDataWarning, truncatedWarning } from './warnings.js';
@@ -36,20 +37,8 @@ import { terms } from '../search/tokenize.js';
  * Never throws: bad input, a missing index or a failing model all give a sensible Answer.
  */
 
-export interface SearchHitLike {
-  kind: 'measure' | 'passage';
-  documentId: string;
-  measureId: string | null;
-  sectionId: string | null;
-  text: string;
-  score: number;
-}
-
-/** What ask() needs from search (src/search: `Searcher`). */
-export interface SearcherLike {
-  readonly corpus: Corpus;
-  search(query: string, opts?: { k?: number; filters?: Filters; today?: Date }): Promise<SearchHitLike[]>;
-}
+/** What ask() needs from search: the corpus it indexed and its search (src/search). */
+export type SearcherLike = Pick<Searcher, 'corpus' | 'search'>;
 
 export interface AskDeps {
   /** The searcher, or how to open it (called once, on the first question). */
@@ -361,7 +350,7 @@ function onePerPlan(citations: Citation[]): Citation[] {
   return citations.filter((c) => (seen.has(c.documentId) ? false : (seen.add(c.documentId), true)));
 }
 
-function toCitation(h: SearchHitLike, env: Env): Citation | null {
+function toCitation(h: SearchHit, env: Env): Citation | null {
   const doc = documentById(env.corpus, h.documentId);
   if (!doc) return null;
   if (h.kind === 'measure' && h.measureId) {
