@@ -7,10 +7,11 @@ import type { Language } from './language.js';
 import type { Citation } from './types.js';
 
 /**
- * found:false — when the plans do not answer. A question is answered only when its topical words
- * (what it is about, not «bydel», «tiltak» or «hvem har ansvar») occur in the corpus AND in the best
- * hit. Otherwise the honest answer says so, names no unit, and points to the nearest plan passage
- * when one shares a topical word.
+ * found:false — when the plans do not answer. The question's topical words (what it is about, not
+ * «bydel», «tiltak» or «hvem har ansvar»), weighted by how rare they are in the plans and tolerant of
+ * typos and compounds, must mostly occur in the corpus and partly in the best hit, with some real
+ * evidence among them (isAnswered). Otherwise the honest answer says so, names no unit, and points
+ * to the nearest plan passage when one shares a topical word.
  */
 
 /** Words every question about the plans may carry; they say nothing about the topic. */
@@ -235,15 +236,6 @@ export function isAnswered(g: Grounding): boolean {
   // Common words only are enough when every one of them is the plans' own and the hit holds them all,
   // or when search is confident and the hit holds a good share of them.
   return (g.hitCoverage > 0.99 && g.exactCoverage > 0.99) || (g.score >= CONFIDENT_SCORE && g.hitCoverage >= 0.4 && g.exactCoverage >= 0.5);
-}
-
-/** For calibration: each topical word, the corpus terms it stands for and its weight. */
-export function explainWords(topical: TopicalWord[], corpus: Corpus): { word: string; alts: string[]; w: number }[] {
-  const stats = termStats(corpus);
-  return topical.map((t) => {
-    const r = resolveWord(t, stats);
-    return { word: t.word, alts: r.alts, w: r.weight };
-  });
 }
 
 const TEXT = {
