@@ -313,7 +313,7 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
   );
   citations = [...citations.filter((c) => coverage.get(c)! > 0), ...citations.filter((c) => coverage.get(c)! === 0)];
 
-  const g = grounding(topical, env.corpus, citations[0]);
+  const g = grounding(topical, env.corpus, citations[0], findReferences(question));
   if (!citations.length || !isAnswered(g)) {
     env.log.debug({ grounding: g }, 'ask: not answered by the plans');
     const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;

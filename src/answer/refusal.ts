@@ -23,7 +23,7 @@ følge følger kontakt kontaktperson der dit her nå også og like samme the who
 district responsible drugs mental health oslo hei spørsmål question svar answer ta tar tatt betyr bety går gå ut
 kontakte kontakter kontakt ringe ringer bli blir skal får få folk personer person brukere bruker noen alle flere
 steder sted åring år helst egentlig søke søker regler regel stand stands mean means does anyone someone people
-løkka levere leverer`;
+løkka levere leverer neste forrige siste`;
 
 const GENERIC = new Set(terms(`${GENERIC_WORDS} ${DISTRICTS.join(' ')}`));
 
@@ -191,7 +191,11 @@ export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Co
   return matchCitation(topical, c, termStats(corpus)).coverage;
 }
 
-export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation | undefined): Grounding {
+/**
+ * @param references the standards/procedures the question names (findReferences): a best hit that
+ *   refers to one of them is evidence enough, however the question spells it («overdosestandarden»).
+ */
+export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation | undefined, references: string[] = []): Grounding {
   const score = best?.score ?? 0;
   if (!topical.length) {
     return { topical, corpusCoverage: 1, exactCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score, unknownName: false };
@@ -207,6 +211,11 @@ export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation
     if (r.exact) exact += r.weight;
   }
   const m = best ? matchCitation(topical, best, stats) : { coverage: 0, evidence: 0 };
+  if (best && references.some((r) => best.references.includes(r))) {
+    m.evidence = Math.max(m.evidence, MIN_EVIDENCE);
+    m.coverage = Math.max(m.coverage, MIN_HIT_COVERAGE);
+    known = Math.max(known, total * MIN_CORPUS_COVERAGE);
+  }
   const unknownName = topical.some((t) => t.name && resolveWord(t, stats).alts.length === 0);
   return {
     topical,
