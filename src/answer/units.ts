@@ -49,6 +49,9 @@ export function measureCarriedBy(m: Measure, unit: string): 'responsible' | 'tex
   return has(m.text) ? 'text' : null;
 }
 
+/** Units as the plans write them that are also everyday words: naming them invents nothing. */
+const NOT_DISTINCT = new Set(['alle', 'bydel', 'bydelene', 'skolene', 'psykisk helse', 'samtlige avdelinger', 'de andre fagavdelingene']);
+
 /**
  * Names in a text that have the shape of a unit: «…etaten», «Bydel X», «NAV …», «Avdeling X»,
  * «Seksjon X», «Enhet for X», and the corpus's own units. Used to check a model's reply.
@@ -62,10 +65,10 @@ export function unitMentions(text: string, corpus: Corpus): string[] {
     /\bByrådsavdeling(?:en)?\s+for\s+[\p{L} ]+?(?=[,.;:)]|$)/gu,
   ];
   for (const re of shapes) for (const m of text.match(re) ?? []) out.add(m.trim());
-  const f = fold(text);
+  const f = ` ${(fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
   for (const unit of unitsOf(corpus)) {
-    const u = fold(unit);
-    if (u.length > 3 && f.includes(u)) out.add(unit);
+    const u = (fold(unit).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+    if (u.length > 3 && !NOT_DISTINCT.has(u) && f.includes(` ${u} `)) out.add(unit);
   }
   return [...out];
 }
