@@ -137,6 +137,7 @@ async function main(): Promise<void> {
     const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--only', String(n), '--queries', String(queries)], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, LOG_LEVEL: 'silent' },
       maxBuffer: 1 << 20,
     });
     rows.push(JSON.parse(out.trim().split('\n').pop()!) as Row);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { documentHash, readManifest } from '../corpus/load.js';
-import { Corpus } from '../corpus/types.js';
+import type { Corpus } from '../corpus/types.js';
 import { Bm25 } from './bm25.js';
 import type { IndexParts } from './build.js';
 import { configuredProviderName, createProvider, providerMatches } from './embeddings/index.js';
@@ -120,7 +120,12 @@ export function checkIndex(dir: string, config: Config): IndexStatus {
 /** Loads a checked index; throws SearchError INDEX_CORRUPT when a file is missing or does not fit. */
 export function loadIndex(dir: string, config: Config, manifest: IndexManifest): IndexParts {
   try {
-    const corpus = Corpus.parse(JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')));
+    // The corpus was validated when it was built; here only its shape is checked (zod over a large
+    // corpus would cost more than the whole load).
+    const corpus = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')) as Corpus;
+    if (!Array.isArray(corpus?.documents) || !corpus.documents.every((d) => Array.isArray(d?.measures) && Array.isArray(d?.sections))) {
+      throw new Error('corpus.json har feil form');
+    }
     // Units follow from the corpus deterministically: rebuilt, not stored twice.
     const units: RetrievalUnit[] = buildUnits(corpus).map(toRetrievalUnit);
     const { terms, words } = z.object({ terms: z.array(z.string()), words: z.array(z.string()) }).parse(JSON.parse(readFileSync(path.join(dir, 'bm25.json'), 'utf8')));

@@ -80,20 +80,26 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
-function deletions(term: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < term.length; i++) out.push(term.slice(0, i) + term.slice(i + 1));
-  return out;
-}
-
 export interface FuzzyMatch {
   term: string;
   distance: number;
 }
 
-/** Finds vocabulary terms near a term. Built lazily on the first query; cost grows with the vocabulary. */
+/** The distinct trigrams of a term padded with ^ and $: each edit changes at most three of them. */
+function trigrams(term: string): string[] {
+  const padded = `^${term}$`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return [...out];
+}
+
+/**
+ * Finds vocabulary terms near a term, through a trigram index over the vocabulary (built lazily on
+ * the first query; about one integer per letter of the vocabulary), then exact edit distance.
+ */
 export class FuzzyVocabulary {
-  private byDeletion: Map<string, string[]> | null = null;
+  private grams: Map<string, Uint32Array> | null = null;
+  private counts: Uint16Array | null = null;
   private sorted: string[] | null = null;
 
   constructor(private readonly vocabulary: readonly string[]) {}
@@ -115,40 +121,46 @@ export class FuzzyVocabulary {
     return out;
   }
 
-  private index(): Map<string, string[]> {
-    if (this.byDeletion) return this.byDeletion;
-    const map = new Map<string, string[]>();
-    const add = (key: string, term: string) => {
-      const list = map.get(key);
-      if (list) list.push(term);
-      else map.set(key, [term]);
-    };
-    for (const term of this.vocabulary) {
-      if (term.length < 4 || /\d/.test(term)) continue;
-      add(term, term);
-      for (const d of deletions(term)) add(d, term);
-    }
-    this.byDeletion = map;
-    return map;
+  private index(): Map<string, Uint32Array> {
+    if (this.grams) return this.grams;
+    const lists = new Map<string, number[]>();
+    this.vocabulary.forEach((term, id) => {
+      if (term.length < 4 || /\d/.test(term)) return;
+      for (const g of trigrams(term)) {
+        const list = lists.get(g);
+        if (list) list.push(id);
+        else lists.set(g, [id]);
+      }
+    });
+    this.grams = new Map([...lists].map(([g, ids]) => [g, Uint32Array.from(ids)]));
+    this.counts = new Uint16Array(this.vocabulary.length);
+    return this.grams;
   }
 
   /** Terms within `maxDistance` edits (1 or 2) of `term`, nearest first, the term itself excluded. */
   near(term: string, maxDistance: 1 | 2, limit = 4): FuzzyMatch[] {
     if (term.length < 4 || /\d/.test(term)) return [];
-    const map = this.index();
-    const keys = new Set<string>([term, ...deletions(term)]);
-    if (maxDistance === 2) for (const d of deletions(term)) for (const dd of deletions(d)) keys.add(dd);
-    const seen = new Set<string>();
-    const found: FuzzyMatch[] = [];
-    for (const key of keys) {
-      for (const candidate of map.get(key) ?? []) {
-        if (candidate === term || seen.has(candidate)) continue;
-        seen.add(candidate);
-        const distance = editDistance(term, candidate, maxDistance);
-        if (distance <= maxDistance) found.push({ term: candidate, distance });
+    const index = this.index();
+    const counts = this.counts!;
+    const grams = trigrams(term);
+    const touched: number[] = [];
+    for (const g of grams) {
+      for (const id of index.get(g) ?? []) {
+        if (counts[id] === 0) touched.push(id);
+        counts[id]!++;
       }
     }
-    found.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
+    const need = Math.max(1, grams.length - 3 * maxDistance);
+    const found: FuzzyMatch[] = [];
+    for (const id of touched) {
+      const shared = counts[id]!;
+      counts[id] = 0;
+      const candidate = this.vocabulary[id]!;
+      if (shared < need || candidate === term || Math.abs(candidate.length - term.length) > maxDistance) continue;
+      const distance = editDistance(term, candidate, maxDistance);
+      if (distance <= maxDistance) found.push({ term: candidate, distance });
+    }
+    found.sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1));
     return found.slice(0, limit);
   }
 }

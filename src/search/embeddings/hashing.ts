@@ -8,7 +8,7 @@ import { CONCEPTS } from './concepts.js';
  *
  * A text becomes a sparse bag of features hashed (with a sign) into `dimensions` numbers:
  *   - the stems of its words (weight 1),
- *   - the character 4-grams of each word (weight 0.35 in all per word), so OCR damage, typos and
+ *   - the character 4-grams of each word (weight 1 in all per word), so OCR damage, typos and
  *     compound halves still overlap with the clean form,
  *   - concepts from a small bilingual lexicon (concepts.ts), so an English or everyday word lands
  *     near the plans' own term.
@@ -16,10 +16,10 @@ import { CONCEPTS } from './concepts.js';
  * vector is L2-normalized: cosine similarity is a fuzzy, idf-weighted overlap.
  */
 
-export const HASHING_VERSION = 1;
+export const HASHING_VERSION = 2;
 export const HASHING_DIMENSIONS = 256;
 const NGRAM = 4;
-const NGRAM_WEIGHT = 0.35;
+const NGRAM_WEIGHT = 1;
 const CONCEPT_WEIGHT = 2;
 
 /** Folded stem (or "stem stem" for two-word phrases) → concept names. */
@@ -37,21 +37,16 @@ const conceptIndex: Map<string, string[]> = (() => {
   return index;
 })();
 
-const wordCache = new Map<string, Array<[string, number]>>();
-
 /** The features one folded word contributes on its own (stem, 4-grams, concepts). */
 function wordFeatures(word: string): Array<[string, number]> {
-  let cached = wordCache.get(word);
-  if (cached) return cached;
   const s = stem(word);
-  cached = [[`w:${s}`, 1]];
+  const out: Array<[string, number]> = [[`w:${s}`, 1]];
   const padded = `^${word}$`;
   const grams = Math.max(1, padded.length - NGRAM + 1);
-  for (let j = 0; j + NGRAM <= padded.length; j++) cached.push([`g:${padded.slice(j, j + NGRAM)}`, NGRAM_WEIGHT / grams]);
-  for (const c of conceptIndex.get(s) ?? []) cached.push([`c:${c}`, CONCEPT_WEIGHT]);
-  if (wordCache.size > 500_000) wordCache.clear();
-  wordCache.set(word, cached);
-  return cached;
+  // The grams of a word weigh NGRAM_WEIGHT together (in norm), however long the word.
+  for (let j = 0; j + NGRAM <= padded.length; j++) out.push([`g:${padded.slice(j, j + NGRAM)}`, NGRAM_WEIGHT / Math.sqrt(grams)]);
+  for (const c of conceptIndex.get(s) ?? []) out.push([`c:${c}`, CONCEPT_WEIGHT]);
+  return out;
 }
 
 /** The weighted features of a text, before hashing. */

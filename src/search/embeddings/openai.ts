@@ -10,7 +10,7 @@ export function createOpenAIEmbeddings(config: Config): OpenAIEmbeddings {
     apiKey: config.OPENAI_API_KEY,
     model: config.EMBEDDINGS_MODEL,
     batchSize: 256,
-    maxRetries: 2,
+    maxRetries: 1,
     timeout: config.LLM_TIMEOUT_MS,
     configuration: config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : undefined,
   });
