@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { AskFn } from '../src/answer/ask.js';
+import { loadConfig } from '../src/config.js';
 import { log } from '../src/log.js';
 import type { Searcher, SearchMode } from '../src/search/index.js';
 import { citationLocator, firstRank, missingUnits, ratio, type Located } from './metrics.js';
@@ -64,6 +65,7 @@ export interface EvalReport {
   questionsFile: string;
   questions: { total: number; inScope: number; outOfScope: number; followUps: number };
   searcher: { provider: string; units: number };
+  llm: boolean;
   retrieval: RetrievalFigures[];
   answers: AnswerFigures;
   headline: { mode: SearchMode; hit1: number | null; hit3: number | null; unitAccuracy: number | null; refused: number | null };
@@ -76,6 +78,8 @@ export interface EvalOptions {
   ask: AskFn;
   modes?: readonly SearchMode[];
   questionsFile?: string;
+  /** Whether ask() writes with an LLM (reported only; the caller configures ask). */
+  llm?: boolean;
 }
 
 const describeTarget = (t: Target): string => `${t.documentId}#${t.measureId ?? `§${t.sectionId}`}`;
@@ -198,6 +202,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       followUps: questions.filter((q) => q.history?.length).length,
     },
     searcher: { provider: searcher.info.provider, units: searcher.info.units },
+    llm: opts.llm ?? false,
     retrieval,
     answers,
     headline: {
@@ -227,7 +232,7 @@ export function formatReport(report: EvalReport, { verbose = false } = {}): stri
   const out: string[] = [];
   const { questions: qs, answers: a } = report;
   out.push(`Veileder eval — ${report.questionsFile}: ${qs.inScope} spørsmål i planene (${qs.followUps} oppfølging), ${qs.outOfScope} utenfor`);
-  out.push(`Søkeindeks: ${report.searcher.units} enheter, embeddings «${report.searcher.provider}»`);
+  out.push(`Søkeindeks: ${report.searcher.units} enheter, embeddings «${report.searcher.provider}»; svar ${report.llm ? 'skrevet av LLM' : 'uttrekk uten LLM'}`);
   out.push('');
   const searched = report.retrieval[0]?.questions ?? 0;
   out.push(`Søk, k=${K} (${searched} spørsmål; oppfølgingsspørsmål måles bare gjennom ask)`);
@@ -298,13 +303,14 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     const questions = loadQuestions(args.questions);
     // The engine loads only once the arguments and the question set are known to be good.
     const [{ openSearcher }, { createAsk }] = await Promise.all([import('../src/search/index.js'), import('../src/answer/ask.js')]);
-    const searcher = await openSearcher({ build: 'memory' });
+    const config = loadConfig();
+    const searcher = await openSearcher({ config, build: 'memory' });
     // ask() bound to the same in-memory searcher: the eval never reads or writes the on-disk index.
     // One log line per question would bury the report's errors: warnings and up unless LOG_LEVEL says otherwise.
     const askLog = log.child({ component: 'eval' }, { level: process.env.LOG_LEVEL ?? 'warn' });
-    const ask = createAsk({ searcher, log: askLog });
+    const ask = createAsk({ searcher, config, log: askLog });
     const modes = args.mode === 'all' ? MODES : [args.mode];
-    const report = await runEval({ questions, searcher, ask, modes, questionsFile: args.questions });
+    const report = await runEval({ questions, searcher, ask, modes, questionsFile: args.questions, llm: config.llm.enabled });
     process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { verbose: args.verbose })}\n`);
     return 0;
   } catch (err) {
