@@ -10,6 +10,7 @@ import {
   composeMeasures,
   composeReference,
   composeUnit,
+  MAX_LISTED,
   messages,
 } from './compose.js';
 import { districtsIn, documentsOf } from './districts.js';
@@ -208,7 +209,8 @@ async function answerIntent(intent: Intent, question: string, env: Env, getLlm: 
       if (byText) citations = pick('text');
       if (!citations.length) return answerFree(question, env, getLlm);
       citations = currentFirst(citations);
-      return { answer: composeUnit(intent.unit, citations, byText, lang), found: true, citations, warnings: expiredWarnings(citations, lang) };
+      const shown = citations.slice(0, MAX_LISTED);
+      return { answer: composeUnit(intent.unit, citations, byText, lang), found: true, citations: shown, warnings: expiredWarnings(shown, lang) };
     }
 
     case 'reference': {

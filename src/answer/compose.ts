@@ -10,7 +10,8 @@ import type { Citation } from './types.js';
  */
 
 const MAX_QUOTE = 220;
-const MAX_LISTED = 8;
+/** A unit's measures listed in one answer (and cited); the rest are counted. */
+export const MAX_LISTED = 8;
 
 export function shorten(text: string, max = MAX_QUOTE): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -144,7 +145,7 @@ export function composeUnit(unit: string, citations: Citation[], byText: boolean
     .slice(0, MAX_LISTED)
     .map((c, i) => `– ${t.measure(c.measureId ?? '?')} (${c.documentTitle}, ${c.period}): ${shorten(c.text, 120)} [${i + 1}]`);
   if (citations.length > MAX_LISTED) lines.push(t.more(citations.length - MAX_LISTED));
-  const note = expiredNote(citations, lang);
+  const note = expiredNote(citations.slice(0, MAX_LISTED), lang);
   return [lead, ...lines, ...(note ? [note] : [])].join('\n');
 }
 
