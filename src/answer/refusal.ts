@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, stem, terms, words } from '../search/tokenize.js';
-import { FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
+import { editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from './districts.js';
 import { quote } from './compose.js';
 import type { Language } from './language.js';
@@ -26,6 +26,13 @@ steder sted åring år helst egentlig søke søker regler regel stand stands mea
 løkka levere leverer neste forrige siste`;
 
 const GENERIC = new Set(terms(`${GENERIC_WORDS} ${DISTRICTS.join(' ')}`));
+const GENERIC_LIST = [...GENERIC].filter((g) => g.length >= 5);
+
+/** A generic word, or one typo away from one (`gamel`, `bydelne`). */
+function isGeneric(term: string): boolean {
+  if (GENERIC.has(term)) return true;
+  return term.length >= 5 && GENERIC_LIST.some((g) => Math.abs(g.length - term.length) <= 1 && editDistance(g, term, 1) <= 1);
+}
 
 interface TermStats {
   df: Map<string, number>;
@@ -98,7 +105,7 @@ export function topicalWords(question: string): TopicalWord[] {
   );
   for (const word of contentWords(question)) {
     const term = stem(word);
-    if (GENERIC.has(term) || /^\d+$/.test(term) || seen.has(term)) continue;
+    if (isGeneric(term) || /^\d+$/.test(term) || seen.has(term)) continue;
     seen.add(term);
     out.push(names.has(word) ? { word, term, name: true } : { word, term });
   }
