@@ -38,6 +38,8 @@ interface TermStats {
   df: Map<string, number>;
   /** Folded words of the corpus, for compound splitting. */
   words: Set<string>;
+  /** The same, sorted, for prefix look-ups. */
+  sorted: string[];
   units: number;
 }
 
@@ -61,7 +63,7 @@ function termStats(corpus: Corpus): TermStats {
       for (const m of d.measures) add([m.text, m.description, m.goal, m.priority, m.section, ...m.responsible, ...m.references].join(' '));
     }
     for (const g of corpus.glossary) add(`${g.abbreviation} ${g.expansion ?? ''}`);
-    stats = { df, words: seenWords, units };
+    stats = { df, words: seenWords, sorted: [...seenWords].sort(), units };
     statsCache.set(corpus, stats);
   }
   return stats;
@@ -147,12 +149,19 @@ interface Resolved {
 
 /**
  * The corpus terms a topical word stands for: itself when the corpus uses it, else the known halves of
- * a compound (`pårørendestandarden`), else its nearest known spelling (`nalokosn`), else nothing.
+ * a compound (`pårørendestandarden`), else the plans' compounds it begins (`krisesenter`), else its
+ * nearest known spelling (`nalokosn`), else nothing.
  */
 function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
   if (stats.df.has(term)) return { alts: [term], exact: true, weight: weight(term, stats) };
   const parts = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
   if (parts.length) return { alts: parts, exact: false, compound: true, weight: Math.min(...parts.map((p) => weight(p, stats))) };
+  // The start of the plans' own compounds: `krisesenter` → krisesentertilbud.
+  const longer = word.length >= 6 ? wordsStartingWith(word, stats) : [];
+  if (longer.length) {
+    const alts = [...new Set(longer.map(stem))].filter((t) => stats.df.has(t));
+    if (alts.length) return { alts, exact: false, weight: Math.max(...alts.map((a) => weight(a, stats))) };
+  }
   if (term.length >= 6) {
     let fuzzy = fuzzyCache.get(stats);
     if (!fuzzy) fuzzyCache.set(stats, (fuzzy = new FuzzyVocabulary([...stats.df.keys()])));
@@ -165,6 +174,23 @@ function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
     if (near.length) return { alts: near, exact: false, weight: Math.max(...near.map((a) => weight(a, stats))) };
   }
   return { alts: [], exact: false, weight: weight(term, stats) };
+}
+
+/** Up to five corpus words that begin with `prefix` (and are longer). */
+function wordsStartingWith(prefix: string, stats: TermStats): string[] {
+  const list = stats.sorted;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < list.length && out.length < 5 && list[i]!.startsWith(prefix); i++) {
+    if (list[i] !== prefix) out.push(list[i]!);
+  }
+  return out;
 }
 
 interface Match {
