@@ -15,9 +15,10 @@ import { syntheticCorpus } from './synthetic-corpus.js';
 
 /**
  * `npm run bench [-- --docs 10000 --queries 200]`: index build time, load time, query latency
- * p50/p95/p99 and peak memory (max RSS) on the real corpus and on synthetic corpora of 10×, 100×, …
- * plan-sized documents up to --docs. Each size runs in its own process, so its peak memory is its own.
- * Offline embedder (hashing); the index is written to and loaded from a temporary folder.
+ * p50/p95/p99 and peak memory (max RSS) on the real corpus and on synthetic corpora of 10, 100, …
+ * plan-sized documents up to --docs. Each size runs in two processes of its own — build and save,
+ * then load and answer (what `npm start` does) — so each peak memory is that phase's own.
+ * Offline embedder (hashing); the index lives in a temporary folder.
  */
 
 interface Row {
@@ -31,6 +32,8 @@ interface Row {
   p95: number;
   p99: number;
   peakMB: number;
+  buildPeakMB: number;
+  loadPeakMB: number;
 }
 
 const FALLBACK_QUERIES = [
@@ -56,58 +59,69 @@ function dirSizeMB(dir: string): number {
   return Number(out.split(/\s/)[0]) / 1024;
 }
 
-/** One size, in this process: prints one JSON row on stdout. */
-async function measure(docs: number, queryCount: number): Promise<Row> {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'veileder-bench-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: tmp, EMBEDDINGS_PROVIDER: 'hashing', LOG_LEVEL: 'silent' });
-  try {
-    const real = loadCorpus(config.CORPUS_DIR);
-    const corpus = docs === 0 ? real : syntheticCorpus(real, docs);
-    let t = performance.now();
-    const parts = await buildIndex(corpus, config);
-    const buildSeconds = (performance.now() - t) / 1000;
-    saveIndex(parts, config.indexDir);
-    const indexMB = dirSizeMB(config.indexDir);
-    // Real corpus: what `npm start` does (check the index against corpus/, load it). Synthetic: load only.
-    t = performance.now();
-    const searcher =
-      docs === 0
-        ? await openSearcher({ config, build: 'never' })
-        : createSearcher(loadIndex(config.indexDir, config, readIndexManifest(config.indexDir)), config);
-    const loadMs = performance.now() - t;
-    const qs = questions(queryCount);
-    await searcher.search(qs[0]!); // warm-up (lazy fuzzy vocabulary)
-    const times: number[] = [];
-    for (const q of qs) {
-      const s = performance.now();
-      await searcher.search(q, { k: 10 });
-      times.push(performance.now() - s);
-    }
-    times.sort((a, b) => a - b);
-    return {
-      corpus: docs === 0 ? 'real' : 'synthetic',
-      documents: corpus.documents.length,
-      units: searcher.info.units,
-      buildSeconds,
-      indexMB,
-      loadMs,
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      p99: percentile(times, 99),
-      peakMB: process.resourceUsage().maxRSS / 1024,
-    };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+interface BuildRow {
+  documents: number;
+  units: number;
+  buildSeconds: number;
+  indexMB: number;
+  peakMB: number;
+}
+
+interface LoadRow {
+  loadMs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  peakMB: number;
+}
+
+const peakMB = () => process.resourceUsage().maxRSS / 1024;
+
+function benchConfig(dataDir: string) {
+  return loadConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDINGS_PROVIDER: 'hashing', LOG_LEVEL: 'silent' });
+}
+
+/** Phase 1, own process: build the index of `docs` documents (0 = the real corpus) and save it. */
+async function buildPhase(docs: number, dataDir: string): Promise<BuildRow> {
+  const config = benchConfig(dataDir);
+  const real = loadCorpus(config.CORPUS_DIR);
+  const corpus = docs === 0 ? real : syntheticCorpus(real, docs);
+  const t = performance.now();
+  const parts = await buildIndex(corpus, config);
+  saveIndex(parts, config.indexDir);
+  const buildSeconds = (performance.now() - t) / 1000;
+  return { documents: corpus.documents.length, units: parts.units.length, buildSeconds, indexMB: dirSizeMB(config.indexDir), peakMB: peakMB() };
+}
+
+/** Phase 2, own process (what `npm start` does): load the saved index, then time the questions. */
+async function loadPhase(docs: number, dataDir: string, queryCount: number): Promise<LoadRow> {
+  const config = benchConfig(dataDir);
+  const t = performance.now();
+  // Real corpus: check the index against corpus/ and load it. Synthetic: load (no corpus files to check).
+  const searcher =
+    docs === 0
+      ? await openSearcher({ config, build: 'never' })
+      : createSearcher(loadIndex(config.indexDir, config, readIndexManifest(config.indexDir)), config);
+  const loadMs = performance.now() - t;
+  const qs = questions(queryCount);
+  await searcher.search(qs[0]!); // warm-up (lazy trigram index)
+  const times: number[] = [];
+  for (const q of qs) {
+    const s = performance.now();
+    await searcher.search(q, { k: 10 });
+    times.push(performance.now() - s);
   }
+  times.sort((a, b) => a - b);
+  return { loadMs, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), peakMB: peakMB() };
 }
 
 function table(rows: Row[]): string {
-  const head = '| corpus | documents | units | build | index on disk | load | p50 | p95 | p99 | peak memory |';
+  const head = '| corpus | documents | units | build | index on disk | load | p50 | p95 | p99 | peak memory build / serve |';
   const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
   const lines = rows.map(
     (r) =>
       `| ${r.corpus} | ${r.documents.toLocaleString('en')} | ${r.units.toLocaleString('en')} | ${r.buildSeconds.toFixed(1)} s | ` +
-      `${r.indexMB.toFixed(1)} MB | ${r.loadMs.toFixed(0)} ms | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.peakMB.toFixed(0)} MB |`,
+      `${r.indexMB.toFixed(1)} MB | ${r.loadMs.toFixed(0)} ms | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.buildPeakMB.toFixed(0)} / ${r.loadPeakMB.toFixed(0)} MB |`,
   );
   return [head, sep, ...lines].join('\n');
 }
@@ -118,11 +132,15 @@ async function main(): Promise<void> {
       docs: { type: 'string', default: '1000' },
       queries: { type: 'string', default: '200' },
       only: { type: 'string' },
+      phase: { type: 'string', default: 'build' },
+      dir: { type: 'string' },
     },
   });
   const queries = Number(values.queries);
   if (values.only !== undefined) {
-    process.stdout.write(`${JSON.stringify(await measure(Number(values.only), queries))}\n`);
+    const [docs, phase, dir] = [Number(values.only), values.phase, values.dir!];
+    const row = phase === 'build' ? await buildPhase(docs, dir) : await loadPhase(docs, dir, queries);
+    process.stdout.write(`${JSON.stringify(row)}\n`);
     return;
   }
   const max = Number(values.docs);
@@ -132,15 +150,25 @@ async function main(): Promise<void> {
   if (max > 0 && sizes[sizes.length - 1] !== max) sizes.push(max);
   const rows: Row[] = [];
   const self = fileURLToPath(import.meta.url);
-  for (const n of sizes) {
-    process.stderr.write(`bench: ${n === 0 ? 'real corpus' : `${n} synthetic documents`} …\n`);
-    const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--only', String(n), '--queries', String(queries)], {
+  const run = <T>(n: number, phase: string, dir: string): T => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--only', String(n), '--phase', phase, '--dir', dir, '--queries', String(queries)], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, LOG_LEVEL: 'silent' },
       maxBuffer: 1 << 20,
     });
-    rows.push(JSON.parse(out.trim().split('\n').pop()!) as Row);
+    return JSON.parse(out.trim().split('\n').pop()!) as T;
+  };
+  for (const n of sizes) {
+    process.stderr.write(`bench: ${n === 0 ? 'real corpus' : `${n} synthetic documents`} …\n`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'veileder-bench-'));
+    try {
+      const built = run<BuildRow>(n, 'build', dir);
+      const loaded = run<LoadRow>(n, 'load', dir);
+      rows.push({ corpus: n === 0 ? 'real' : 'synthetic', ...built, ...loaded, peakMB: Math.max(built.peakMB, loaded.peakMB), buildPeakMB: built.peakMB, loadPeakMB: loaded.peakMB });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   process.stdout.write(`${table(rows)}\n\n${os.cpus().length} cores, Node ${process.version}, ${queries} queries per size (eval/questions.yaml), embeddings: hashing\n`);
 }

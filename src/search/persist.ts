@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -8,7 +8,7 @@ import { Bm25 } from './bm25.js';
 import type { IndexParts } from './build.js';
 import { configuredProviderName, createProvider, providerMatches } from './embeddings/index.js';
 import { SearchError } from './errors.js';
-import { buildUnits, toRetrievalUnit, type RetrievalUnit } from './units.js';
+import { retrievalUnits } from './units.js';
 import { VectorIndex } from './vector.js';
 
 /**
@@ -43,6 +43,18 @@ export function corpusHashes(corpusDir: string): Array<{ id: string; hash: strin
   });
 }
 
+/** corpus.json, one document at a time (a large corpus never becomes one string in memory). */
+function writeCorpus(file: string, corpus: Corpus): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, '{"documents":[');
+    corpus.documents.forEach((d, i) => writeSync(fd, (i ? ',' : '') + JSON.stringify(d)));
+    writeSync(fd, `],"glossary":${JSON.stringify(corpus.glossary)}}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function saveIndex(parts: IndexParts, dir: string): void {
   const { bm25 } = parts;
   const manifest: IndexManifest = {
@@ -58,7 +70,7 @@ export function saveIndex(parts: IndexParts, dir: string): void {
   const tmp = path.join(parent, `.${path.basename(dir)}.tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp);
   try {
-    writeFileSync(path.join(tmp, 'corpus.json'), JSON.stringify(parts.corpus));
+    writeCorpus(path.join(tmp, 'corpus.json'), parts.corpus);
     writeFileSync(path.join(tmp, 'bm25.json'), JSON.stringify({ terms: bm25.data.terms, words: bm25.data.words }));
     const { offsets, units, unitLengths, tfs } = bm25.data;
     writeFileSync(path.join(tmp, 'bm25.bin'), Buffer.concat([offsets, units, unitLengths, tfs].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
@@ -127,7 +139,7 @@ export function loadIndex(dir: string, config: Config, manifest: IndexManifest):
       throw new Error('corpus.json har feil form');
     }
     // Units follow from the corpus deterministically: rebuilt, not stored twice.
-    const units: RetrievalUnit[] = buildUnits(corpus).map(toRetrievalUnit);
+    const units = retrievalUnits(corpus);
     const { terms, words } = z.object({ terms: z.array(z.string()), words: z.array(z.string()) }).parse(JSON.parse(readFileSync(path.join(dir, 'bm25.json'), 'utf8')));
     const bin = new Uint8Array(readFileSync(path.join(dir, 'bm25.bin'))).buffer;
     const v = terms.length;

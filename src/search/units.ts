@@ -115,8 +115,9 @@ export function documentUnits(doc: CorpusDocument): IndexedUnit[] {
   return [...doc.measures.map((m) => measureUnit(m, doc)), ...doc.sections.flatMap((s) => passageUnits(s, doc))];
 }
 
-export function buildUnits(corpus: Corpus): IndexedUnit[] {
-  return corpus.documents.flatMap(documentUnits);
+/** The corpus's units without their index text, in index order, made one document at a time. */
+export function retrievalUnits(corpus: Corpus): RetrievalUnit[] {
+  return corpus.documents.flatMap((d) => documentUnits(d).map(toRetrievalUnit));
 }
 
 export function toRetrievalUnit({ indexText: _, ...unit }: IndexedUnit): RetrievalUnit {

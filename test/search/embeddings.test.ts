@@ -26,8 +26,10 @@ describe('the offline hashing embedder', () => {
 
   it('keeps OCR damage and typos close to the clean word', () => {
     const clean = e.embed('oppfølging av pårørende');
-    expect(cosine(clean, e.embed('oppfglging av pargrende'))).toBeGreaterThan(0.3);
-    expect(cosine(clean, e.embed('skjenkekontroll på utesteder'))).toBeLessThan(0.1);
+    const damaged = cosine(clean, e.embed('oppfglging av pargrende'));
+    const unrelated = cosine(clean, e.embed('skjenkekontroll på utesteder'));
+    expect(damaged).toBeGreaterThan(0.2);
+    expect(damaged).toBeGreaterThan(3 * unrelated);
   });
 });
 
