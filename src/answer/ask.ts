@@ -26,7 +26,7 @@ import type { SearchHit, Searcher } from '../search/index.js';
 import { answerStandard } from './standards.js';
 import { measureCarriedBy } from './units.js';
 import { expiredWarnings, noPlanWarning, personalDataWarning, truncatedWarning } from './warnings.js';
-import { terms } from '../search/tokenize.js';
+import { fold, terms } from '../search/tokenize.js';
 
 /**
  * ask(question, context) → Answer: the one function every channel calls.
@@ -315,7 +315,7 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
   );
   citations = [...citations.filter((c) => coverage.get(c)! > 0), ...citations.filter((c) => coverage.get(c)! === 0)];
 
-  const g = grounding(topical, env.corpus, citations[0], findReferences(question));
+  const g = grounding(fold(question), topical, env.corpus, citations[0], findReferences(question));
   if (!citations.length || !isAnswered(g)) {
     env.log.debug({ grounding: g }, 'ask: not answered by the plans');
     const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;

@@ -87,6 +87,9 @@ export interface Grounding {
   evidence: number;
   /** The question names something (Bergen, Gerica) the plans never mention. */
   unknownName: boolean;
+  /** The question asks for a kind of fact plans do not carry (a phone number, opening hours, a price)
+   *  and the best hit does not carry it either. */
+  kindMissing: boolean;
   /** The search score of the best hit (0..1, see src/search). */
   score: number;
 }
@@ -225,13 +228,33 @@ export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Co
 }
 
 /**
+ * Kinds of fact staff ask for that action plans do not carry — opening hours, phone numbers, prices,
+ * penalties, doses, parking, pay, passwords: [what the question asks (folded), what a hit holding it says].
+ */
+const FACT_KINDS: [RegExp, RegExp][] = [
+  [/\b(?:apningstid\w*|apner|apent om)\b/, /apningstid|apent (?:fra|mellom|hver)|kl\.? ?\d/],
+  [/\b(?:telefonnummer\w*|tlf|telefon)\b/, /telefon|tlf|\b\d{8}\b/],
+  [/\b(?:koster|pris|priser|egenandel\w*)\b/, /\bkoster|\bpris|egenandel|kroner|\bkr\b/],
+  [/\b(?:straff\w*|bot|fengselsstraff)\b/, /straff/],
+  [/\b(?:dose|doser|dosering\w*)\b/, /\bdose|dosering/],
+  [/\b(?:parkere|parkering\w*)\b/, /parker/],
+  [/\b(?:lonn|lonna|lonnen|passord\w*|feriedager|egenmelding\w*)\b/, /lonn|passord|ferie|egenmelding/],
+];
+
+/**
  * @param references the standards/procedures the question names (findReferences): a best hit that
  *   refers to one of them is evidence enough, however the question spells it («overdosestandarden»).
  */
-export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation | undefined, references: string[] = []): Grounding {
+export function grounding(
+  question: string,
+  topical: TopicalWord[],
+  corpus: Corpus,
+  best: Citation | undefined,
+  references: string[] = [],
+): Grounding {
   const score = best?.score ?? 0;
   if (!topical.length) {
-    return { topical, corpusCoverage: 1, exactCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score, unknownName: false };
+    return { topical, corpusCoverage: 1, exactCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score, unknownName: false, kindMissing: false };
   }
   const stats = termStats(corpus);
   let total = 0;
@@ -250,6 +273,8 @@ export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation
     known = Math.max(known, total * MIN_CORPUS_COVERAGE);
   }
   const unknownName = topical.some((t) => t.name && resolveWord(t, stats).alts.length === 0);
+  const hitText = best ? fold(`${best.text} ${best.section ?? ''}`) : '';
+  const kindMissing = FACT_KINDS.some(([asks, holds]) => asks.test(question) && !holds.test(hitText));
   return {
     topical,
     corpusCoverage: known / total,
@@ -258,6 +283,7 @@ export function grounding(topical: TopicalWord[], corpus: Corpus, best: Citation
     evidence: m.evidence,
     score,
     unknownName,
+    kindMissing,
   };
 }
 
@@ -273,7 +299,7 @@ export const MIN_EVIDENCE = 4;
 export const CONFIDENT_SCORE = 0.7;
 
 export function isAnswered(g: Grounding): boolean {
-  if (g.unknownName || g.corpusCoverage < MIN_CORPUS_COVERAGE || g.hitCoverage < MIN_HIT_COVERAGE) return false;
+  if (g.unknownName || g.kindMissing || g.corpusCoverage < MIN_CORPUS_COVERAGE || g.hitCoverage < MIN_HIT_COVERAGE) return false;
   if (g.evidence >= MIN_EVIDENCE) return true;
   // Common words only are enough when every one of them is the plans' own and the hit holds them all,
   // or when search is confident and the hit holds a good share of them.
