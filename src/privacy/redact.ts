@@ -23,10 +23,15 @@ export const PLACEHOLDER: Record<PersonalDataKind, string> = {
   name: '[navn]',
 };
 
-/** The text with the placeholders left by redact() taken out: what to search with. */
+/** A label right before a placeholder («tlf [telefonnummer]»): it belongs to the removed data. */
+const LABEL = /(?:\b(?:tlf|telefon|telefonnummer|mobil|mobilnummer|nr|e-post|epost|e-postadresse|mail|fødselsnummer|personnummer|d-nummer|phone|email|e-mail)\.?\s*:?\s*)?/iu;
+
+/** The text with the placeholders left by redact() (and their labels) taken out: what to search with. */
 export function withoutPlaceholders(text: string): string {
   let out = text;
-  for (const p of Object.values(PLACEHOLDER)) out = out.split(p).join(' ');
+  for (const p of Object.values(PLACEHOLDER)) {
+    out = out.replace(new RegExp(LABEL.source + p.replace(/[[\]]/g, '\\$&'), 'giu'), ' ');
+  }
   return out.replace(/\s+/g, ' ').trim();
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from '../../src/privacy/redact.js';
+import { redact, withoutPlaceholders } from '../../src/privacy/redact.js';
 
 // Synthetic, checksum-valid numbers (not real people): a fødselsnummer and a D-nummer.
 const FNR = '13097248022';
@@ -74,5 +74,10 @@ describe('redact', () => {
     const r = redact(`Ola Hansen (${FNR}, 41234567, ola@example.com) har psykose`);
     expect(r.kinds).toEqual(['fodselsnummer', 'phone', 'email', 'name']);
     expect(r.text).not.toMatch(/Ola|Hansen|41234567|example|13097248022/);
+  });
+
+  it('leaves nothing of the removed data, label included, in what is searched', () => {
+    const r = redact(`Fødselsnummer: ${FNR}, tlf 41234567, e-post ola@example.com. Hvem deler ut nalokson?`);
+    expect(withoutPlaceholders(r.text)).toBe(', , . Hvem deler ut nalokson?');
   });
 });
