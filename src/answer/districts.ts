@@ -17,17 +17,26 @@ const PATTERNS = DISTRICTS.map((name) => {
   return { name, re: new RegExp(`(?<![\\p{L}])${f}s?(?![\\p{L}])`, 'u'), len: name.length };
 }).sort((a, b) => b.len - a.len);
 
-/** The districts a text names, longest name first, each once (Søndre Nordstrand hides Nordstrand). */
-export function districtsIn(text: string): District[] {
-  let f = fold(text).replace(/\bgrunerlokka|\blokka\b/g, 'grunerlokka');
-  const out: District[] = [];
+function scan(text: string): { found: District[]; rest: string } {
+  let rest = fold(text).replace(/\bgrunerlokka|\blokka\b/g, 'grunerlokka');
+  const found: District[] = [];
   for (const p of PATTERNS) {
-    if (p.re.test(f)) {
-      out.push(p.name);
-      f = f.replace(new RegExp(p.re.source, 'gu'), ' ');
+    if (p.re.test(rest)) {
+      found.push(p.name);
+      rest = rest.replace(new RegExp(p.re.source, 'gu'), ' ');
     }
   }
-  return out;
+  return { found, rest };
+}
+
+/** The districts a text names, longest name first, each once (Søndre Nordstrand hides Nordstrand). */
+export function districtsIn(text: string): District[] {
+  return scan(text).found;
+}
+
+/** The text (folded) with the districts it names taken out. */
+export function withoutDistricts(text: string): string {
+  return scan(text).rest;
 }
 
 /** The plans whose owner is the district («Bydel Nordstrand»). */

@@ -1,4 +1,5 @@
-import { districtsIn } from './districts.js';
+import { contentWords } from '../search/tokenize.js';
+import { districtsIn, withoutDistricts } from './districts.js';
 import type { Turn } from './types.js';
 
 /**
@@ -11,8 +12,6 @@ const CONTINUATION = /^(?:og|men|hva med|hvordan med|samme|også|and|what about|
 const PLACE = /\s*\b(?:der|dit|there)\b(?=\s*\??$)/i;
 /** «det», «it»: the matter of the earlier question. */
 const DEICTIC = /\b(?:der|dit|den|det|dem|de|disse|dette|denne|there|that|those|them|it)\b\s*\??$|\b(?:it|that|this|det|dette|den)\b\s+(?:out|ut)\b/i;
-/** Questions of this few words or fewer lean on the thread. */
-const SHORT = 3;
 
 export interface Resolved {
   /** The question to retrieve with. */
@@ -33,11 +32,12 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined): 
   if (!history?.length) return { query: question, usedHistory: false };
   const previous = lastUserQuestion(history);
   if (!previous) return { query: question, usedHistory: false };
-  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const isFollowUp = CONTINUATION.test(question) || DEICTIC.test(question) || words.length <= SHORT;
+  const newPlaces = districtsIn(question);
+  // «Nordstrand da?»: nothing but a place and small words leans on the thread too.
+  const onlyPlace = newPlaces.length > 0 && contentWords(withoutDistricts(question)).every((w) => w.length <= 2 || ['da', 'bydel', 'bydelen'].includes(w));
+  const isFollowUp = CONTINUATION.test(question) || DEICTIC.test(question) || onlyPlace;
   if (!isFollowUp) return { query: question, usedHistory: false };
 
-  const newPlaces = districtsIn(question);
   const oldPlaces = districtsIn(previous);
   if (newPlaces.length) {
     // «Og på Nordstrand?» — the earlier question, asked about the new district.

@@ -168,6 +168,23 @@ describe('follow-up questions use the thread', () => {
     expect(a.citations[0]!.text).toMatch(/fast kontaktperson/);
   });
 
+  it('«Bydel Nordstrand da?» — only a place — is a follow-up too', async () => {
+    const a = await ask('Bydel Nordstrand da?', {
+      today: TODAY,
+      history: [{ role: 'user', text: 'Hvem deler ut nalokson i Gamle Oslo?' }],
+    });
+    expect(a.citations[0]!.responsible).toContain('NAV ved Helse, mestring og bolig');
+  });
+
+  it('a new question of its own in the same thread is not mixed with the earlier one', async () => {
+    const a = await ask('FACT på Grünerløkka', {
+      today: TODAY,
+      history: [{ role: 'user', text: 'Hvem deler ut nalokson i Bydel Nordstrand?' }],
+    });
+    expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '3.3.3' });
+    expect(a.citations.some((c) => /nalokson/i.test(c.text))).toBe(false);
+  });
+
   it('without history the same short question is not understood as about naloxone', async () => {
     const a = await ask('Og på Nordstrand?');
     expect(a.citations.some((c) => /nalokson/i.test(c.text))).toBe(false);
