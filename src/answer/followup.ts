@@ -1,9 +1,10 @@
 import { contentWords } from '../search/tokenize.js';
 import { districtsIn, withoutDistricts } from './districts.js';
+import { topicalWords } from './refusal.js';
 import type { Turn } from './types.js';
 
 /**
- * Follow-up questions: «Og på Nordstrand?» or «Hvem er kontaktperson der?» mean little alone. With the
+ * Follow-up questions: «Og på Nordstrand?», «Hvem er kontaktperson der?» or «Hvem er ansvarlig?» mean little alone. With the
  * thread's earlier turns (already redacted) they become a whole question for retrieval.
  */
 
@@ -35,7 +36,9 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined): 
   const newPlaces = districtsIn(question);
   // «Nordstrand da?»: nothing but a place and small words leans on the thread too.
   const onlyPlace = newPlaces.length > 0 && contentWords(withoutDistricts(question)).every((w) => w.length <= 2 || ['da', 'bydel', 'bydelen'].includes(w));
-  const isFollowUp = CONTINUATION.test(question) || DEICTIC.test(question) || onlyPlace;
+  // «Hvem er ansvarlig?»: a question with no matter of its own is about the earlier one.
+  const noMatter = topicalWords(question).length === 0;
+  const isFollowUp = CONTINUATION.test(question) || DEICTIC.test(question) || onlyPlace || noMatter;
   if (!isFollowUp) return { query: question, usedHistory: false };
 
   const oldPlaces = districtsIn(previous);
