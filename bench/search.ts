@@ -101,7 +101,7 @@ async function loadPhase(docs: number, dataDir: string, queryCount: number): Pro
   const searcher =
     docs === 0
       ? await openSearcher({ config, build: 'never' })
-      : createSearcher(loadIndex(config.indexDir, config, readIndexManifest(config.indexDir)), config);
+      : createSearcher(loadIndex(config.indexDir, config, readIndexManifest(config.indexDir)));
   const loadMs = performance.now() - t;
   const qs = questions(queryCount);
   await searcher.search(qs[0]!); // warm-up (lazy trigram index)

@@ -59,7 +59,7 @@ export interface OpenSearcherOptions {
 export async function rebuildIndex(config: Config, onProgress?: Progress): Promise<Searcher> {
   const parts = await buildIndex(loadCorpus(config.CORPUS_DIR), config, onProgress);
   saveIndex(parts, config.indexDir);
-  return createSearcher(parts, config);
+  return createSearcher(parts);
 }
 
 /** Loads the index from config.indexDir; builds (and saves) it when missing or stale unless build:'never';
@@ -68,14 +68,14 @@ export async function openSearcher(opts: OpenSearcherOptions = {}): Promise<Sear
   const config = opts.config ?? loadConfig();
   const mode = opts.build ?? 'auto';
   if (mode === 'memory') {
-    return createSearcher(await buildIndex(loadCorpus(config.CORPUS_DIR), config, opts.onProgress), config);
+    return createSearcher(await buildIndex(loadCorpus(config.CORPUS_DIR), config, opts.onProgress));
   }
   const started = Date.now();
   const status = checkIndex(config.indexDir, config);
   let problem: string;
   if (status.state === 'ok') {
     try {
-      const searcher = createSearcher(loadIndex(config.indexDir, config, status.manifest), config);
+      const searcher = createSearcher(loadIndex(config.indexDir, config, status.manifest));
       log.info({ units: searcher.info.units, provider: searcher.info.provider, ms: Date.now() - started }, 'search index loaded');
       return searcher;
     } catch (err) {

@@ -1,5 +1,4 @@
 import type { Filters } from '../answer/types.js';
-import type { Config } from '../config.js';
 import { childLogger } from '../log.js';
 import { analyzeQuery } from './analyzer.js';
 import type { IndexParts } from './build.js';
@@ -18,15 +17,16 @@ const CANDIDATES = 100;
 /** Longer questions are cut here: search needs the words, not a pasted document. */
 export const MAX_QUERY_CHARS = 2_000;
 
-export function createSearcher(parts: IndexParts, config: Config): Searcher {
+export function createSearcher(parts: IndexParts): Searcher {
   const { corpus, units, bm25, vectors, provider } = parts;
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
+  const measures = new Map(corpus.documents.flatMap((d) => d.measures.map((m) => [`${d.id}\u0000${m.id}`, m] as const)));
   const fuzzy = new FuzzyVocabulary(bm25.data.terms);
   const readSignals = createSignalReader(corpus);
   const vocabulary = { lexicon: bm25.lexicon, fuzzy };
   const targets: BoostTarget[] = units.map((u) => {
     const doc = documents.get(u.documentId);
-    const measure = u.measureId ? doc?.measures.find((m) => m.id === u.measureId) : undefined;
+    const measure = u.measureId ? measures.get(`${u.documentId}\u0000${u.measureId}`) : undefined;
     return {
       kind: u.kind,
       documentId: u.documentId,
