@@ -231,7 +231,7 @@ async function answerIntent(intent: Intent, question: string, env: Env, getLlm: 
     case 'glossary': {
       const citations = glossaryCitations(intent.abbreviation, intent.entry, env);
       const answer = composeGlossary(intent.abbreviation, intent.entry, citations, lang);
-      return { answer, found: citations.length > 0, citations, warnings: [] };
+      return { answer, found: citations.length > 0, citations, warnings: expiredWarnings(citations, lang) };
     }
 
     case 'free':
