@@ -31,7 +31,7 @@ export const QUERY_WEIGHTS = {
   compoundPart: 0.7,
   /** a part of a known compound (`overdosedødsfall` → dødsfall) */
   knownPart: 0.4,
-  /** a known term's rare neighbour one edit away (OCR damage in the plans: `pargrende`) */
+  /** a known term's neighbour one edit away (OCR damage in the plans: `pargrende`) */
   neighbour: 0.4,
   /** an unknown word's nearest known terms (a typo in the question) */
   correction: 0.8,
@@ -70,7 +70,7 @@ export function analyzeQuery(question: string, vocab: QueryVocabulary): QueryTer
       for (const p of parts) push(p, QUERY_WEIGHTS.compoundPart, group++);
       continue;
     }
-    const corrections = near.length || s.length < MIN_TYPO_LENGTH ? near : vocab.fuzzy.near(s, s.length >= 8 ? 2 : 1, 3);
+    const corrections = near.length || s.length < 8 ? near : vocab.fuzzy.near(s, 2, 3);
     for (const n of corrections) {
       push(n.term, QUERY_WEIGHTS.correction / n.distance, group);
     }
