@@ -38,8 +38,6 @@ interface TermStats {
   df: Map<string, number>;
   /** Folded words of the corpus, for compound splitting. */
   words: Set<string>;
-  /** The same, sorted, for prefix look-ups. */
-  sorted: string[];
   units: number;
 }
 
@@ -63,7 +61,7 @@ function termStats(corpus: Corpus): TermStats {
       for (const m of d.measures) add([m.text, m.description, m.goal, m.priority, m.section, ...m.responsible, ...m.references].join(' '));
     }
     for (const g of corpus.glossary) add(`${g.abbreviation} ${g.expansion ?? ''}`);
-    stats = { df, words: seenWords, sorted: [...seenWords].sort(), units };
+    stats = { df, words: seenWords, units };
     statsCache.set(corpus, stats);
   }
   return stats;
@@ -159,15 +157,12 @@ function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
   if (stats.df.has(term)) return { alts: [term], exact: true, weight: weight(term, stats) };
   const parts = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
   if (parts.length) return { alts: parts, exact: false, compound: true, weight: Math.min(...parts.map((p) => weight(p, stats))) };
+  let fuzzy = fuzzyCache.get(stats);
+  if (!fuzzy) fuzzyCache.set(stats, (fuzzy = new FuzzyVocabulary([...stats.df.keys()])));
   // The start of the plans' own compounds: `krisesenter` → krisesentertilbud.
-  const longer = word.length >= 6 ? wordsStartingWith(word, stats) : [];
-  if (longer.length) {
-    const alts = [...new Set(longer.map(stem))].filter((t) => stats.df.has(t));
-    if (alts.length) return { alts, exact: false, weight: Math.max(...alts.map((a) => weight(a, stats))) };
-  }
+  const longer = fuzzy.extensions(term, 5);
+  if (longer.length) return { alts: longer, exact: false, weight: Math.max(...longer.map((a) => weight(a, stats))) };
   if (term.length >= 6) {
-    let fuzzy = fuzzyCache.get(stats);
-    if (!fuzzy) fuzzyCache.set(stats, (fuzzy = new FuzzyVocabulary([...stats.df.keys()])));
     // Two edits only for long words, and only when the word ends the same (`nalokosn` → nalokson,
     // not `kommunevalg` → kommunemal).
     const near = fuzzy
@@ -177,23 +172,6 @@ function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
     if (near.length) return { alts: near, exact: false, weight: Math.max(...near.map((a) => weight(a, stats))) };
   }
   return { alts: [], exact: false, weight: weight(term, stats) };
-}
-
-/** Up to five corpus words that begin with `prefix` (and are longer). */
-function wordsStartingWith(prefix: string, stats: TermStats): string[] {
-  const list = stats.sorted;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: string[] = [];
-  for (let i = lo; i < list.length && out.length < 5 && list[i]!.startsWith(prefix); i++) {
-    if (list[i] !== prefix) out.push(list[i]!);
-  }
-  return out;
 }
 
 interface Match {
