@@ -44,7 +44,7 @@ export interface RetrievalFigures extends HitRates {
 export interface AnswerMiss {
   id: string;
   q: string;
-  problem: 'not-answered' | 'units-missing' | 'citation-miss' | 'not-refused';
+  problem: 'not-answered' | 'units-missing' | 'citation-miss' | 'plans-missing' | 'not-refused';
   detail: string;
 }
 
@@ -55,6 +55,9 @@ export interface AnswerFigures {
   unitAccuracy: number | null;
   citationHit1: number | null;
   citationHit3: number | null;
+  /** Questions that span plans: how many answers cite every expected plan. */
+  spanning: number;
+  planCoverage: number | null;
   outOfScope: number;
   refused: number | null;
   msPerQuestion: number;
@@ -136,6 +139,8 @@ async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]
   let unitsNamed = 0;
   let cite1 = 0;
   let cite3 = 0;
+  let spanning = 0;
+  let covered = 0;
   let outOfScope = 0;
   let refused = 0;
   const started = performance.now();
@@ -160,6 +165,13 @@ async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]
       if (missing.length === 0) unitsNamed++;
       else if (answer.found) misses.push({ id: q.id, q: q.q, problem: 'units-missing', detail: `${missing.join(', ')} — «${excerpt}»` });
     }
+    if (q.spansPlans) {
+      spanning++;
+      const cited = new Set(answer.citations.map((c) => c.documentId));
+      const missing = [...new Set(q.expect.map((t) => t.documentId))].filter((d) => !cited.has(d));
+      if (missing.length === 0) covered++;
+      else misses.push({ id: q.id, q: q.q, problem: 'plans-missing', detail: missing.join(', ') });
+    }
     const rank = firstRank(answer.citations.map(locate), q.expect);
     if (rank === 1) cite1++;
     if (rank !== null && rank <= 3) cite3++;
@@ -175,6 +187,8 @@ async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]
     unitAccuracy: ratio(unitsNamed, unitQuestions),
     citationHit1: ratio(cite1, inScope),
     citationHit3: ratio(cite3, inScope),
+    spanning,
+    planCoverage: ratio(covered, spanning),
     outOfScope,
     refused: ratio(refused, outOfScope),
     msPerQuestion: questions.length === 0 ? 0 : (performance.now() - started) / questions.length,
@@ -247,6 +261,7 @@ export function formatReport(report: EvalReport, { verbose = false } = {}): stri
   out.push(`${pad('besvart, i planene', 34)}${num(a.answered)}  (${a.inScope} spørsmål)`);
   out.push(`${pad('ansvarlig enhet nevnt', 34)}${num(a.unitAccuracy)}  (${a.unitQuestions} spørsmål med enheter)`);
   out.push(`${pad('kilde hit@1 / hit@3', 34)}${num(a.citationHit1)} / ${num(a.citationHit3)}`);
+  out.push(`${pad('alle planer sitert', 34)}${num(a.planCoverage)}  (${a.spanning} spørsmål over flere planer)`);
   out.push(`${pad('avvist, utenfor planene', 34)}${num(a.refused)}  (${a.outOfScope} spørsmål)`);
   if (verbose && main) out.push('', ...rateTable(`Per tagg (${main.mode})`, 'tagg', main.byTag));
   if (verbose) {

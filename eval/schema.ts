@@ -53,6 +53,8 @@ export const Question = z
     outOfScope: z.boolean().default(false),
     /** Earlier turns of the thread, oldest first (follow-up questions). */
     history: z.array(Turn).optional(),
+    /** The question spans plans («Hvilke bydeler …»): a good answer cites every plan among `expect`. */
+    spansPlans: z.boolean().default(false),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -61,6 +63,9 @@ export const Question = z
     }
     if (!q.outOfScope && q.expect.length === 0) {
       ctx.addIssue({ code: 'custom', message: 'et spørsmål innenfor planene trenger minst én expect' });
+    }
+    if (q.spansPlans && new Set(q.expect.map((t) => t.documentId)).size < 2) {
+      ctx.addIssue({ code: 'custom', message: 'spansPlans krever kilder fra minst to planer i expect' });
     }
     if (q.tags.includes('follow-up') !== (q.history !== undefined && q.history.length > 0)) {
       ctx.addIssue({ code: 'custom', message: 'taggen follow-up og history hører sammen' });

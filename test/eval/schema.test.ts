@@ -18,9 +18,9 @@ describe('loadQuestions', () => {
   - { id: b, q: "været i morgen", lang: nb, outOfScope: true }
 `),
     );
-    expect(qs.map((q) => [q.id, q.units, q.tags, q.outOfScope])).toEqual([
-      ['a', [], [], false],
-      ['b', [], [], true],
+    expect(qs.map((q) => [q.id, q.units, q.tags, q.outOfScope, q.spansPlans])).toEqual([
+      ['a', [], [], false, false],
+      ['b', [], [], true, false],
     ]);
   });
 
@@ -30,6 +30,7 @@ describe('loadQuestions', () => {
     ['a target with both measure and section', `  - { id: a, q: "x", lang: nb, expect: [{ documentId: d-1, measureId: "1", sectionId: "2" }] }`, /enten measureId eller sectionId/],
     ['an unknown tag', `  - { id: a, q: "x", lang: nb, tags: [spelling], expect: [{ documentId: d-1, measureId: "1" }] }`, /spørsmål 1 \(a\): tags\.0/],
     ['history without the follow-up tag', `  - { id: a, q: "x", lang: nb, history: [{ role: user, text: "y" }], expect: [{ documentId: d-1, measureId: "1" }] }`, /follow-up/],
+    ['spansPlans with sources from one plan only', `  - { id: a, q: "x", lang: nb, spansPlans: true, expect: [{ documentId: d-1, measureId: "1" }, { documentId: d-1, measureId: "2" }] }`, /minst to planer/],
     ['a duplicate id', `  - { id: a, q: "x", lang: nb, outOfScope: true }\n  - { id: a, q: "y", lang: nb, outOfScope: true }`, /«a» står to ganger/],
   ])('rejects %s, naming the file and the question', (_name, body, message) => {
     const file = setFile(`questions:\n${body}\n`);
