@@ -68,6 +68,14 @@ export class ChatPage {
     await this.page.locator('#new-conversation').click();
   }
 
+  /** The whole page at `width`, the window as tall as the page so the sticky form sits at the end. */
+  async screenshot(path: string, width: number): Promise<void> {
+    await this.page.setViewportSize({ width, height: 800 });
+    const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
+    await this.page.setViewportSize({ width, height });
+    await this.page.screenshot({ path });
+  }
+
   userMessages(): Promise<string[]> {
     return this.page.locator('.message.user .message-text').allTextContents();
   }

@@ -80,10 +80,9 @@ describe('the web chat in Chromium', () => {
     expect(server.feedback.get(answerId!)).toMatchObject({ vote: 'up', channel: 'web', answer: firstAnswer.answer });
 
     mkdirSync('docs', { recursive: true });
-    await page.setViewportSize({ width: 900, height: 1100 });
     await chat.newConversation();
-    await chat.ask(examples[0]!);
-    await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+    await chat.vote(await chat.ask(examples[0]!), 'up');
+    await chat.screenshot('docs/screenshot.png', 900);
     await page.close();
   });
 
