@@ -17,6 +17,8 @@ export interface RateDecision {
 
 export interface RateLimiter {
   hit(key: string): RateDecision;
+  /** Clients with a window in memory. */
+  clients(): number;
 }
 
 export interface RateLimiterOptions {
@@ -45,6 +47,7 @@ export function createRateLimiter({ limit, windowMs = 60_000, now = Date.now, sw
       const resetSeconds = Math.max(1, Math.ceil((w.start + windowMs - t) / 1000));
       return { allowed: w.count <= limit, limit, remaining: Math.max(0, limit - w.count), resetSeconds };
     },
+    clients: () => windows.size,
   };
 }
 

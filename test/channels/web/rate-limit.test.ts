@@ -20,12 +20,14 @@ describe('createRateLimiter', () => {
     let now = 0;
     const limiter = createRateLimiter({ limit: 1, windowMs: 1_000, now: () => now, sweepAbove: 3 });
     for (const k of ['a', 'b', 'c']) limiter.hit(k);
+    expect(limiter.clients()).toBe(3);
+    now = 500;
+    limiter.hit('d'); // nothing has expired yet: kept
+    expect(limiter.clients()).toBe(4);
     now = 5_000;
-    limiter.hit('d');
-    now = 5_001;
-    // 'a' was swept with the others: a fresh window, allowed
-    expect(limiter.hit('a').allowed).toBe(true);
-    expect(limiter.hit('d').allowed).toBe(false);
+    limiter.hit('e'); // a–d expired and are swept
+    expect(limiter.clients()).toBe(1);
+    expect(limiter.hit('e').allowed).toBe(false);
   });
 });
 
