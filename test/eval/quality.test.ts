@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAsk } from '../../src/answer/ask.js';
+import { loadConfig } from '../../src/config.js';
 import { openSearcher } from '../../src/search/index.js';
 import { runEval, type EvalReport } from '../../eval/run.js';
 import { loadQuestions } from '../../eval/schema.js';
@@ -17,8 +18,10 @@ const questions = loadQuestions('eval/questions.yaml');
 let report: EvalReport;
 
 beforeAll(async () => {
-  const searcher = await openSearcher({ build: 'memory' });
-  report = await runEval({ questions, searcher, ask: createAsk({ searcher }) });
+  // The offline default, whatever keys the developer's environment holds: hashing embeddings, no LLM.
+  const config = loadConfig({ ...process.env, EMBEDDINGS_PROVIDER: 'hashing', OPENAI_API_KEY: '' });
+  const searcher = await openSearcher({ config, build: 'memory' });
+  report = await runEval({ questions, searcher, ask: createAsk({ searcher, config, llm: null }) });
 }, 180_000);
 
 describe('eval quality (hybrid search + ask)', () => {
