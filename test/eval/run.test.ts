@@ -12,7 +12,7 @@ const tsx = path.resolve('node_modules/.bin/tsx');
 
 async function evalCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, ['eval/run.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' } });
+    const { stdout, stderr } = await run(tsx, ['eval/run.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', OPENAI_API_KEY: '', EMBEDDINGS_PROVIDER: 'hashing' } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
