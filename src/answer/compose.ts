@@ -31,18 +31,20 @@ export function listJoin(items: string[], lang: Language): string {
   return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 }
 
+/** «2021–2023, perioden er utløpt»: a plan's period, with its end said inline where it has passed. */
+const periodNb = (period: string, expired: boolean) => `${period}${expired ? ', perioden er utløpt' : ''}`;
+const periodEn = (period: string, expired: boolean) => `${period}${expired ? ', period ended' : ''}`;
+
 const T = {
   nb: {
     responsible: (units: string) => `Ansvarlig: ${units}.`,
     noUnit: 'Planen oppgir ingen ansvarlig enhet for dette.',
     measure: (id: string) => `Tiltak ${id}`,
     passage: (section: string) => `Avsnitt «${section}»`,
-    inPlan: (title: string, period: string, expired: boolean) =>
-      `i «${title}» (${period}${expired ? ', perioden er utløpt' : ''})`,
+    period: periodNb,
+    inPlan: (title: string, period: string, expired: boolean) => `i «${title}» (${periodNb(period, expired)})`,
     refersTo: (refs: string) => `Viser til ${refs}.`,
     accountable: (code: string) => `byrådsavdeling ${code}`,
-    expiredNote: (plans: string) =>
-      `Merk: planperioden er utløpt for ${plans}. Sjekk om bydelen har vedtatt en nyere plan.`,
     unitLead: (unit: string, n: number) => `${unit} står som ansvarlig for ${n} tiltak i planene:`,
     unitTextLead: (unit: string, n: number) =>
       `Planene nevner ${unit} i ${n} tiltak, uten å oppgi enheten som ansvarlig:`,
@@ -68,11 +70,10 @@ const T = {
     noUnit: 'The plan names no responsible unit for this.',
     measure: (id: string) => `Measure ${id}`,
     passage: (section: string) => `Section “${section}”`,
-    inPlan: (title: string, period: string, expired: boolean) =>
-      `in “${title}” (${period}${expired ? ', period ended' : ''})`,
+    period: periodEn,
+    inPlan: (title: string, period: string, expired: boolean) => `in “${title}” (${periodEn(period, expired)})`,
     refersTo: (refs: string) => `Refers to ${refs}.`,
     accountable: (code: string) => `city department ${code}`,
-    expiredNote: (plans: string) => `Note: the plan period has ended for ${plans}. Check whether a newer plan has been adopted.`,
     unitLead: (unit: string, n: number) => `${unit} is responsible for ${n} measure${n === 1 ? '' : 's'} in the plans:`,
     unitTextLead: (unit: string, n: number) =>
       `The plans mention ${unit} in ${n} measure${n === 1 ? '' : 's'} without naming it as responsible:`,
@@ -124,17 +125,11 @@ export function describeCitation(c: Citation, n: number, lang: Language): string
   return `${head ? `${head} ` : ''}${where}${refs}`;
 }
 
-/** The note on ended plan periods, or null when every cited plan is current. */
-export function expiredNote(citations: Citation[], lang: Language): string | null {
-  const ended = [...new Map(citations.filter((c) => c.expired).map((c) => [c.documentId, c])).values()];
-  if (!ended.length) return null;
-  return messages(lang).expiredNote(listJoin(ended.map((c) => `${quote(c.documentTitle, lang)} (${c.period})`), lang));
-}
-
 export function composeMeasures(citations: Citation[], lang: Language, max = 3): string {
-  const lines = citations.slice(0, max).map((c, i) => describeCitation(c, i + 1, lang));
-  const note = expiredNote(citations.slice(0, max), lang);
-  return [...lines, ...(note ? [note] : [])].join('\n');
+  return citations
+    .slice(0, max)
+    .map((c, i) => describeCitation(c, i + 1, lang))
+    .join('\n');
 }
 
 /** A unit's measures, listed briefly per plan. */
@@ -143,10 +138,9 @@ export function composeUnit(unit: string, citations: Citation[], byText: boolean
   const lead = byText ? t.unitTextLead(unit, citations.length) : t.unitLead(unit, citations.length);
   const lines = citations
     .slice(0, MAX_LISTED)
-    .map((c, i) => `– ${t.measure(c.measureId ?? '?')} (${c.documentTitle}, ${c.period}): ${shorten(c.text, 120)} [${i + 1}]`);
+    .map((c, i) => `– ${t.measure(c.measureId ?? '?')} (${c.documentTitle}, ${t.period(c.period, c.expired)}): ${shorten(c.text, 120)} [${i + 1}]`);
   if (citations.length > MAX_LISTED) lines.push(t.more(citations.length - MAX_LISTED));
-  const note = expiredNote(citations.slice(0, MAX_LISTED), lang);
-  return [lead, ...lines, ...(note ? [note] : [])].join('\n');
+  return [lead, ...lines].join('\n');
 }
 
 /** Every plan (and its measures) that refers to a standard or procedure. */
@@ -154,7 +148,7 @@ export function composeReference(reference: string, citations: Citation[], lang:
   const t = messages(lang);
   const byPlan = new Map<string, { title: string; period: string; ids: string[]; n: number[] }>();
   citations.forEach((c, i) => {
-    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: c.period, ids: [], n: [] };
+    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: t.period(c.period, c.expired), ids: [], n: [] };
     if (c.measureId) p.ids.push(c.measureId);
     p.n.push(i + 1);
     byPlan.set(c.documentId, p);
@@ -163,8 +157,7 @@ export function composeReference(reference: string, citations: Citation[], lang:
     (p) =>
       `– ${p.title} (${p.period}): ${p.ids.length ? t.measures(listJoin(p.ids, lang)) : t.textOnly} ${p.n.map((n) => `[${n}]`).join('')}`,
   );
-  const note = expiredNote(citations, lang);
-  return [t.referenceLead(reference, byPlan.size), ...lines, ...(note ? [note] : [])].join('\n');
+  return [t.referenceLead(reference, byPlan.size), ...lines].join('\n');
 }
 
 export function composeGlossary(

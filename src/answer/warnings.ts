@@ -24,14 +24,15 @@ export function truncatedWarning(lang: Language): string {
     : `Spørsmålet var svært langt; jeg brukte bare de første ${MAX_QUESTION_CHARS} tegnene.`;
 }
 
+/** One warning per cited plan whose period has ended — the only place the answer says so at length. */
 export function expiredWarnings(citations: Citation[], lang: Language): string[] {
   const seen = new Map<string, Citation>();
   for (const c of citations) if (c.expired && !seen.has(c.documentId)) seen.set(c.documentId, c);
   return [...seen.values()].map((c) => {
     const ended = c.period.split('–').at(-1);
     return lang === 'en'
-      ? `The period of ${quote(c.documentTitle, lang)} ended in ${ended}.`
-      : `Planperioden for ${quote(c.documentTitle, lang)} gikk ut i ${ended}.`;
+      ? `The period of ${quote(c.documentTitle, lang)} ended in ${ended}. Check whether a newer plan has been adopted.`
+      : `Planperioden for ${quote(c.documentTitle, lang)} gikk ut i ${ended}. Sjekk om det er vedtatt en nyere plan.`;
   });
 }
 

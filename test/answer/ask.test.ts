@@ -37,6 +37,18 @@ describe('free questions: unit first, then measure, plan and period', () => {
     expect(a.warnings.join(' ')).toMatch(/Planperioden for «Ruspolitisk handlingsplan 2021–2023, Bydel Nordstrand» gikk ut i 2023/);
   });
 
+  it('says a plan has ended once: inline per citation and one warning per plan, no second note in the text', async () => {
+    for (const q of ['Hvem deler ut nalokson i Bydel Nordstrand?', 'Hva har Avdeling Lokalsamfunn ansvar for i Gamle Oslo?', 'Hvilke planer viser til Oslostandard for pårørendesamarbeid?']) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.answer).not.toMatch(/Merk:|planperioden er utløpt for/i);
+      expect(a.answer).toMatch(/perioden er utløpt/);
+      const ended = new Set(a.citations.filter((c) => c.expired).map((c) => c.documentId));
+      const notes = a.warnings.filter((w) => /Planperioden for/.test(w));
+      expect(notes).toHaveLength(ended.size);
+      expect(`${a.answer}\n${a.warnings.join('\n')}`.match(/nyere plan/g)).toHaveLength(ended.size);
+    }
+  });
+
   it('does not call a plan expired while its period runs (today from the context)', async () => {
     const a = await ask('Hvem deler ut nalokson i Bydel Nordstrand?', { today: new Date('2022-05-01') });
     expect(a.citations[0]!.expired).toBe(false);
