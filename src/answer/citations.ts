@@ -20,12 +20,21 @@ function base(doc: CorpusDocument, today: Date, score: number) {
   };
 }
 
-/** The readable text of a measure: what is to be done, with its description and goal where the plan has them. */
+/** A field as a sentence: spaces collapsed, trailing commas or colons dropped, a full stop where none ends it. */
+export function asSentence(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim().replace(/[\s,;:–-]+$/, '');
+  return !t || /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/**
+ * The readable text of a measure: what is to be done, its description and its goal where the plan has
+ * them, each a sentence («… overdoseforebyggende arbeid. Mål: Økt livskvalitet.»).
+ */
 export function measureText(m: Measure): string {
   const parts = [m.text];
   if (m.description && !m.text.includes(m.description)) parts.push(m.description);
   if (m.goal && !parts.some((p) => p.includes(m.goal!))) parts.push(`Mål: ${m.goal}`);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.map(asSentence).filter(Boolean).join(' ');
 }
 
 export function measureCitation(doc: CorpusDocument, m: Measure, today: Date, score: number): Citation {

@@ -13,12 +13,18 @@ const MAX_QUOTE = 220;
 /** A unit's measures listed in one answer (and cited); the rest are counted. */
 export const MAX_LISTED = 8;
 
+/**
+ * A text cut to chat length: at the last full sentence that fits when that keeps most of it, else on a
+ * word boundary with « …» — never inside a word.
+ */
 export function shorten(text: string, max = MAX_QUOTE): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
-  const cut = t.slice(0, max);
+  const cut = t.slice(0, max + 1);
+  const sentenceEnd = Math.max(...[...cut.matchAll(/[.!?](?= )/g)].map((m) => m.index!));
+  if (sentenceEnd >= max * 0.4) return cut.slice(0, sentenceEnd + 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')} …`;
+  return `${(space > 0 ? cut.slice(0, space) : t.slice(0, max)).replace(/[\s,.;:–-]+$/, '')} …`;
 }
 
 export function quote(text: string, lang: Language): string {
