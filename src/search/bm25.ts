@@ -73,47 +73,46 @@ export class Bm25Builder {
       }),
     );
 
-    // Per unit term frequencies → postings, unit ids ascending.
+    // Two passes over the units' words, no per-unit maps or pair buffers: first document
+    // frequencies and lengths, then the postings (unit ids ascending) straight into place.
     this.unitStarts.push(this.unitWords.length);
     const starts = this.unitStarts.view();
     const all = this.unitWords.view();
     const nUnits = starts.length - 1;
+    const nTerms = termIds.size;
     const unitLengths = new Uint32Array(nUnits);
-    const df = new Uint32Array(termIds.size);
-    const pairs = new GrowableU32();
-    const pairStarts = new GrowableU32();
-    const tf = new Map<number, number>();
+    const df = new Uint32Array(nTerms);
+    const seen = new Int32Array(nTerms).fill(-1);
     for (let u = 0; u < nUnits; u++) {
-      tf.clear();
       let len = 0;
       for (let i = starts[u]!; i < starts[u + 1]!; i++) {
         for (const t of wordToTerms[all[i]!]!) {
-          tf.set(t, (tf.get(t) ?? 0) + 1);
           len++;
+          if (seen[t] !== u) {
+            seen[t] = u;
+            df[t]!++;
+          }
         }
       }
       unitLengths[u] = len;
-      pairStarts.push(pairs.length);
-      for (const [t, n] of tf) {
-        df[t]!++;
-        pairs.push(t);
-        pairs.push(Math.min(n, 65_535));
-      }
     }
-    pairStarts.push(pairs.length);
-    const offsets = new Uint32Array(termIds.size + 1);
-    for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
+    const offsets = new Uint32Array(nTerms + 1);
+    for (let t = 0; t < nTerms; t++) offsets[t + 1] = offsets[t]! + df[t]!;
     const fill = offsets.slice(0, -1);
-    const units = new Uint32Array(offsets[df.length]!);
+    const units = new Uint32Array(offsets[nTerms]!);
     const tfs = new Uint16Array(units.length);
-    const ps = pairStarts.view();
-    const pv = pairs.view();
+    seen.fill(-1);
     for (let u = 0; u < nUnits; u++) {
-      for (let i = ps[u]!; i < ps[u + 1]!; i += 2) {
-        const t = pv[i]!;
-        const at = fill[t]!++;
-        units[at] = u;
-        tfs[at] = pv[i + 1]!;
+      for (let i = starts[u]!; i < starts[u + 1]!; i++) {
+        for (const t of wordToTerms[all[i]!]!) {
+          if (seen[t] !== u) {
+            seen[t] = u;
+            units[fill[t]!] = u;
+            tfs[fill[t]!++] = 1;
+          } else if (tfs[fill[t]! - 1]! < 65_535) {
+            tfs[fill[t]! - 1]!++;
+          }
+        }
       }
     }
     return new Bm25({ terms: [...termIds.keys()], words, offsets, units, tfs, unitLengths });

@@ -6,6 +6,7 @@ import { boostFactor, FUSION, linearFusion, reciprocalRankFusion, type BoostTarg
 import type { Searcher, SearchHit, SearchOptions } from './index.js';
 import { createSignalReader } from './signals.js';
 import { fold } from './tokenize.js';
+import { unitText } from './units.js';
 import { FuzzyVocabulary } from './vocabulary.js';
 
 /** The query path: question ─► lexical + vector candidates ─► fusion + boosts ─► hits. */
@@ -109,7 +110,7 @@ export function createSearcher(parts: IndexParts): Searcher {
           documentId: u.documentId,
           measureId: u.measureId,
           sectionId: u.sectionId,
-          text: u.text,
+          text: unitText(u, documents.get(u.documentId)!),
           score: Math.round(confidence * (score / top.score) * 1000) / 1000,
         };
       });

@@ -6,17 +6,21 @@ import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.j
  * a few sentences. Units follow the parser's structure, so no unit cuts a table row.
  */
 
+/** A unit as the searcher keeps it: where it is, not its text (unitText() makes that for a hit). */
 export interface RetrievalUnit {
   kind: 'measure' | 'passage';
   documentId: string;
   measureId: string | null;
   sectionId: string | null;
-  /** What a person reads. */
-  text: string;
+  /** the measure's index (measures) or the section's index (passages) in its document */
+  index: number;
+  /** the passage's number within its section (0 for measures) */
+  passage: number;
 }
 
-/** A unit plus the text that is indexed for it (not persisted). */
+/** A unit with what a person reads and the text that is indexed for it (made while building). */
 export interface IndexedUnit extends RetrievalUnit {
+  text: string;
   indexText: string;
 }
 
@@ -45,7 +49,7 @@ export function measureText(m: Measure): string {
   return parts.join('\n');
 }
 
-function measureUnit(m: Measure, doc: CorpusDocument): IndexedUnit {
+function measureUnit(m: Measure, index: number, doc: CorpusDocument): IndexedUnit {
   const section = sectionOf(m, doc);
   const text = measureText(m);
   const context = [
@@ -64,6 +68,8 @@ function measureUnit(m: Measure, doc: CorpusDocument): IndexedUnit {
     documentId: doc.id,
     measureId: m.id,
     sectionId: section?.id ?? null,
+    index,
+    passage: 0,
     text,
     indexText: context.filter(Boolean).join('\n'),
   };
@@ -99,20 +105,22 @@ export function passages(text: string): string[] {
   return out;
 }
 
-function passageUnits(section: Section, doc: CorpusDocument): IndexedUnit[] {
+function passageUnits(section: Section, index: number, doc: CorpusDocument): IndexedUnit[] {
   const label = sectionLabel(section);
-  return passages(section.text).map((text) => ({
+  return passages(section.text).map((text, passage) => ({
     kind: 'passage' as const,
     documentId: doc.id,
     measureId: null,
     sectionId: section.id,
+    index,
+    passage,
     text,
     indexText: `${label}\n${text}\n${doc.title}\n${doc.owner}`,
   }));
 }
 
 export function documentUnits(doc: CorpusDocument): IndexedUnit[] {
-  return [...doc.measures.map((m) => measureUnit(m, doc)), ...doc.sections.flatMap((s) => passageUnits(s, doc))];
+  return [...doc.measures.map((m, i) => measureUnit(m, i, doc)), ...doc.sections.flatMap((s, i) => passageUnits(s, i, doc))];
 }
 
 /** The corpus's units without their index text, in index order, made one document at a time. */
@@ -120,6 +128,12 @@ export function retrievalUnits(corpus: Corpus): RetrievalUnit[] {
   return corpus.documents.flatMap((d) => documentUnits(d).map(toRetrievalUnit));
 }
 
-export function toRetrievalUnit({ indexText: _, ...unit }: IndexedUnit): RetrievalUnit {
+export function toRetrievalUnit({ indexText: _, text: __, ...unit }: IndexedUnit): RetrievalUnit {
   return unit;
+}
+
+/** What a person reads of a unit, made again from the corpus (the same text the unit was built with). */
+export function unitText(unit: RetrievalUnit, doc: CorpusDocument): string {
+  if (unit.kind === 'measure') return measureText(doc.measures[unit.index]!);
+  return passages(doc.sections[unit.index]!.text)[unit.passage] ?? '';
 }

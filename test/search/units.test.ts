@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { documentUnits, passages, retrievalUnits } from '../../src/search/units.js';
+import { documentUnits, passages, retrievalUnits, unitText } from '../../src/search/units.js';
 
 describe('retrieval units', () => {
   const corpus = loadCorpus('corpus');
@@ -23,6 +23,13 @@ describe('retrieval units', () => {
       const ids = units.filter((u) => u.documentId === doc.id && u.kind === 'measure').map((u) => u.measureId);
       expect(ids).toEqual(doc.measures.map((m) => m.id));
     }
+  });
+
+  it('makes a unit's text again from the corpus, as it was when the unit was indexed', () => {
+    const kept = retrievalUnits(corpus);
+    const built = corpus.documents.flatMap((d) => documentUnits(d));
+    expect(kept).toHaveLength(built.length);
+    kept.forEach((u, i) => expect(unitText(u, corpus.documents.find((d) => d.id === u.documentId)!)).toBe(built[i]!.text));
   });
 
   it('cuts prose into passages of whole sentences, a few hundred characters each', () => {
