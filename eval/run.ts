@@ -133,64 +133,55 @@ async function evalRetrieval(searcher: Searcher, questions: Question[], mode: Se
 async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]): Promise<AnswerFigures> {
   const locate = citationLocator(searcher.corpus);
   const misses: AnswerMiss[] = [];
-  let inScope = 0;
-  let answered = 0;
-  let unitQuestions = 0;
-  let unitsNamed = 0;
-  let cite1 = 0;
-  let cite3 = 0;
-  let spanning = 0;
-  let covered = 0;
-  let outOfScope = 0;
-  let refused = 0;
+  const n = { inScope: 0, answered: 0, unitQuestions: 0, unitsNamed: 0, cite1: 0, cite3: 0, spanning: 0, covered: 0, outOfScope: 0, refused: 0 };
   const started = performance.now();
   for (const q of questions) {
     const answer = await ask(q.q, { history: q.history, channel: 'eval' });
     const excerpt = answer.answer.replace(/\s+/g, ' ').slice(0, 160);
     if (q.outOfScope) {
-      outOfScope++;
-      if (!answer.found) refused++;
+      n.outOfScope++;
+      if (!answer.found) n.refused++;
       else {
         const top = answer.citations[0];
         misses.push({ id: q.id, q: q.q, problem: 'not-refused', detail: top ? describeHit(locate(top)) : excerpt });
       }
       continue;
     }
-    inScope++;
-    if (answer.found) answered++;
+    n.inScope++;
+    if (answer.found) n.answered++;
     else misses.push({ id: q.id, q: q.q, problem: 'not-answered', detail: excerpt });
     if (q.units.length > 0) {
-      unitQuestions++;
+      n.unitQuestions++;
       const missing = answer.found ? missingUnits(answer.answer, q.units) : q.units;
-      if (missing.length === 0) unitsNamed++;
+      if (missing.length === 0) n.unitsNamed++;
       else if (answer.found) misses.push({ id: q.id, q: q.q, problem: 'units-missing', detail: `${missing.join(', ')} — «${excerpt}»` });
     }
     if (q.spansPlans) {
-      spanning++;
+      n.spanning++;
       const cited = new Set(answer.citations.map((c) => c.documentId));
       const missing = [...new Set(q.expect.map((t) => t.documentId))].filter((d) => !cited.has(d));
-      if (missing.length === 0) covered++;
+      if (missing.length === 0) n.covered++;
       else misses.push({ id: q.id, q: q.q, problem: 'plans-missing', detail: missing.join(', ') });
     }
     const rank = firstRank(answer.citations.map(locate), q.expect);
-    if (rank === 1) cite1++;
-    if (rank !== null && rank <= 3) cite3++;
+    if (rank === 1) n.cite1++;
+    if (rank !== null && rank <= 3) n.cite3++;
     if (answer.found && (rank === null || rank > 3)) {
       const got = answer.citations.slice(0, 3).map((c) => describeHit(locate(c)));
       misses.push({ id: q.id, q: q.q, problem: 'citation-miss', detail: `ventet ${q.expect.map(describeTarget).join(' | ')}; fikk ${got.join(', ') || 'ingen'}` });
     }
   }
   return {
-    inScope,
-    answered: ratio(answered, inScope),
-    unitQuestions,
-    unitAccuracy: ratio(unitsNamed, unitQuestions),
-    citationHit1: ratio(cite1, inScope),
-    citationHit3: ratio(cite3, inScope),
-    spanning,
-    planCoverage: ratio(covered, spanning),
-    outOfScope,
-    refused: ratio(refused, outOfScope),
+    inScope: n.inScope,
+    answered: ratio(n.answered, n.inScope),
+    unitQuestions: n.unitQuestions,
+    unitAccuracy: ratio(n.unitsNamed, n.unitQuestions),
+    citationHit1: ratio(n.cite1, n.inScope),
+    citationHit3: ratio(n.cite3, n.inScope),
+    spanning: n.spanning,
+    planCoverage: ratio(n.covered, n.spanning),
+    outOfScope: n.outOfScope,
+    refused: ratio(n.refused, n.outOfScope),
     msPerQuestion: questions.length === 0 ? 0 : (performance.now() - started) / questions.length,
     misses,
   };
