@@ -25,7 +25,7 @@ describe('retrieval units', () => {
     }
   });
 
-  it('makes a unit's text again from the corpus, as it was when the unit was indexed', () => {
+  it('makes the text of a unit again from the corpus, as it was when the unit was indexed', () => {
     const kept = retrievalUnits(corpus);
     const built = corpus.documents.flatMap((d) => documentUnits(d));
     expect(kept).toHaveLength(built.length);
