@@ -10,10 +10,11 @@ import {
   composeMeasures,
   composeReference,
   composeUnit,
+  listJoin,
   MAX_LISTED,
   messages,
 } from './compose.js';
-import { districtsIn, documentsOf } from './districts.js';
+import { districtsIn, documentsOf, isDistrictPlan, type District } from './districts.js';
 import { resolveFollowUp } from './followup.js';
 import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
@@ -25,7 +26,7 @@ import type { Answer, AskContext, Citation, Filters } from './types.js';
 import type { SearchHit, Searcher } from '../search/index.js';
 import { answerStandard } from './standards.js';
 import { measureCarriedBy } from './units.js';
-import { expiredWarnings, noPlanWarning, personalDataWarning, truncatedWarning } from './warnings.js';
+import { expiredWarnings, personalDataWarning, truncatedWarning } from './warnings.js';
 import { fold, terms } from '../search/tokenize.js';
 
 /**
@@ -163,7 +164,7 @@ function allowed(doc: CorpusDocument, filters: Filters | undefined): boolean {
 }
 
 /** The documents a question is about: the named districts' plans (if any have one), filtered. */
-function scope(question: string, env: Env): { docs: CorpusDocument[]; named: CorpusDocument[]; missing: string[] } {
+function scope(question: string, env: Env): { docs: CorpusDocument[]; named: CorpusDocument[]; missing: District[] } {
   const districts = districtsIn(question);
   const named = districts.flatMap((d) => documentsOf(env.corpus, d)).filter((d) => allowed(d, env.filters));
   const missing = districts.filter((d) => documentsOf(env.corpus, d).length === 0);
@@ -171,8 +172,8 @@ function scope(question: string, env: Env): { docs: CorpusDocument[]; named: Cor
   return { docs: named.length ? named : docs, named, missing };
 }
 
-function notFound(env: Env, near: Citation | null = null, warnings: string[] = []): Composed {
-  return { answer: composeNotFound(env.language, near), found: false, citations: [], warnings };
+function notFound(env: Env): Composed {
+  return { answer: composeNotFound(env.language, null), found: false, citations: [], warnings: [] };
 }
 
 async function answerIntent(intent: Intent, question: string, env: Env, getLlm: () => AnswerWriter | null): Promise<Composed> {
@@ -281,9 +282,12 @@ function sentenceWith(text: string, re: RegExp): string {
 
 async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter | null): Promise<Composed> {
   const lang = env.language;
+  const t = messages(lang);
   const query = retrievalQuery(question, lang);
   const { named, missing } = scope(question, env);
-  const warnings = missing.length && !named.length ? missing.map((d) => noPlanWarning(d, lang)) : [];
+  // A district the corpus has no plan for (Frogner): said in the answer, which then draws on the
+  // city-wide plans (and on passages that name that district).
+  const noPlan: District[] = named.length ? [] : missing;
   const pinned = new Set(named.map((d) => d.id));
 
   const searches = [env.searcher.search(query, { k: FREE_K, filters: env.filters, today: env.today })];
@@ -299,7 +303,7 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
     if (seen.has(key)) continue;
     seen.add(key);
     const c = toCitation(h, env);
-    if (c) citations.push(c);
+    if (c && aboutDistrict(c, pinned, noPlan, env)) citations.push(c);
   }
   // What the question is about; for English, the Norwegian words of the field it names.
   const topical = topicalFor(question, lang, lang === 'en' ? norwegianEquivalents(question) : '', env.corpus);
@@ -319,7 +323,8 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
   if (!citations.length || !isAnswered(g)) {
     env.log.debug({ grounding: g }, 'ask: not answered by the plans');
     const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;
-    return notFound(env, near, warnings);
+    const lead = noPlan.length ? t.noPlan(listJoin(noPlan, lang), 'nothing') : undefined;
+    return { answer: composeNotFound(lang, near, lead), found: false, citations: [], warnings: [] };
   }
   env.log.debug({ grounding: g }, 'ask: answered');
   // Show only citations that hold a fair share of what the best one holds.
@@ -328,23 +333,42 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
   if (MANY_PLANS.test(question) || MANY_PLANS.test(query)) citations = onePerPlan(citations);
   const shown = citations.slice(0, MANY_PLANS.test(question) ? 6 : SHOWN);
 
+  // A district without a plan is said first, whoever words the rest.
+  const withLead = (text: string, cited: Citation[]) => {
+    if (!noPlan.length) return text;
+    const cityWide = cited.every((c) => !isDistrictPlan(documentById(env.corpus, c.documentId)!));
+    return `${t.noPlan(listJoin(noPlan, lang), cityWide ? 'city' : 'plans')}\n${text}`;
+  };
   let llmState: Composed['llm'];
   const writer = getLlm();
   if (writer) {
     const result = await writer.write({ question, citations: shown, language: lang, corpus: env.corpus });
     if (result.ok) {
-      return { answer: result.text, found: true, citations: result.citations, warnings: [...warnings, ...expiredWarnings(result.citations, lang)], llm: 'used' };
+      const cited = result.citations;
+      return { answer: withLead(result.text, cited), found: true, citations: cited, warnings: expiredWarnings(cited, lang), llm: 'used' };
     }
     llmState = result.reason;
     env.log.warn({ reason: result.reason, detail: result.detail }, 'ask: LLM reply not used; extractive answer given');
   }
   return {
-    answer: composeMeasures(shown, lang, shown.length),
+    answer: withLead(composeMeasures(shown, lang, shown.length), shown),
     found: true,
     citations: shown,
-    warnings: [...warnings, ...expiredWarnings(shown, lang)],
+    warnings: expiredWarnings(shown, lang),
     llm: llmState,
   };
+}
+
+/**
+ * Whether a citation belongs in an answer about the districts the question names: their own plans and
+ * the city-wide plans, never another district's plan. For a district without a plan, the city-wide
+ * plans and passages of other plans that name it («nettverk med Østensjø»).
+ */
+function aboutDistrict(c: Citation, pinned: ReadonlySet<string>, noPlan: readonly District[], env: Env): boolean {
+  const doc = documentById(env.corpus, c.documentId);
+  if (!doc || !isDistrictPlan(doc) || pinned.has(doc.id)) return true;
+  if (pinned.size) return false;
+  return !noPlan.length || districtsIn(c.text).some((d) => noPlan.includes(d));
 }
 
 function onePerPlan(citations: Citation[]): Citation[] {

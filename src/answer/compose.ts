@@ -70,6 +70,8 @@ const T = {
       'Jeg får ikke lest handlingsplanene akkurat nå. Prøv igjen om litt, og si fra til den som drifter Veileder hvis det varer.',
     measureNotFound: (id: string) => `Jeg finner ikke noe tiltak ${id} i planene jeg kjenner.`,
     sameId: (id: string, n: number) => `${n} planer har et tiltak ${id}:`,
+    noPlan: (districts: string, then: 'city' | 'plans' | 'nothing') =>
+      `Jeg har ingen handlingsplan for Bydel ${districts}${{ city: '. Dette sier byens felles plan:', plans: '. Dette sier planene jeg har:', nothing: ', og byens felles plan sier ikke noe om dette.' }[then]}`,
   },
   en: {
     responsible: (units: string) => `Responsible: ${units}.`,
@@ -97,6 +99,8 @@ const T = {
     unavailable: 'I cannot read the action plans right now. Please try again shortly, and tell whoever runs Veileder if it persists.',
     measureNotFound: (id: string) => `I cannot find a measure ${id} in the plans I know.`,
     sameId: (id: string, n: number) => `${n} plans have a measure ${id}:`,
+    noPlan: (districts: string, then: 'city' | 'plans' | 'nothing') =>
+      `I have no action plan for Bydel ${districts}${{ city: '. This is what the city-wide plan says:', plans: '. This is what the plans I have say:', nothing: ', and the city-wide plan does not cover this.' }[then]}`,
   },
 } as const;
 

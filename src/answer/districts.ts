@@ -1,9 +1,11 @@
 import { fold } from '../search/tokenize.js';
+import { editDistance } from '../search/vocabulary.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 
 /**
  * The districts (bydeler) of Oslo a question can name, and the plans that belong to them.
- * «Søndre Nordstrand» is its own district and never matches Bydel Nordstrand's plan.
+ * «Søndre Nordstrand» is its own district and never matches Bydel Nordstrand's plan. Names of six
+ * letters or more are found misspelled too («Nordstand», «Grunerløka»).
  */
 
 export const DISTRICTS = [
@@ -17,6 +19,32 @@ const PATTERNS = DISTRICTS.map((name) => {
   return { name, re: new RegExp(`(?<![\\p{L}])${f}s?(?![\\p{L}])`, 'u'), len: name.length };
 }).sort((a, b) => b.len - a.len);
 
+/** District names as one folded word («gamleoslo»), for typo matching; short names (Alna) match only as written. */
+const FUZZY = DISTRICTS.map((name) => ({ name, key: fold(name).replace(/[^a-z]/g, '') }))
+  .filter((d) => d.key.length >= 6)
+  .sort((a, b) => b.key.length - a.key.length);
+
+/** Typos a name of this length may carry: one for 6–8 letters, two from 9 («gamle olso», «Nordtsrand»). */
+const maxEdits = (key: string) => (key.length >= 9 ? 2 : 1);
+
+/** A misspelled district («Nordstand», «Grunerløka», «gamle olso»): one word or two written apart. */
+function fuzzyScan(rest: string, found: District[]): string {
+  const tokens = rest.match(/\p{L}+/gu) ?? [];
+  for (const { name, key } of FUZZY) {
+    if (found.includes(name)) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = [tokens[i]!, ...(i + 1 < tokens.length ? [tokens[i]! + tokens[i + 1]!] : [])];
+      const hit = candidates.find((c) => Math.abs(c.length - key.length) <= maxEdits(key) && editDistance(c, key, maxEdits(key)) <= maxEdits(key));
+      if (!hit) continue;
+      found.push(name);
+      const span = hit === tokens[i] ? [tokens[i]!] : [tokens[i]!, tokens[i + 1]!];
+      rest = rest.replace(new RegExp(`(?<!\\p{L})${span.join('\\s+')}(?!\\p{L})`, 'u'), ' ');
+      break;
+    }
+  }
+  return rest;
+}
+
 function scan(text: string): { found: District[]; rest: string } {
   let rest = fold(text).replace(/\bgrunerlokka|\blokka\b/g, 'grunerlokka');
   const found: District[] = [];
@@ -26,7 +54,7 @@ function scan(text: string): { found: District[]; rest: string } {
       rest = rest.replace(new RegExp(p.re.source, 'gu'), ' ');
     }
   }
-  return { found, rest };
+  return { found, rest: fuzzyScan(rest, found) };
 }
 
 /** The districts a text names, longest name first, each once (Søndre Nordstrand hides Nordstrand). */
@@ -43,4 +71,9 @@ export function withoutDistricts(text: string): string {
 export function documentsOf(corpus: Corpus, district: District): CorpusDocument[] {
   const want = fold(`bydel ${district}`);
   return corpus.documents.filter((d) => fold(d.owner) === want || fold(d.owner).startsWith(`${want} `));
+}
+
+/** A district's own plan (owner «Bydel …»), as opposed to a city-wide plan such as Tryggere liv. */
+export function isDistrictPlan(doc: CorpusDocument): boolean {
+  return /^bydel\b/.test(fold(doc.owner));
 }

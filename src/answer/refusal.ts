@@ -298,10 +298,14 @@ const TEXT = {
   },
 } as const;
 
-/** The honest answer when the plans do not answer: no unit named; a pointer to something near if there is one. */
-export function composeNotFound(lang: Language, near: Citation | null): string {
+/**
+ * The honest answer when the plans do not answer: no unit named; a pointer to something near if there
+ * is one. `lead` replaces the opening sentence (a district without a plan: «… og byens felles plan sier
+ * ikke noe om dette»).
+ */
+export function composeNotFound(lang: Language, near: Citation | null, lead: string = TEXT[lang].notFound): string {
   const t = TEXT[lang];
-  if (!near) return `${t.notFound}\n${t.ask}`;
+  if (!near) return `${lead}\n${t.ask}`;
   const where = near.section ? `${quote(near.section, lang)} ${lang === 'en' ? 'in' : 'i'} ` : '';
-  return `${t.notFound}\n${t.near(`${where}${quote(near.documentTitle, lang)} (${near.period})`)}`;
+  return `${lead}\n${t.near(`${where}${quote(near.documentTitle, lang)} (${near.period})`)}`;
 }

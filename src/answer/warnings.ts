@@ -35,9 +35,3 @@ export function expiredWarnings(citations: Citation[], lang: Language): string[]
       : `Planperioden for ${quote(c.documentTitle, lang)} gikk ut i ${ended}. Sjekk om det er vedtatt en nyere plan.`;
   });
 }
-
-export function noPlanWarning(district: string, lang: Language): string {
-  return lang === 'en'
-    ? `I have no action plan for Bydel ${district}; the answer draws on the city's plan and other districts' plans.`
-    : `Jeg har ingen handlingsplan for Bydel ${district}; svaret bygger på byens plan og andre bydelers planer.`;
-}

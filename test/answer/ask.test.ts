@@ -80,9 +80,39 @@ describe('free questions: unit first, then measure, plan and period', () => {
     expect(a.answer).toMatch(/^Ansvarlig: Velferdsetaten/);
   });
 
-  it('warns that there is no plan for a district the corpus lacks', async () => {
+  it('says plainly that a district has no plan, and answers from the city-wide plan only', async () => {
+    const a = await ask('Hvem har ansvar for brukerrom på Frogner?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^Jeg har ingen handlingsplan for Bydel Frogner\. Dette sier byens felles plan:\n/);
+    expect(a.citations[0]).toMatchObject({ documentId: 'oslo-tryggere-liv-2026-2029', measureId: '10S' });
+    for (const c of a.citations) expect(c.owner).not.toMatch(/^Bydel/);
+    // Said once, in the answer: not again among the warnings.
+    expect(a.warnings.join(' ')).not.toMatch(/Frogner/);
+  });
+
+  it('says so when the city-wide plan does not cover a question about a district without a plan either', async () => {
     const a = await ask('Hvem deler ut nalokson i Frogner?', { today: TODAY });
-    expect(a.warnings[0]).toMatch(/ingen handlingsplan for Bydel Frogner/);
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/^Jeg har ingen handlingsplan for Bydel Frogner, og byens felles plan sier ikke noe om dette\./);
+    expect(a.answer).not.toMatch(/NAV|Grünerløkka/);
+  });
+
+  it.each([
+    'Hvem har ansvar for nalokson-utdeling på Nordstrand?',
+    'Hvem har ansvar for nalokson-utdeling på Nordstand?',
+    'hvem har ansvar for oppsøkende arbeid med ungdom i Nordtsrand',
+  ])('answers «%s» about Nordstrand: its measures first, no other district’s plan', async (q) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.documentId).toBe('nordstrand-2021-2023');
+    for (const c of a.citations) expect(['nordstrand-2021-2023', 'oslo-tryggere-liv-2026-2029']).toContain(c.documentId);
+    expect(a.answer).not.toMatch(/Grünerløkka|Gamle Oslo|3\.3\.[12]/);
+  });
+
+  it('keeps the city-wide plan when it answers a question about a named district', async () => {
+    const a = await ask('brukerrom og overdose på Nordstrand', { today: TODAY });
+    expect(a.citations.map((c) => c.documentId)).toContain('oslo-tryggere-liv-2026-2029');
+    for (const c of a.citations) expect(['nordstrand-2021-2023', 'oslo-tryggere-liv-2026-2029']).toContain(c.documentId);
   });
 
   it('filters by document when the caller asks it to', async () => {
