@@ -4,7 +4,7 @@ import { findReferences } from '../corpus/references.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { log as rootLog } from '../log.js';
 import { redact, withoutPlaceholders } from '../privacy/redact.js';
-import { documentById, measureCitation, passageCitation } from './citations.js';
+import { documentById, measureCitation, passageCitation, unitsToName } from './citations.js';
 import {
   composeGlossary,
   composeMeasures,
@@ -63,7 +63,11 @@ interface Composed {
 }
 
 const FREE_K = 12;
+/** Citations given for a single matter; the first IN_TEXT of them are worded in the answer, the rest only cited. */
 const SHOWN = 3;
+const IN_TEXT = 2;
+/** Citations (one per plan) for a question across plans («Hvilke bydeler har FACT?»), all worded. */
+const SPANNING = 6;
 const MANY_PLANS = /\b(?:hvilke|hvor mange)\s+(?:bydeler|planer|etater)\b|\bwhich\s+(?:districts|plans|agencies)\b|\balle bydel/i;
 
 export function createAsk(deps: AskDeps): AskFn {
@@ -330,8 +334,11 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
   // Show only citations that hold a fair share of what the best one holds.
   const best = coverage.get(citations[0]!)!;
   citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
-  if (MANY_PLANS.test(question) || MANY_PLANS.test(query)) citations = onePerPlan(citations);
-  const shown = citations.slice(0, MANY_PLANS.test(question) ? 6 : SHOWN);
+  const spansPlans = MANY_PLANS.test(question) || MANY_PLANS.test(query);
+  if (spansPlans) citations = onePerPlan(citations);
+  const shown = withUnitInText(citations.slice(0, spansPlans ? SPANNING : SHOWN), IN_TEXT);
+  // A chat answer: two measures in the text for a single matter, one per plan for a question across plans.
+  const inText = spansPlans ? shown.length : IN_TEXT;
 
   // A district without a plan is said first, whoever words the rest.
   const withLead = (text: string, cited: Citation[]) => {
@@ -351,7 +358,7 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
     env.log.warn({ reason: result.reason, detail: result.detail }, 'ask: LLM reply not used; extractive answer given');
   }
   return {
-    answer: withLead(composeMeasures(shown, lang, shown.length), shown),
+    answer: withLead(composeMeasures(shown, lang, inText), shown.slice(0, inText)),
     found: true,
     citations: shown,
     warnings: expiredWarnings(shown, lang),
@@ -369,6 +376,20 @@ function aboutDistrict(c: Citation, pinned: ReadonlySet<string>, noPlan: readonl
   if (!doc || !isDistrictPlan(doc) || pinned.has(doc.id)) return true;
   if (pinned.size) return false;
   return !noPlan.length || districtsIn(c.text).some((d) => noPlan.includes(d));
+}
+
+/**
+ * An answer names the responsible unit: when none of the first `n` citations has one (prose passages)
+ * and a later one does, that one moves up to place n. The best citation stays first.
+ */
+function withUnitInText(citations: Citation[], n: number): Citation[] {
+  const hasUnit = (c: Citation) => unitsToName(c).length > 0;
+  if (citations.length <= n || citations.slice(0, n).some(hasUnit)) return citations;
+  const i = citations.findIndex(hasUnit);
+  if (i < 0) return citations;
+  const out = citations.filter((_, j) => j !== i);
+  out.splice(n - 1, 0, citations[i]!);
+  return out;
 }
 
 function onePerPlan(citations: Citation[]): Citation[] {

@@ -74,6 +74,29 @@ describe('free questions: unit first, then measure, plan and period', () => {
     for (const c of a.citations) expect(c.text).toMatch(/fact/i);
   });
 
+  it.each(['Hvem har ansvar for oppsøkende arbeid med ungdom?', 'bolig for rusavhengige', 'Hvem jobber med pårørende?', 'ambulant team nordstrand'])(
+    'keeps «%s» short: two measures in the text, the rest only cited',
+    async (q) => {
+      const a = await ask(q, { today: TODAY });
+      expect(a.citations).toHaveLength(3);
+      expect(a.answer.match(/\[\d+\]/g)).toEqual(['[1]', '[2]']);
+      expect(a.answer.split('\n')).toHaveLength(2);
+      expect(a.answer.length).toBeLessThan(900);
+    },
+  );
+
+  it('words one measure per plan, more than two, when the question spans plans', async () => {
+    const a = await ask('Hvilke bydeler har FACT?', { today: TODAY });
+    expect(a.citations.length).toBeGreaterThan(2);
+    expect(a.answer.match(/\[\d+\]/g)).toHaveLength(a.citations.length);
+  });
+
+  it('names a responsible unit in the text even when the best citations are prose passages', async () => {
+    const a = await ask('kan folk som ikke bor i oslo bruke det nye brukerrommet', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/Ansvarlig: [^.]*Velferdsetaten/);
+  });
+
   it('puts a measure naming the responsible unit before a prose passage on the same matter', async () => {
     const a = await ask('Hvem har ansvar for brukerrom?', { today: TODAY });
     expect(a.citations[0]).toMatchObject({ documentId: 'oslo-tryggere-liv-2026-2029', measureId: '10S', expired: false });
