@@ -8,8 +8,11 @@ export type Language = 'nb' | 'en';
 const ENGLISH = new Set(
   `the what who whom which where when why how does do is are was were can could should would will of for in on at to
   with and or a an this that these those there it my our your their responsible measure measures plan plans district
-  districts standard mean means stand stands about please tell give any handle handles help people`.split(/\s+/),
+  districts standard mean means stand stands about please tell give any handle handles help people from into by with
+  be been has have men women after before between than not all some get use used using who's what's`.split(/\s+/),
 );
+/** Endings only English words have among the plans' and the questions' words (prevention, dangerous, impurities). */
+const ENGLISH_ENDING = /\p{L}{3}(?:tions?|ous|ies|ness|ity)$/u;
 const NORWEGIAN = new Set(
   `hva hvem hvilke hvilken hvor hvordan hvorfor er har og i på for til med om av som det den en et jeg vi kan skal
   bydel bydelen tiltak ansvar ansvarlig plan planen planene står betyr gjør finnes noen ikke der`.split(/\s+/),
@@ -20,7 +23,7 @@ export function detectLanguage(text: string): Language {
   let en = 0;
   let nb = 0;
   for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    if (ENGLISH.has(w)) en++;
+    if (ENGLISH.has(w) || ENGLISH_ENDING.test(w)) en++;
     if (NORWEGIAN.has(w)) nb++;
   }
   return en >= 2 && en > nb ? 'en' : 'nb';
@@ -57,11 +60,16 @@ const EN_NB: [RegExp, string][] = [
   [/\bnutrition\b/i, 'ernæring'],
   [/\bprisons?\b|\brelease\w*/i, 'løslatelse fengsel'],
   [/\bcoercion\b|\binvoluntary\b/i, 'tvang'],
-  [/\bsuicid\w*/i, 'selvmord'],
+  [/\bsuicid\w*/i, 'selvmord selvmordsforebyggende'],
+  [/\bprojects?\b/i, 'prosjekt'],
+  [/\bgoals?\b|\baims?\b|\bobjectives?\b/i, 'mål'],
+  [/\bmen\b/i, 'menn'],
+  [/\bswitch\w*/i, 'switch overgang'],
   [/\bviolence\b/i, 'vold'],
   [/\bgambling\b/i, 'pengespill'],
   [/\bshelters?\b/i, 'krisesenter botilbud'],
-  [/\bdrug checking\b|\bimpurit\w*|\btesting (?:of )?drugs\b/i, 'rusmiddelanalyse'],
+  [/\bdrug checking\b|\btesting (?:of )?drugs\b/i, 'rusmiddelanalyse'],
+  [/\bimpurit\w*/i, 'urenheter'],
   [/\bsummer jobs?\b/i, 'sommerjobb'],
   [/\belderly\b|\bolder (?:people|adults)\b|\bseniors?\b/i, 'eldre'],
   [/\bassertive community treatment\b/i, 'FACT'],

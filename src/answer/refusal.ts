@@ -23,7 +23,7 @@ følge følger kontakt kontaktperson der dit her nå også og like samme the who
 district responsible drugs mental health oslo hei spørsmål question svar answer ta tar tatt betyr bety går gå ut
 kontakte kontakter kontakt ringe ringer bli blir skal får få folk personer person brukere bruker noen alle flere
 steder sted åring år helst egentlig søke søker regler regel stand stands mean means does anyone someone people
-løkka levere leverer neste forrige siste`;
+løkka levere leverer neste forrige siste ment meant beregnet`;
 
 const GENERIC = new Set(terms(`${GENERIC_WORDS} ${DISTRICTS.join(' ')}`));
 const GENERIC_LIST = [...GENERIC].filter((g) => g.length >= 5);
@@ -79,6 +79,9 @@ export interface Grounding {
   corpusCoverage: number;
   /** Weighted share of topical terms the corpus uses as they are written. */
   exactCoverage: number;
+  /** Weighted share of topical terms the corpus uses as written or as the halves of a compound
+   *  (`pårørendestandarden` = pårørende + standard): the plans' own words, not a guessed spelling. */
+  ownCoverage: number;
   /** Weighted share of topical terms the citation contains. */
   hitCoverage: number;
   /** Summed weight of the topical words the citation contains. */
@@ -155,10 +158,16 @@ interface Resolved {
  */
 function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
   if (stats.df.has(term)) return { alts: [term], exact: true, weight: weight(term, stats) };
-  const parts = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
-  if (parts.length) return { alts: parts, exact: false, compound: true, weight: Math.min(...parts.map((p) => weight(p, stats))) };
   let fuzzy = fuzzyCache.get(stats);
   if (!fuzzy) fuzzyCache.set(stats, (fuzzy = new FuzzyVocabulary([...stats.df.keys()])));
+  // A long word one letter off a word of the plans is that word misspelled (`rusmidelanalyse`), not a
+  // compound of whatever halves it splits into.
+  if (term.length >= 10) {
+    const typo = fuzzy.near(term, 1, 3).map((m) => m.term);
+    if (typo.length) return { alts: typo, exact: false, weight: Math.max(...typo.map((a) => weight(a, stats))) };
+  }
+  const parts = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
+  if (parts.length) return { alts: parts, exact: false, compound: true, weight: Math.min(...parts.map((p) => weight(p, stats))) };
   // The start of the plans' own compounds: `krisesenter` → krisesentertilbud.
   const longer = fuzzy.extensions(term, 5);
   if (longer.length) return { alts: longer, exact: false, weight: Math.max(...longer.map((a) => weight(a, stats))) };
@@ -207,7 +216,8 @@ export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Co
 
 /**
  * Kinds of fact staff ask for that action plans do not carry — opening hours, phone numbers, prices,
- * penalties, doses, parking, pay, passwords: [what the question asks (folded), what a hit holding it says].
+ * penalties, doses, parking, pay, passwords, office IT, staff numbers, the person holding a post:
+ * [what the question asks (folded), what a hit holding it says].
  */
 const FACT_KINDS: [RegExp, RegExp][] = [
   [/\b(?:apningstid\w*|apner|apent om)\b/, /apningstid|apent (?:fra|mellom|hver)|kl\.? ?\d/],
@@ -217,6 +227,12 @@ const FACT_KINDS: [RegExp, RegExp][] = [
   [/\b(?:dose|doser|dosering\w*)\b/, /\bdose|dosering/],
   [/\b(?:parkere|parkering\w*)\b/, /parker/],
   [/\b(?:lonn|lonna|lonnen|passord\w*|feriedager|egenmelding\w*)\b/, /lonn|passord|ferie|egenmelding/],
+  // Office IT: plans say nothing about Teams, screens or printers.
+  [/\b(?:teams|outlook|skjermen|skjermdeling|pc-?en|skriveren|printer\w*|wifi|vpn)\b/, /\bteams\b|outlook|skjermen|skjermdeling|\bpc\b|skriveren|printer|wifi|vpn/],
+  // Staff numbers: a hit that holds one says «12 ansatte» or «5 årsverk».
+  [/\b(?:hvor mange|antall) (?:ansatte|arsverk|stillinger|medarbeidere)\b|\bhow many (?:staff|employees)\b/, /\d+ (?:ansatte|arsverk|stillinger|medarbeidere)/],
+  // Who holds a post: plans name units, not the people who lead them.
+  [/\b(?:hvem er|hva heter|who is)(?: \p{L}+)?? (?:\p{L}*direktor\p{L}*|\p{L}*leder(?:en)?|\p{L}*sjef\p{L}*|byraden|director|head|manager)\b/u, /(?!)/],
 ];
 
 /**
@@ -232,17 +248,19 @@ export function grounding(
 ): Grounding {
   const score = best?.score ?? 0;
   if (!topical.length) {
-    return { topical, corpusCoverage: 1, exactCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score, unknownName: false, kindMissing: false };
+    return { topical, corpusCoverage: 1, exactCoverage: 1, ownCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score, unknownName: false, kindMissing: false };
   }
   const stats = termStats(corpus);
   let total = 0;
   let known = 0;
   let exact = 0;
+  let own = 0;
   for (const t of topical) {
     const r = resolveWord(t, stats);
     total += r.weight;
     if (r.alts.length) known += r.weight;
     if (r.exact) exact += r.weight;
+    if (r.exact || r.compound) own += r.weight;
   }
   const m = best ? matchCitation(topical, best, stats) : { coverage: 0, evidence: 0 };
   if (best && references.some((r) => best.references.includes(r))) {
@@ -257,6 +275,7 @@ export function grounding(
     topical,
     corpusCoverage: known / total,
     exactCoverage: exact / total,
+    ownCoverage: own / total,
     hitCoverage: m.coverage,
     evidence: m.evidence,
     score,
@@ -269,6 +288,17 @@ export function grounding(
  * Thresholds, calibrated on the eval's in-scope and out-of-scope questions (npm run eval): most of
  * what the question is about must be in the plans, a fair share of it in the best hit, and that share
  * must include a word that says something (not only common words).
+ *
+ * The trade-off (November 2026, 259 in-scope and 39 out-of-scope questions): 97.7 % answered, 100 %
+ * refused. It was reached by better signals, not by moving these numbers: a fact kind the plans never
+ * carry (office IT, staff numbers, who holds a post) refuses however well the words match; a compound
+ * of the plans' own words counts as theirs when search is confident (`pårørendestandarden`); a long
+ * word one letter off a plan word is that word (`rusmidelanalyse`); English questions are recognised
+ * by English-only endings and map to the plans' words (language.ts). Lowering MIN_EVIDENCE or
+ * MIN_HIT_COVERAGE would answer the six in-scope misses left (a word the hit lacks: «hvilken alder»,
+ * «bemannede»; a best hit that is not the matter; «rus kompas» written apart), but lets through
+ * out-of-scope questions whose one rare word happens to occur in some plan («kantina», «bydelshuset»).
+ * The price of the fact kinds: a plan question worded as one («hvem er leder for …») is refused.
  */
 export const MIN_CORPUS_COVERAGE = 0.4;
 export const MIN_HIT_COVERAGE = 0.3;
@@ -281,7 +311,7 @@ export function isAnswered(g: Grounding): boolean {
   if (g.evidence >= MIN_EVIDENCE) return true;
   // Common words only are enough when every one of them is the plans' own and the hit holds them all,
   // or when search is confident and the hit holds a good share of them.
-  return (g.hitCoverage > 0.99 && g.exactCoverage > 0.99) || (g.score >= CONFIDENT_SCORE && g.hitCoverage >= 0.4 && g.exactCoverage >= 0.5);
+  return (g.hitCoverage > 0.99 && g.exactCoverage > 0.99) || (g.score >= CONFIDENT_SCORE && g.hitCoverage >= 0.4 && g.ownCoverage >= 0.5);
 }
 
 const TEXT = {

@@ -267,6 +267,11 @@ describe('found:false when the plans do not answer', () => {
     'hva er telefonnummeret til legevakten',
     'når åpner Prindsen mottakssenter om morgenen?',
     'hvor mange overdosedødsfall var det i Bergen i fjor',
+    // facts of a kind the plans never carry: office IT, staff numbers, who holds a post
+    'hvordan kobler jeg meg på vpn hjemmefra',
+    'hvor mange årsverk har utekontakten på Grünerløkka',
+    'hvem er bydelsdirektør på Nordstrand',
+    'hva heter lederen for NAV Grünerløkka',
   ])('refuses «%s» and names no unit', async (q) => {
     const a = await ask(q);
     expect(a.found).toBe(false);
@@ -275,6 +280,28 @@ describe('found:false when the plans do not answer', () => {
     for (const unit of ['NAV', 'Velferdsetaten', 'Avdeling', 'Helseetaten', 'Oppvekst og velferd']) {
       expect(a.answer).not.toContain(unit);
     }
+  });
+});
+
+describe('answered although worded loosely', () => {
+  it.each([
+    // a compound of the plans' own words
+    ['pårørendestandarden på Grünerløkka', 'grunerlokka-2021-2024', '2.2.3'],
+    // a long word one letter off the plans' word
+    ['rusmidelanalysetjeneste', 'oslo-tryggere-liv-2026-2029', '11S'],
+    // English, with words only English has (prevention, dangerous, impurities)
+    ['Who is responsible for suicide prevention in Gamle Oslo?', 'gamle-oslo-2022-2025', '37'],
+    ['drug checking for dangerous impurities', 'oslo-tryggere-liv-2026-2029', '11S'],
+  ])('answers «%s» with %s %s', async (q, documentId, measureId) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId, measureId });
+  });
+
+  it('answers an English question in English even when it has few English function words', async () => {
+    const a = await ask('drug checking service for dangerous impurities', { today: TODAY });
+    expect(a.language).toBe('en');
+    expect(a.answer).toMatch(/^Responsible: /);
   });
 });
 
