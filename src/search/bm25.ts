@@ -27,19 +27,18 @@ export interface LexicalHit {
   coverage: number;
 }
 
-class GrowableU32 {
-  buf = new Uint32Array(1024);
+/** A growing list of u32 in fixed chunks: never copied while it grows (no 2x peak as a doubling array has). */
+class ChunkedU32 {
+  private static readonly BITS = 20;
+  private readonly chunks: Uint32Array[] = [];
   length = 0;
   push(v: number): void {
-    if (this.length === this.buf.length) {
-      const next = new Uint32Array(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.buf[this.length++] = v;
+    const c = this.length >>> ChunkedU32.BITS;
+    if (c === this.chunks.length) this.chunks.push(new Uint32Array(1 << ChunkedU32.BITS));
+    this.chunks[c]![this.length++ & ((1 << ChunkedU32.BITS) - 1)] = v;
   }
-  view(): Uint32Array {
-    return this.buf.subarray(0, this.length);
+  at(i: number): number {
+    return this.chunks[i >>> ChunkedU32.BITS]![i & ((1 << ChunkedU32.BITS) - 1)]!;
   }
 }
 
@@ -47,16 +46,20 @@ class GrowableU32 {
 export class Bm25Builder {
   // Every unit as word ids; distinct words are few even when units are many.
   private readonly wordIds = new Map<string, number>();
-  private readonly unitWords = new GrowableU32();
-  private readonly unitStarts = new GrowableU32();
+  private readonly unitWords = new ChunkedU32();
+  private readonly unitStarts = new ChunkedU32();
 
-  add(words: readonly string[]): void {
+  /** Adds the next unit; returns its words' ids (numbered from 0 in order of first sight). */
+  add(words: readonly string[]): number[] {
     this.unitStarts.push(this.unitWords.length);
-    for (const w of words) {
-      let id = this.wordIds.get(w);
-      if (id === undefined) this.wordIds.set(w, (id = this.wordIds.size));
+    const ids = new Array<number>(words.length);
+    for (let i = 0; i < words.length; i++) {
+      let id = this.wordIds.get(words[i]!);
+      if (id === undefined) this.wordIds.set(words[i]!, (id = this.wordIds.size));
       this.unitWords.push(id);
+      ids[i] = id;
     }
+    return ids;
   }
 
   finish(): Bm25 {
@@ -76,8 +79,8 @@ export class Bm25Builder {
     // Two passes over the units' words, no per-unit maps or pair buffers: first document
     // frequencies and lengths, then the postings (unit ids ascending) straight into place.
     this.unitStarts.push(this.unitWords.length);
-    const starts = this.unitStarts.view();
-    const all = this.unitWords.view();
+    const starts = this.unitStarts;
+    const all = this.unitWords;
     const nUnits = starts.length - 1;
     const nTerms = termIds.size;
     const unitLengths = new Uint32Array(nUnits);
@@ -85,8 +88,8 @@ export class Bm25Builder {
     const seen = new Int32Array(nTerms).fill(-1);
     for (let u = 0; u < nUnits; u++) {
       let len = 0;
-      for (let i = starts[u]!; i < starts[u + 1]!; i++) {
-        for (const t of wordToTerms[all[i]!]!) {
+      for (let i = starts.at(u), end = starts.at(u + 1); i < end; i++) {
+        for (const t of wordToTerms[all.at(i)]!) {
           len++;
           if (seen[t] !== u) {
             seen[t] = u;
@@ -103,8 +106,8 @@ export class Bm25Builder {
     const tfs = new Uint16Array(units.length);
     seen.fill(-1);
     for (let u = 0; u < nUnits; u++) {
-      for (let i = starts[u]!; i < starts[u + 1]!; i++) {
-        for (const t of wordToTerms[all[i]!]!) {
+      for (let i = starts.at(u), end = starts.at(u + 1); i < end; i++) {
+        for (const t of wordToTerms[all.at(i)]!) {
           if (seen[t] !== u) {
             seen[t] = u;
             units[fill[t]!] = u;

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { Bm25Builder, type Bm25 } from './bm25.js';
 import { createProvider, providerKind, type EmbeddingsProvider } from './embeddings/index.js';
-import { fitIdf, HashingEmbeddings, type IdfTable } from './embeddings/hashing.js';
+import { fitIdf, HashingEmbeddings, type IdfTable, type WordVector } from './embeddings/hashing.js';
 import { contentWords } from './tokenize.js';
 import { documentUnits, toRetrievalUnit, type RetrievalUnit } from './units.js';
 import { VectorIndex } from './vector.js';
@@ -53,6 +53,7 @@ export async function buildIndex(corpus: Corpus, config: Config, onProgress?: Pr
   const hashing = provider.embeddings instanceof HashingEmbeddings ? provider.embeddings : null;
   const lexical = new Bm25Builder();
   const units: RetrievalUnit[] = [];
+  const wordVectors: WordVector[] = [];
   let vectors: VectorIndex | null = hashing ? VectorIndex.create(hashing.dimensions, n) : null;
 
   // A remote provider embeds in batches; the offline one embeds each unit's words as they come.
@@ -71,9 +72,10 @@ export async function buildIndex(corpus: Corpus, config: Config, onProgress?: Pr
       const id = units.length;
       units.push(toRetrievalUnit(u));
       const words = contentWords(u.indexText);
-      lexical.add(words);
+      const ids = lexical.add(words);
       if (hashing) {
-        vectors!.add(hashing.embedWords(words), id);
+        // Each distinct word is hashed once, looked up by the id BM25 gave it (no second map).
+        vectors!.add(hashing.embedWordVectors(ids.map((w, i) => (wordVectors[w] ??= hashing.wordVector(words[i]!)))), id);
         step(2);
       } else {
         pending.push(u.indexText);

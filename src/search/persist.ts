@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -13,14 +13,15 @@ import { VectorIndex } from './vector.js';
 
 /**
  * The index on disk (config.indexDir, git-ignored):
- *   manifest.json  version, provider, corpus hashes, sizes   corpus.json   the structured corpus
- *   bm25.json + bm25.bin   lexical index (units are rebuilt from corpus.json: same order, same text)
+ *   manifest.json  version, provider, corpus hashes, sizes
+ *   corpus.ndjson  the structured corpus: the glossary on the first line, then one document a line
+ *   bm25.json + bm25.bin   lexical index (units are rebuilt from the corpus: same order, same text)
  *   vectors.hnsw   hnswlib graph                              embedder.json  the hashing embedder's idf
  * Written to a temporary folder and renamed into place, so a crash never leaves half an index.
  */
 
 /** Bump when units, analysis or file formats change: older indexes are then stale. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 const IndexManifest = z.object({
   version: z.number().int(),
@@ -43,16 +44,56 @@ export function corpusHashes(corpusDir: string): Array<{ id: string; hash: strin
   });
 }
 
-/** corpus.json, one document at a time (a large corpus never becomes one string in memory). */
+/** corpus.ndjson, one document a line: never one string of the whole corpus, written or read. */
 function writeCorpus(file: string, corpus: Corpus): void {
   const fd = openSync(file, 'w');
   try {
-    writeSync(fd, '{"documents":[');
-    corpus.documents.forEach((d, i) => writeSync(fd, (i ? ',' : '') + JSON.stringify(d)));
-    writeSync(fd, `],"glossary":${JSON.stringify(corpus.glossary)}}`);
+    writeSync(fd, `${JSON.stringify(corpus.glossary)}\n`);
+    for (const d of corpus.documents) writeSync(fd, `${JSON.stringify(d)}\n`);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Calls `onLine` with each non-empty line of a UTF-8 file, read in chunks. */
+function readLines(file: string, onLine: (line: string) => void): void {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 22);
+    let rest: Buffer[] = [];
+    for (let read: number; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      let start = 0;
+      for (let nl = chunk.indexOf(10, 0); nl !== -1 && nl < read; nl = chunk.indexOf(10, start)) {
+        const line = rest.length ? Buffer.concat([...rest, chunk.subarray(start, nl)]).toString('utf8') : chunk.toString('utf8', start, nl);
+        rest = [];
+        if (line) onLine(line);
+        start = nl + 1;
+      }
+      if (start < read) rest.push(Buffer.from(chunk.subarray(start, read)));
+    }
+    const last = Buffer.concat(rest).toString('utf8');
+    if (last) onLine(last);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readCorpus(file: string): Corpus {
+  let glossary: Corpus['glossary'] | null = null;
+  const documents: Corpus['documents'] = [];
+  readLines(file, (line) => {
+    const value = JSON.parse(line) as unknown;
+    if (glossary === null) {
+      if (!Array.isArray(value)) throw new Error('corpus.ndjson har feil form');
+      glossary = value as Corpus['glossary'];
+      return;
+    }
+    const d = value as Corpus['documents'][number];
+    if (!Array.isArray(d?.measures) || !Array.isArray(d?.sections)) throw new Error('corpus.ndjson har feil form');
+    documents.push(d);
+  });
+  if (glossary === null) throw new Error('corpus.ndjson er tom');
+  return { documents, glossary };
 }
 
 export function saveIndex(parts: IndexParts, dir: string): void {
@@ -70,10 +111,16 @@ export function saveIndex(parts: IndexParts, dir: string): void {
   const tmp = path.join(parent, `.${path.basename(dir)}.tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp);
   try {
-    writeCorpus(path.join(tmp, 'corpus.json'), parts.corpus);
+    writeCorpus(path.join(tmp, 'corpus.ndjson'), parts.corpus);
     writeFileSync(path.join(tmp, 'bm25.json'), JSON.stringify({ terms: bm25.data.terms, words: bm25.data.words }));
     const { offsets, units, unitLengths, tfs } = bm25.data;
-    writeFileSync(path.join(tmp, 'bm25.bin'), Buffer.concat([offsets, units, unitLengths, tfs].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
+    // Array by array: no second copy of the postings in memory.
+    const fd = openSync(path.join(tmp, 'bm25.bin'), 'w');
+    try {
+      for (const a of [offsets, units, unitLengths, tfs]) writeSync(fd, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    } finally {
+      closeSync(fd);
+    }
     writeFileSync(path.join(tmp, 'embedder.json'), JSON.stringify({ idf: parts.idf }));
     parts.vectors.save(path.join(tmp, 'vectors.hnsw'));
     writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -134,14 +181,13 @@ export function loadIndex(dir: string, config: Config, manifest: IndexManifest):
   try {
     // The corpus was validated when it was built; here only its shape is checked (zod over a large
     // corpus would cost more than the whole load).
-    const corpus = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')) as Corpus;
-    if (!Array.isArray(corpus?.documents) || !corpus.documents.every((d) => Array.isArray(d?.measures) && Array.isArray(d?.sections))) {
-      throw new Error('corpus.json har feil form');
-    }
+    const corpus = readCorpus(path.join(dir, 'corpus.ndjson'));
     // Units follow from the corpus deterministically: rebuilt, not stored twice.
     const units = retrievalUnits(corpus);
     const { terms, words } = z.object({ terms: z.array(z.string()), words: z.array(z.string()) }).parse(JSON.parse(readFileSync(path.join(dir, 'bm25.json'), 'utf8')));
-    const bin = new Uint8Array(readFileSync(path.join(dir, 'bm25.bin'))).buffer;
+    const raw = readFileSync(path.join(dir, 'bm25.bin'));
+    // A large file's Buffer owns its memory: viewed in place, copied only when it is a pooled slice.
+    const bin = raw.byteOffset === 0 && raw.buffer.byteLength === raw.byteLength ? raw.buffer : new Uint8Array(raw).buffer;
     const v = terms.length;
     const p = manifest.bm25.postings;
     const n = manifest.units;

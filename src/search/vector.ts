@@ -5,7 +5,7 @@ import hnsw from 'hnswlib-node';
  * number. Saved and loaded with hnswlib's own file format.
  */
 
-export const HNSW_PARAMS = { m: 12, efConstruction: 48, efSearch: 96, seed: 42 } as const;
+export const HNSW_PARAMS = { m: 12, efConstruction: 48, efSearch: 200, seed: 42 } as const;
 
 export interface VectorHit {
   unit: number;

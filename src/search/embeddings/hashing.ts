@@ -37,6 +37,9 @@ const conceptIndex: Map<string, string[]> = (() => {
   return index;
 })();
 
+/** Stems that begin a two-word concept phrase: only after one of these is a pair looked up. */
+const phraseHeads = new Set([...conceptIndex.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+
 /** The features one folded word contributes on its own (stem, 4-grams, concepts). */
 function wordFeatures(word: string): Array<[string, number]> {
   const s = stem(word);
@@ -95,11 +98,11 @@ export interface HashingEmbeddingsParams {
   idf?: IdfTable;
 }
 
-interface WordVector {
+/** A word's own features, hashed and weighted: what a text's vector is summed from. */
+export interface WordVector {
   stem: string;
-  /** buckets and signed, idf-weighted values of the word's own features */
-  index: Int32Array;
-  value: Float64Array;
+  /** bucket, signed idf-weighted value, bucket, value, … (one array: a cache of many words stays small) */
+  features: Float64Array;
 }
 
 export class HashingEmbeddings extends Embeddings {
@@ -127,13 +130,24 @@ export class HashingEmbeddings extends Embeddings {
     return { index, value: sign * weight * (this.idf[feature] ?? this.fallback) };
   }
 
-  /** A word's features, hashed and weighted once, then reused (texts share most of their words). */
+  /** A word's features, hashed and weighted (callers that see a word many times keep the result). */
+  wordVector(word: string): WordVector {
+    const parts = wordFeatures(word);
+    const features = new Float64Array(2 * parts.length);
+    parts.forEach(([f, w], i) => {
+      const { index, value } = this.weighted(f, w);
+      features[2 * i] = index;
+      features[2 * i + 1] = value;
+    });
+    return { stem: stem(word), features };
+  }
+
+  /** A word's features from a small cache (texts share most of their words). */
   private word(word: string): WordVector {
     let wv = this.words.get(word);
     if (wv) return wv;
-    const parts = wordFeatures(word).map(([f, w]) => this.weighted(f, w));
-    wv = { stem: stem(word), index: Int32Array.from(parts, (p) => p.index), value: Float64Array.from(parts, (p) => p.value) };
-    if (this.words.size > 500_000) this.words.clear();
+    wv = this.wordVector(word);
+    if (this.words.size > 100_000) this.words.clear();
     this.words.set(word, wv);
     return wv;
   }
@@ -144,12 +158,17 @@ export class HashingEmbeddings extends Embeddings {
 
   /** The vector of a text already split into content words (tokenize.contentWords). */
   embedWords(words: readonly string[]): number[] {
+    return this.embedWordVectors(words.map((w) => this.word(w)));
+  }
+
+  /** The vector of a text from its words' vectors (wordVector), in text order. */
+  embedWordVectors(words: readonly WordVector[]): number[] {
     const v = new Float64Array(this.dimensions);
     let previous = '';
-    for (const w of words) {
-      const wv = this.word(w);
-      for (let i = 0; i < wv.index.length; i++) v[wv.index[i]!]! += wv.value[i]!;
-      if (previous) {
+    for (const wv of words) {
+      const f = wv.features;
+      for (let i = 0; i < f.length; i += 2) v[f[i]!]! += f[i + 1]!;
+      if (previous && phraseHeads.has(previous)) {
         for (const c of conceptIndex.get(`${previous} ${wv.stem}`) ?? []) {
           const { index, value } = this.weighted(`c:${c}`, CONCEPT_WEIGHT);
           v[index]! += value;
@@ -160,7 +179,9 @@ export class HashingEmbeddings extends Embeddings {
     let norm = 0;
     for (const x of v) norm += x * x;
     norm = Math.sqrt(norm) || 1;
-    return Array.from(v, (x) => x / norm);
+    const out = new Array<number>(this.dimensions);
+    for (let i = 0; i < out.length; i++) out[i] = v[i]! / norm;
+    return out;
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
