@@ -1,5 +1,5 @@
 import type { GlossaryEntry } from '../corpus/types.js';
-import { unitsToName } from './citations.js';
+import { isDistrictPlan } from './districts.js';
 import type { Language } from './language.js';
 import type { Citation } from './types.js';
 
@@ -50,7 +50,8 @@ const T = {
     period: periodNb,
     inPlan: (title: string, period: string, expired: boolean) => `i «${title}» (${periodNb(period, expired)})`,
     refersTo: (refs: string) => `Viser til ${refs}.`,
-    accountable: (code: string) => `byrådsavdeling ${code}`,
+    /** The accountable unit: a byrådsavdeling (SET, HLS, UTD) in the city-wide plan, a department of the bydel in a district's plan. */
+    accountable: (unit: string, cityWide: boolean) => `${cityWide ? 'byrådsavdeling' : 'avdeling'} ${unit}`,
     unitLead: (unit: string, n: number) => `${unit} står som ansvarlig for ${n} tiltak i planene:`,
     unitTextLead: (unit: string, n: number) =>
       `Planene nevner ${unit} i ${n} tiltak, uten å oppgi enheten som ansvarlig:`,
@@ -81,7 +82,7 @@ const T = {
     period: periodEn,
     inPlan: (title: string, period: string, expired: boolean) => `in “${title}” (${periodEn(period, expired)})`,
     refersTo: (refs: string) => `Refers to ${refs}.`,
-    accountable: (code: string) => `city department ${code}`,
+    accountable: (unit: string, cityWide: boolean) => `${cityWide ? 'city department' : 'department'} ${unit}`,
     unitLead: (unit: string, n: number) => `${unit} is responsible for ${n} measure${n === 1 ? '' : 's'} in the plans:`,
     unitTextLead: (unit: string, n: number) =>
       `The plans mention ${unit} in ${n} measure${n === 1 ? '' : 's'} without naming it as responsible:`,
@@ -109,12 +110,15 @@ export function messages(lang: Language): Messages {
   return T[lang] as Messages;
 }
 
-/** «Velferdsetaten (byrådsavdeling SET)» — responsible units, the accountable unit in brackets. */
-function unitPhrase(c: Citation, lang: Language): string | null {
+/**
+ * «Velferdsetaten (byrådsavdeling SET)», «NAV ved Helse, mestring og bolig (avdeling Oppvekst og
+ * velferd)» — responsible units, the accountable unit in brackets, labelled for what it is in its plan.
+ */
+export function unitPhrase(c: Citation, lang: Language): string | null {
   const t = messages(lang);
   const accountable = c.accountable
     .filter((a) => !c.responsible.includes(a))
-    .map((a) => (/^[A-ZÆØÅ]{2,5}$/.test(a) ? t.accountable(a) : a));
+    .map((a) => (/^avdeling\b/i.test(a) ? a : t.accountable(a, !isDistrictPlan(c))));
   const extra = accountable.length ? listJoin(accountable, lang) : null;
   if (c.responsible.length) return extra ? `${listJoin(c.responsible, lang)} (${extra})` : listJoin(c.responsible, lang);
   return extra;

@@ -73,7 +73,7 @@ export function documentsOf(corpus: Corpus, district: District): CorpusDocument[
   return corpus.documents.filter((d) => fold(d.owner) === want || fold(d.owner).startsWith(`${want} `));
 }
 
-/** A district's own plan (owner «Bydel …»), as opposed to a city-wide plan such as Tryggere liv. */
-export function isDistrictPlan(doc: CorpusDocument): boolean {
-  return /^bydel\b/.test(fold(doc.owner));
+/** A district's own plan (owner «Bydel …»), as opposed to a city-wide plan such as Tryggere liv; takes a plan or a citation of it. */
+export function isDistrictPlan(plan: { owner: string }): boolean {
+  return /^bydel\b/.test(fold(plan.owner));
 }

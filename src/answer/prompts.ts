@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Citation } from './types.js';
-import { unitsToName } from './citations.js';
+import { unitPhrase } from './compose.js';
 import type { Language } from './language.js';
 
 /** The LLM prompts live as files in prompts/ and are read at run time, so they can be tuned without code. */
@@ -28,7 +28,7 @@ export function renderSources(citations: Citation[], lang: Language, dir = PROMP
         period: c.period,
         expired: c.expired ? (lang === 'en' ? ', period ended' : ', utløpt') : '',
         what: c.measureId ? `tiltak ${c.measureId}` : `avsnitt «${c.section ?? ''}»`,
-        responsible: unitsToName(c).join(', ') || '(ikke oppgitt)',
+        responsible: unitPhrase(c, lang) ?? (lang === 'en' ? '(not given)' : '(ikke oppgitt)'),
         references: c.references.join('; ') || '(ingen)',
         text: c.text,
       }).trim(),

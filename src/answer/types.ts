@@ -15,7 +15,8 @@ export const Citation = z.object({
   measureId: z.string().nullable(),
   section: z.string().nullable(),
   responsible: z.array(z.string()),
-  /** Tryggere liv's byrådsavdeling code (SET, HLS, UTD) as written, where the plan has one. */
+  /** The accountable unit as written: in Tryggere liv the byrådsavdeling code (SET, HLS, UTD); in a
+   *  district's plan the bydel's department a unit is written under (Nordstrand: «Oppvekst og velferd»). */
   accountable: z.array(z.string()).default([]),
   references: z.array(z.string()),
   /** The measure or passage itself, readable. */

@@ -31,6 +31,10 @@ describe('free questions: unit first, then measure, plan and period', () => {
     expect(top.expired).toBe(true);
     // The unit comes first in the text, then the measure and the plan.
     expect(a.answer.indexOf('NAV ved Helse, mestring og bolig')).toBeLessThan(a.answer.indexOf('Tiltak'));
+    // Nordstrand's accountable unit is a department of the bydel, not a byrådsavdeling.
+    expect(top.accountable).toEqual(['Oppvekst og velferd']);
+    expect(a.answer).toMatch(/^Ansvarlig: NAV ved Helse, mestring og bolig \(avdeling Oppvekst og velferd\)\./);
+    expect(a.answer).not.toMatch(/byrådsavdeling/);
     expect(a.answer).toContain(`Tiltak ${top.measureId}`);
     expect(a.answer).toContain('Ruspolitisk handlingsplan 2021–2023, Bydel Nordstrand');
     expect(a.answer).toMatch(/utløpt/);
@@ -61,7 +65,8 @@ describe('free questions: unit first, then measure, plan and period', () => {
     expect(a.language).toBe('en');
     expect(a.found).toBe(true);
     expect(a.citations[0]!.documentId).toBe('nordstrand-2021-2023');
-    expect(a.answer).toMatch(/^Responsible: NAV ved Helse, mestring og bolig/);
+    expect(a.answer).toMatch(/^Responsible: NAV ved Helse, mestring og bolig \(department Oppvekst og velferd\)/);
+    expect(a.answer).not.toMatch(/city department/);
     expect(a.answer).toMatch(/period ended/);
   });
 

@@ -64,7 +64,9 @@ describe('LLM path', () => {
     const user = userMessage(req);
     expect(user).toContain(QUESTION);
     expect(user).toMatch(/\[1\] Ruspolitisk handlingsplan 2021–2023, Bydel Nordstrand \(2021–2023, utløpt\) — tiltak N\d+/);
-    expect(user).toContain('Ansvarlig: NAV ved Helse, mestring og bolig');
+    // The model is told what the accountable unit is in that plan: a department of the bydel.
+    expect(user).toContain('Ansvarlig: NAV ved Helse, mestring og bolig (avdeling Oppvekst og velferd)');
+    expect(user).not.toMatch(/byrådsavdeling Oppvekst/);
     expect(fallbackReasons()).toEqual([]);
   });
 
