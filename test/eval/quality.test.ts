@@ -7,12 +7,12 @@ import { loadQuestions } from '../../eval/schema.js';
 
 /**
  * Regression guard: the whole eval, in-process, on the real corpus and the project's own question set.
- * Where the project meets a product target (hybrid hit@3 ≥ 0.97) the test holds it there; elsewhere
- * the floor is a little below what the project measured (README «Kvalitet») so that one question
- * more or less does not fail the build — raise the floors as quality rises. Product targets: hit@1 ≥
- * 0.90, hit@3 ≥ 0.97, out of scope refused ≥ 0.95 while ≥ 0.97 of in-scope questions are answered.
+ * The project meets the product targets on this set (README «Kvalitet»), so the test holds it there:
+ * hybrid hit@1 ≥ 0.90 and hit@3 ≥ 0.97, out of scope refused ≥ 0.95 while ≥ 0.97 of in-scope questions
+ * are answered. Unit accuracy and plan coverage have no product target: their floors sit just below
+ * what was measured (0.927 and 1.000) — raise them as quality rises.
  */
-const FLOOR = { hit1: 0.88, hit3: 0.97, answered: 0.92, unitAccuracy: 0.87, planCoverage: 0.8, refused: 0.79 };
+const FLOOR = { hit1: 0.9, hit3: 0.97, answered: 0.97, unitAccuracy: 0.9, planCoverage: 0.8, refused: 0.95 };
 
 const questions = loadQuestions('eval/questions.yaml');
 let report: EvalReport;
