@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { CorpusError } from './errors.js';
 import { buildGlossary, type GlossarySource } from './glossary.js';
@@ -63,8 +64,24 @@ export function readManifest(corpusDir: string): Manifest {
   return readManifestFile(corpusDir).manifest;
 }
 
-export function documentHash(raw: string, entry: ManifestEntry): string {
-  return createHash('sha256').update(JSON.stringify(entry)).update('\0').update(raw).digest('hex');
+let fingerprint: string | undefined;
+
+/**
+ * A hash of the code that turns text into the structured corpus (normalization, OCR repair, parsers,
+ * references, glossary): an index built before that code changed is stale, like one built from other text.
+ */
+export function corpusCodeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
+  for (const f of files) hash.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+  return (fingerprint = hash.digest('hex'));
+}
+
+/** Changes when the file, its manifest entry or the corpus code changes. */
+export function documentHash(raw: string, entry: ManifestEntry, code = corpusCodeFingerprint()): string {
+  return createHash('sha256').update(code).update('\0').update(JSON.stringify(entry)).update('\0').update(raw).digest('hex');
 }
 
 export function loadCorpus(corpusDir = 'corpus'): Corpus {

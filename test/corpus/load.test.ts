@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/errors.js';
-import { loadCorpus, readManifest } from '../../src/corpus/load.js';
+import { corpusCodeFingerprint, documentHash, loadCorpus, readManifest } from '../../src/corpus/load.js';
 import { CORPUS_DIR } from '../support/normalized.js';
 
 const temps: string[] = [];
@@ -109,5 +109,14 @@ describe('loadCorpus on corpus/', () => {
     expect(corpus.documents.map((d) => d.id)).toEqual(readManifest(CORPUS_DIR).documents.map((d) => d.id));
     for (const d of corpus.documents) expect(d.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(corpus.glossary.length).toBeGreaterThan(20);
+  });
+
+  it('gives every document a new hash when the parsing code changes, so a built index goes stale', () => {
+    const entry = readManifest(CORPUS_DIR).documents[0]!;
+    const raw = readFileSync(path.join(CORPUS_DIR, entry.file), 'utf8');
+    expect(corpusCodeFingerprint()).toMatch(/^[0-9a-f]{64}$/);
+    expect(documentHash(raw, entry)).toBe(documentHash(raw, entry, corpusCodeFingerprint()));
+    expect(documentHash(raw, entry, 'parsers of yesterday')).not.toBe(documentHash(raw, entry));
+    expect(documentHash(`${raw}\nen ny linje`, entry)).not.toBe(documentHash(raw, entry));
   });
 });
