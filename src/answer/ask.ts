@@ -307,7 +307,7 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
     if (seen.has(key)) continue;
     seen.add(key);
     const c = toCitation(h, env);
-    if (c && aboutDistrict(c, pinned, noPlan, env)) citations.push(c);
+    if (c && aboutDistrict(c, pinned, noPlan)) citations.push(c);
   }
   // What the question is about; for English, the Norwegian words of the field it names.
   const topical = topicalFor(question, lang, lang === 'en' ? norwegianEquivalents(question) : '', env.corpus);
@@ -343,7 +343,7 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
   // A district without a plan is said first, whoever words the rest.
   const withLead = (text: string, cited: Citation[]) => {
     if (!noPlan.length) return text;
-    const cityWide = cited.every((c) => !isDistrictPlan(documentById(env.corpus, c.documentId)!));
+    const cityWide = !cited.some(isDistrictPlan);
     return `${t.noPlan(listJoin(noPlan, lang), cityWide ? 'city' : 'plans')}\n${text}`;
   };
   let llmState: Composed['llm'];
@@ -371,9 +371,8 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
  * the city-wide plans, never another district's plan. For a district without a plan, the city-wide
  * plans and passages of other plans that name it («nettverk med Østensjø»).
  */
-function aboutDistrict(c: Citation, pinned: ReadonlySet<string>, noPlan: readonly District[], env: Env): boolean {
-  const doc = documentById(env.corpus, c.documentId);
-  if (!doc || !isDistrictPlan(doc) || pinned.has(doc.id)) return true;
+function aboutDistrict(c: Citation, pinned: ReadonlySet<string>, noPlan: readonly District[]): boolean {
+  if (!isDistrictPlan(c) || pinned.has(c.documentId)) return true;
   if (pinned.size) return false;
   return !noPlan.length || districtsIn(c.text).some((d) => noPlan.includes(d));
 }

@@ -152,9 +152,10 @@ interface Resolved {
 }
 
 /**
- * The corpus terms a topical word stands for: itself when the corpus uses it, else the known halves of
- * a compound (`pårørendestandarden`), else the plans' compounds it begins (`krisesenter`), else its
- * nearest known spelling (`nalokosn`), else nothing.
+ * The corpus terms a topical word stands for: itself when the corpus uses it, else (for a long word)
+ * the plan word one letter away (`rusmidelanalyse`), else the known halves of a compound
+ * (`pårørendestandarden`), else the plans' compounds it begins (`krisesenter`), else its nearest known
+ * spelling (`nalokosn`), else nothing.
  */
 function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
   if (stats.df.has(term)) return { alts: [term], exact: true, weight: weight(term, stats) };
