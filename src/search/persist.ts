@@ -16,12 +16,12 @@ import { VectorIndex } from './vector.js';
  *   manifest.json  version, provider, corpus hashes, sizes
  *   corpus.ndjson  the structured corpus: the glossary on the first line, then one document a line
  *   bm25.json + bm25.bin   lexical index (units are rebuilt from the corpus: same order, same text)
- *   vectors.hnsw   hnswlib graph                              embedder.json  the hashing embedder's idf
+ *   vectors-N.hnsw hnswlib graphs, one a shard (vector.ts)       embedder.json  the hashing embedder's idf
  * Written to a temporary folder and renamed into place, so a crash never leaves half an index.
  */
 
 /** Bump when units, analysis or file formats change: older indexes are then stale. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 const IndexManifest = z.object({
   version: z.number().int(),
@@ -30,6 +30,7 @@ const IndexManifest = z.object({
   documents: z.array(z.object({ id: z.string(), hash: z.string() })),
   units: z.number().int().min(0),
   bm25: z.object({ terms: z.number().int().min(0), postings: z.number().int().min(0) }),
+  vectorShards: z.number().int().min(0),
 });
 export type IndexManifest = z.infer<typeof IndexManifest>;
 
@@ -105,6 +106,7 @@ export function saveIndex(parts: IndexParts, dir: string): void {
     documents: parts.corpus.documents.map((d) => ({ id: d.id, hash: d.hash })),
     units: parts.units.length,
     bm25: { terms: bm25.data.terms.length, postings: bm25.data.units.length },
+    vectorShards: parts.vectors.shardCount,
   };
   const parent = path.dirname(path.resolve(dir));
   mkdirSync(parent, { recursive: true });
@@ -122,7 +124,7 @@ export function saveIndex(parts: IndexParts, dir: string): void {
       closeSync(fd);
     }
     writeFileSync(path.join(tmp, 'embedder.json'), JSON.stringify({ idf: parts.idf }));
-    parts.vectors.save(path.join(tmp, 'vectors.hnsw'));
+    parts.vectors.save(tmp);
     writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
     const old = `${tmp}.old`;
     if (existsSync(dir)) renameSync(dir, old);
@@ -203,7 +205,7 @@ export function loadIndex(dir: string, config: Config, manifest: IndexManifest):
       tfs: new Uint16Array(bin, 4 * (v + 1 + p + n), p),
     });
     const { idf } = z.object({ idf: z.record(z.string(), z.number()).nullable() }).parse(JSON.parse(readFileSync(path.join(dir, 'embedder.json'), 'utf8')));
-    const vectors = VectorIndex.load(path.join(dir, 'vectors.hnsw'), manifest.provider.dimensions);
+    const vectors = VectorIndex.load(dir, manifest.provider.dimensions, manifest.vectorShards);
     if (vectors.size !== n && n > 0) throw new Error('vektorindeksen har feil antall enheter');
     const provider = createProvider(config, idf ?? undefined);
     if (provider.id !== manifest.provider.id) throw new Error('embeddings-tabellen passer ikke med manifestet');
