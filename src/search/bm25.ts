@@ -159,13 +159,24 @@ export class Bm25 {
     return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
   }
 
+  /** Each unit's k1·(1 − b + b·length/average), made on the first question. */
+  private lengthNorm: Float64Array | null = null;
+  // Per-question work arrays, allocated once (a search is synchronous) and cleared by the units touched.
+  private work: { scores: Float32Array; coverage: Float32Array; lastGroup: Int32Array; touched: Uint32Array } | null = null;
+
   /** Top `k` units for the weighted query terms; `allowed` (by unit) restricts the result. */
   search(query: QueryTerm[], k: number, allowed?: Uint8Array): LexicalHit[] {
-    const { k1, b } = BM25_PARAMS;
-    const { offsets, units, tfs, unitLengths } = this.data;
-    const scores = new Float32Array(this.size);
-    const coverage = new Float32Array(this.size);
-    const lastGroup = new Int32Array(this.size).fill(-1);
+    const { k1 } = BM25_PARAMS;
+    const { offsets, units, tfs } = this.data;
+    const lengthNorm = (this.lengthNorm ??= Float64Array.from(this.data.unitLengths, (len) => k1 * (1 - BM25_PARAMS.b + (BM25_PARAMS.b * len) / this.avgLength)));
+    this.work ??= {
+      scores: new Float32Array(this.size),
+      coverage: new Float32Array(this.size),
+      lastGroup: new Int32Array(this.size).fill(-1),
+      touched: new Uint32Array(this.size),
+    };
+    const { scores, coverage, lastGroup, touched } = this.work;
+    let nTouched = 0;
     // A group's weight in the coverage: the idf of its best-known variant (an unknown word: the rarest idf).
     const groupIdf = new Map<number, number>();
     for (const q of query) {
@@ -183,23 +194,31 @@ export class Bm25 {
       for (let i = offsets[t]!; i < offsets[t + 1]!; i++) {
         const u = units[i]!;
         const tf = tfs[i]!;
-        scores[u]! += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * unitLengths[u]!) / this.avgLength));
+        scores[u]! += (idf * tf * (k1 + 1)) / (tf + lengthNorm[u]!);
         if (lastGroup[u] !== q.group) {
+          if (lastGroup[u] === -1) touched[nTouched++] = u;
           lastGroup[u] = q.group;
           coverage[u]! += credit;
         }
       }
     }
-    return topK(scores, k, allowed).map((u) => ({
+    const hits = topK(scores, k, allowed, touched.subarray(0, nTouched)).map((u) => ({
       unit: u,
       score: scores[u]!,
       coverage: totalIdf > 0 ? Math.min(1, coverage[u]! / totalIdf) : 0,
     }));
+    for (let i = 0; i < nTouched; i++) {
+      const u = touched[i]!;
+      scores[u] = 0;
+      coverage[u] = 0;
+      lastGroup[u] = -1;
+    }
+    return hits;
   }
 }
 
-/** Indices of the `k` highest positive scores, best first. */
-export function topK(scores: Float32Array, k: number, allowed?: Uint8Array): number[] {
+/** Indices of the `k` highest positive scores (among `candidates` when given), best first. */
+export function topK(scores: Float32Array, k: number, allowed?: Uint8Array, candidates?: Uint32Array): number[] {
   const heap: number[] = []; // min-heap of unit ids by score
   const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
   const up = (i: number) => {
@@ -222,7 +241,9 @@ export function topK(scores: Float32Array, k: number, allowed?: Uint8Array): num
       i = m;
     }
   };
-  for (let u = 0; u < scores.length; u++) {
+  const n = candidates ? candidates.length : scores.length;
+  for (let c = 0; c < n; c++) {
+    const u = candidates ? candidates[c]! : c;
     if (scores[u]! <= 0 || (allowed && !allowed[u])) continue;
     if (heap.length < k) {
       heap.push(u);

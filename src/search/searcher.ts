@@ -37,6 +37,15 @@ export function createSearcher(parts: IndexParts): Searcher {
     };
   });
 
+  // Units by measure id, for a question that names one (no pass over every unit per question).
+  const unitsByMeasure = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    if (!u.measureId) return;
+    const list = unitsByMeasure.get(u.measureId);
+    if (list) list.push(i);
+    else unitsByMeasure.set(u.measureId, [i]);
+  });
+
   function allowedUnits(filters: Filters | undefined): Uint8Array | undefined {
     if (!filters?.documentIds?.length && !filters?.owner) return undefined;
     const owner = filters.owner ? fold(filters.owner) : null;
@@ -87,9 +96,9 @@ export function createSearcher(parts: IndexParts): Searcher {
       // A unit the question names by id is a candidate even when neither list found it.
       if (signals.measureIds.length) {
         const floor = Math.min(...fused.values(), 1 / 1000);
-        units.forEach((u, i) => {
-          if (u.measureId && signals.measureIds.includes(u.measureId) && (!allowed || allowed[i]) && !fused.has(i)) fused.set(i, floor);
-        });
+        for (const id of signals.measureIds) {
+          for (const i of unitsByMeasure.get(id) ?? []) if ((!allowed || allowed[i]) && !fused.has(i)) fused.set(i, floor);
+        }
       }
       const today = opts.today ?? new Date();
       const ranked = [...fused]
