@@ -56,11 +56,11 @@ function writeCorpus(file: string, corpus: Corpus): void {
   }
 }
 
-/** Calls `onLine` with each non-empty line of a UTF-8 file, read in chunks. */
-function readLines(file: string, onLine: (line: string) => void): void {
+/** Calls `onLine` with each non-empty line of a UTF-8 file, read in chunks of `chunkBytes`. */
+export function readLines(file: string, onLine: (line: string) => void, chunkBytes = 1 << 22): void {
   const fd = openSync(file, 'r');
   try {
-    const chunk = Buffer.allocUnsafe(1 << 22);
+    const chunk = Buffer.allocUnsafe(chunkBytes);
     let rest: Buffer[] = [];
     for (let read: number; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
       let start = 0;

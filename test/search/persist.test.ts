@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openSearcher, SearchError } from '../../src/search/index.js';
-import { checkIndex } from '../../src/search/persist.js';
+import { checkIndex, readLines } from '../../src/search/persist.js';
 
 /** The index on disk: built once, loaded after, a changed corpus or a damaged file noticed. */
 
@@ -68,6 +68,17 @@ describe('the index on disk', () => {
     const status = checkIndex(openai.indexDir, openai);
     expect(status.state).toBe('provider');
     await expectError(openSearcher({ config: openai, build: 'never' }), 'INDEX_STALE', /hashing.*openai.*npm run ingest/s);
+  });
+
+  it('reads a file line by line whatever the chunk size, letters of several bytes split between chunks too', () => {
+    const file = path.join(root, 'lines.ndjson');
+    const lines = ['{"tittel":"Pårørende på Grünerløkka"}', '«Økt livskvalitet» – for alle', 'x'.repeat(50), 'æøå'];
+    writeFileSync(file, `${lines.join('\n')}\n\n`);
+    for (const chunk of [1, 2, 7, 64, 1 << 22]) {
+      const read: string[] = [];
+      readLines(file, (l) => read.push(l), chunk);
+      expect(read).toEqual(lines);
+    }
   });
 
   it('builds in memory without touching disk', async () => {
