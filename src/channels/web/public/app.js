@@ -108,7 +108,7 @@ function renderSource(citation, index) {
     el('p', { className: 'source-unit' }, [
       el('span', { className: 'label', text: 'Ansvarlig: ' }),
       el('span', { text: citation.responsible.length ? citation.responsible.join(', ') : 'ikke oppgitt i planen' }),
-      citation.accountable?.length ? el('span', { text: ` (byrådsavdeling: ${citation.accountable.join(', ')})` }) : null,
+      citation.accountable?.length ? el('span', { text: ` (overordnet ansvar: ${citation.accountable.join(', ')})` }) : null,
     ]),
     citation.references.length
       ? el('p', { className: 'source-references' }, [
