@@ -50,6 +50,13 @@ const ID_NUMBER = /(?<![\p{N}])(\d{6})[ .-]?(\d{5})(?![\p{N}])/gu;
 const PHONE =
   /(?<![\p{N}.,])(?:(?:\+|00)\s?47[\s-]?)?(?:[2-9]\d{7}|[2-9]\d{2}[ -]\d{2}[ -]\d{3}|[2-9]\d[ -]\d{2}[ -]\d{2}[ -]\d{2}|[2-9]\d{3}[ -]\d{4})(?![\p{N}]|[.,]\d)/gu;
 
+/** DDMMYY as a fødselsnummer (day 01–31), D-nummer (day + 40) or H-nummer (month + 40) begins. */
+function startsWithBirthDate(date: string): boolean {
+  const day = Number(date.slice(0, 2)) % 40;
+  const month = Number(date.slice(2, 4)) % 40;
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
 const YEAR_PAIR = /^(?:19|20)\d{2}[ -](?:19|20)\d{2}$/;
 
 export function redact(input: string): Redaction {
@@ -66,8 +73,10 @@ export function redact(input: string): Redaction {
   text = text.replace(ID_NUMBER, (match, date: string, personal: string) => {
     const digits = date + personal;
     const result = idnr(digits);
-    if (result.status !== 'valid') return match;
-    const kind: PersonalDataKind = result.type.startsWith('dnr') ? 'd-nummer' : 'fodselsnummer';
+    // A mistyped fødselsnummer is still personal data: an 11-digit number that starts with a birth
+    // date is removed even when its checksum fails (no plan holds such a number, so nothing is lost).
+    if (result.status !== 'valid' && !startsWithBirthDate(date)) return match;
+    const kind: PersonalDataKind = result.status === 'valid' && result.type.startsWith('dnr') ? 'd-nummer' : 'fodselsnummer';
     found.add(kind);
     return PLACEHOLDER[kind];
   });

@@ -20,8 +20,14 @@ describe('redact', () => {
     expect(r.kinds).toEqual(['d-nummer']);
   });
 
-  it('leaves an 11-digit number that fails the checksum', () => {
-    expect(redact('Saksnummer 13097248023').kinds).toEqual([]);
+  it('removes a mistyped fødselsnummer too: 11 digits that start with a birth date, checksum or not', () => {
+    const r = redact('Mitt fnr er 01010112345, hva nå?');
+    expect(r.text).toBe('Mitt fnr er [fødselsnummer], hva nå?');
+    expect(r.kinds).toEqual(['fodselsnummer']);
+  });
+
+  it('leaves an 11-digit number that cannot start with a birth date', () => {
+    expect(redact('Saksnummer 99999912345').kinds).toEqual([]);
   });
 
   it('removes Norwegian phone numbers in every common form', () => {
