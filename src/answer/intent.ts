@@ -44,7 +44,11 @@ export function classify(question: string, corpus: Corpus): Intent {
   const q = question.trim();
   if (GREETING.test(q)) return { kind: 'greeting' };
 
-  const measure = q.match(MEASURE_ID) ?? (/\btiltak|\bmeasure/i.test(q) ? q.match(DISTINCT_ID) : null);
+  // A bare id in the plans' distinct forms («3.3.1 grünerløkka», «10S») counts when a plan has it.
+  const distinct = q.match(DISTINCT_ID);
+  const isPlanId = (id: string) => corpus.documents.some((d) => d.measures.some((m) => m.id === id.toUpperCase()));
+  const measure =
+    q.match(MEASURE_ID) ?? (distinct && (/\btiltak|\bmeasure/i.test(q) || isPlanId(distinct[1]!)) ? distinct : null);
   if (measure) return { kind: 'measure-id', measureId: measure[1]!.toUpperCase() };
 
   for (const re of ABBREVIATION_QUESTIONS) {

@@ -166,6 +166,12 @@ describe('questions answered from the structured corpus', () => {
     expect(a.answer).toMatch(/Brukerrom 2/);
   });
 
+  it('a bare id with the district («3.3.1 grünerløkka») is that measure, with its units', async () => {
+    const a = await ask('3.3.1 grünerløkka', { today: TODAY });
+    expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '3.3.1' });
+    expect(a.answer).toMatch(/^Ansvarlig: .*NAV/);
+  });
+
   it('says so when no plan has the measure id', async () => {
     const a = await ask('Hva er tiltak 99S?');
     expect(a.found).toBe(false);
