@@ -6,7 +6,7 @@ import { inflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TeamsManifest } from '../../src/channels/teams/manifest.js';
-import { EXAMPLE_QUESTIONS } from '../../src/channels/teams/notices.js';
+import { EXAMPLE_QUESTIONS } from '../../src/answer/examples.js';
 import { runTeamsPackageCli } from '../../src/cli/teams-package.js';
 
 const APP_ID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';

@@ -1,4 +1,5 @@
 import type { Answer } from '../../answer/types.js';
+import { EXAMPLE_QUESTIONS } from '../../answer/examples.js';
 
 /**
  * The few words the Slack channel itself puts around an answer (labels, buttons, help, errors).
@@ -24,7 +25,7 @@ const nb = {
   help: [
     '*Veileder* svarer på spørsmål om handlingsplanene for rus og psykisk helse i Oslo kommune og bydelene, og viser hvem som har ansvaret, hvilket tiltak det gjelder og hvor det står.',
     '*Slik spør du*\n• `/veileder Hvem har ansvar for nalokson-utdeling på Nordstrand?` (bare du ser svaret)\n• Nevn @Veileder i en kanal – svaret kommer i tråden\n• Send en direktemelding til Veileder',
-    '*Eksempler*\n• Hvem har ansvar for nalokson-utdeling på Nordstrand?\n• Hva gjør Grünerløkka for unge som står i fare for å utvikle rusproblemer?\n• Hvilke tiltak i Tryggere liv handler om overdoser?',
+    `*Eksempler*\n${EXAMPLE_QUESTIONS.map((q) => `• ${q}`).join('\n')}`,
     'Ikke skriv personopplysninger (navn, fødselsnummer, telefonnummer) i spørsmålet.',
   ],
   failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt – vedvarer feilen, si fra til den som drifter Veileder.',

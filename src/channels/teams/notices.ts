@@ -1,13 +1,9 @@
+import { EXAMPLE_QUESTIONS } from '../../answer/examples.js';
+
 /**
  * What the Teams bot says of its own accord (bokmål): the welcome, help for an empty message,
  * and failures. Answers to questions — also to overlong ones — are never worded here; they come from ask().
  */
-
-export const EXAMPLE_QUESTIONS = [
-  'Hva er tiltak 10S?',
-  'Hvem har ansvaret for startlån til folk med rus i Bydel Gamle Oslo?',
-  'Hvilke tiltak viser til Oslostandard for pårørendesamarbeid?',
-] as const;
 
 const examples = EXAMPLE_QUESTIONS.map((q) => `- ${q}`).join('\n');
 

@@ -1,17 +1,11 @@
 import { Router } from 'express';
+import { EXAMPLE_QUESTIONS } from '../../answer/examples.js';
 import type { ManifestEntry } from '../../corpus/types.js';
 
 /**
  * GET /api/meta: what the chat page needs before the first question — the plans and their owners
  * (for the district/plan filter) and example questions to click on a first visit.
  */
-
-export const EXAMPLE_QUESTIONS = [
-  'Hvem har ansvar for nalokson på Nordstrand?',
-  'Hva er tiltak 10S?',
-  'Hva står TSB for?',
-  'Hvilke tiltak viser til Oslostandard for pårørendesamarbeid?',
-] as const;
 
 export interface PlanSummary {
   id: string;

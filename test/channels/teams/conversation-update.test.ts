@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_QUESTIONS } from '../../../src/channels/teams/notices.js';
+import { EXAMPLE_QUESTIONS } from '../../../src/answer/examples.js';
 import { BOT, USER, membersAdded } from './support/activities.js';
 import { useTeamsBot } from './support/hooks.js';
 
