@@ -14,7 +14,7 @@ import {
   MAX_LISTED,
   messages,
 } from './compose.js';
-import { districtsIn, documentsOf, isDistrictPlan, type District } from './districts.js';
+import { districtsIn, documentsOf, isDistrictPlan, type District } from '../search/districts.js';
 import { resolveFollowUp } from './followup.js';
 import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';

@@ -1,5 +1,5 @@
 import type { GlossaryEntry } from '../corpus/types.js';
-import { isDistrictPlan } from './districts.js';
+import { isDistrictPlan } from '../search/districts.js';
 import type { Language } from './language.js';
 import type { Citation } from './types.js';
 

@@ -1,5 +1,5 @@
 import { contentWords } from '../search/tokenize.js';
-import { districtsIn, withoutDistricts } from './districts.js';
+import { districtsIn, withoutDistricts } from '../search/districts.js';
 import { topicalWords } from './refusal.js';
 import type { Turn } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, stem, terms, words } from '../search/tokenize.js';
 import { editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
-import { DISTRICTS } from './districts.js';
+import { DISTRICTS } from '../search/districts.js';
 import { quote } from './compose.js';
 import type { Language } from './language.js';
 import type { Citation } from './types.js';

@@ -1,5 +1,6 @@
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { fold, terms, words } from './tokenize.js';
+import { DISTRICTS, districtsIn, documentsOf } from './districts.js';
 import { editDistance } from './vocabulary.js';
 
 /**
@@ -21,20 +22,7 @@ export interface QuestionSignals {
   years: number[];
 }
 
-/** Oslo's districts (bydeler), folded; longer names first so «søndre nordstrand» is not «nordstrand». */
-export const DISTRICTS = [
-  'sondre nordstrand', 'st. hanshaugen', 'nordre aker', 'vestre aker', 'gamle oslo',
-  'grunerlokka', 'ostensjo', 'nordstrand', 'frogner', 'sagene', 'stovner', 'grorud', 'bjerke', 'ullern', 'alna',
-];
-const DISTRICT_ALIASES: Record<string, string> = { lokka: 'grunerlokka', 'st hanshaugen': 'st. hanshaugen' };
-
 const CURRENT = /\b(gjeldende|navaerende|gjeldande|dagens|aktuelle|nyeste|siste plan|current|latest|in force|gjelder na|gjelder i dag)\b/;
-
-/** The district of a document, folded, when its owner or title names one. */
-export function districtOf(doc: CorpusDocument): string | null {
-  const hay = fold(`${doc.owner} ${doc.title}`);
-  return DISTRICTS.find((d) => new RegExp(`\\b${d.replace('.', '\\.')}\\b`).test(hay)) ?? null;
-}
 
 /** Names a plan goes by beyond its district: the title's own name («Tryggere liv»), the city's plan. */
 function planAliases(doc: CorpusDocument): string[] {
@@ -66,11 +54,9 @@ export type SignalReader = (question: string) => QuestionSignals;
 
 /** Reads signals against one corpus; what depends only on the corpus is worked out once, here. */
 export function createSignalReader(corpus: Corpus): SignalReader {
-  const byDistrict = new Map<string, string[]>();
+  const byDistrict = new Map(DISTRICTS.map((d) => [d, documentsOf(corpus, d).map((doc) => doc.id)]));
   const byAlias = new Map<string, string[]>();
   for (const doc of corpus.documents) {
-    const district = districtOf(doc);
-    if (district) byDistrict.set(district, [...(byDistrict.get(district) ?? []), doc.id]);
     for (const alias of planAliases(doc)) byAlias.set(alias, [...(byAlias.get(alias) ?? []), doc.id]);
   }
   const measureIds = new Map<string, string>();
@@ -85,15 +71,9 @@ export function createSignalReader(corpus: Corpus): SignalReader {
     const folded = fold(question);
     const qWords = words(folded);
 
-    // Districts: the longest names first, and a name inside a longer one does not count twice.
+    // Districts (src/search/districts.ts: longest names first, misspelled too; Søndre Nordstrand is not Nordstrand).
     const documentIds = new Set<string>();
-    let rest = qWords;
-    for (const d of [...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)]) {
-      if (!mentions(rest, d)) continue;
-      for (const id of byDistrict.get(DISTRICT_ALIASES[d] ?? d) ?? []) documentIds.add(id);
-      const dw = words(d);
-      rest = rest.filter((w) => !dw.some((x) => x === w || editDistance(w, x, 2) <= 2));
-    }
+    for (const d of districtsIn(question)) for (const id of byDistrict.get(d) ?? []) documentIds.add(id);
     for (const [alias, ids] of byAlias) if (mentions(qWords, alias)) for (const id of ids) documentIds.add(id);
 
     // Measure ids: «10S», «2.2.2», «tiltak 11» — only ids some plan has.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtsIn, documentsOf, isDistrictPlan } from '../../src/answer/districts.js';
+import { districtsIn, documentsOf, isDistrictPlan } from '../../src/search/districts.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 
 /** Which district a question names — as written, inflected or misspelled — and which plans are districts' own. */

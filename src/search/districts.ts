@@ -1,5 +1,5 @@
-import { fold } from '../search/tokenize.js';
-import { editDistance } from '../search/vocabulary.js';
+import { fold } from './tokenize.js';
+import { editDistance } from './vocabulary.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 
 /**
