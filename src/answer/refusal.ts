@@ -195,17 +195,15 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats): M
   if (!topical.length) return { coverage: 1, evidence: 0 };
   const have = termsOfCitation(c);
   let total = 0;
+  let covered = 0;
   let evidence = 0;
   for (const t of topical) {
     const r = resolveWord(t, stats);
     total += r.weight;
+    if (!have.has(t.term) && !r.alts.some((a) => have.has(a))) continue;
+    covered += r.weight;
     // A word found only through its halves is weaker evidence.
-    if (have.has(t.term) || r.alts.some((a) => have.has(a))) evidence += r.compound ? r.weight / 2 : r.weight;
-  }
-  let covered = 0;
-  for (const t of topical) {
-    const r = resolveWord(t, stats);
-    if (have.has(t.term) || r.alts.some((a) => have.has(a))) covered += r.weight;
+    evidence += r.compound ? r.weight / 2 : r.weight;
   }
   return { coverage: covered / total, evidence };
 }
