@@ -1,4 +1,4 @@
-import { contentWords, stem } from './tokenize.js';
+import { stem } from './tokenize.js';
 import { wordTerms, type QueryTerm } from './analyzer.js';
 import type { Lexicon } from './vocabulary.js';
 
@@ -122,13 +122,6 @@ export class Bm25Builder {
   }
 }
 
-/** Builds the index from the units' texts. */
-export function buildBm25(texts: Iterable<string>): Bm25 {
-  const builder = new Bm25Builder();
-  for (const text of texts) builder.add(contentWords(text));
-  return builder.finish();
-}
-
 export class Bm25 {
   private readonly termIndex: Map<string, number>;
   private readonly avgLength: number;
@@ -143,10 +136,6 @@ export class Bm25 {
     let total = 0;
     for (const l of data.unitLengths) total += l;
     this.avgLength = this.size ? total / this.size : 1;
-  }
-
-  has(term: string): boolean {
-    return this.termIndex.has(term);
   }
 
   df(term: string): number {

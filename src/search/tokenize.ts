@@ -46,10 +46,6 @@ export function stem(word: string): string {
   return s;
 }
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
-}
-
 /** Folded content words (stop words and one-letter words out), before stemming. */
 export function contentWords(text: string): string[] {
   return words(fold(text)).filter((w) => (w.length > 1 || /\d/.test(w)) && !STOPWORDS.has(w));

@@ -153,12 +153,7 @@ export class HashingEmbeddings extends Embeddings {
   }
 
   embed(text: string): number[] {
-    return this.embedWords(contentWords(text));
-  }
-
-  /** The vector of a text already split into content words (tokenize.contentWords). */
-  embedWords(words: readonly string[]): number[] {
-    return this.embedWordVectors(words.map((w) => this.word(w)));
+    return this.embedWordVectors(contentWords(text).map((w) => this.word(w)));
   }
 
   /** The vector of a text from its words' vectors (wordVector), in text order. */
