@@ -169,8 +169,8 @@ export class Bm25 {
     // A group's weight in the coverage: the idf of its best-known variant (an unknown word: the rarest idf).
     const groupIdf = new Map<number, number>();
     for (const q of query) {
-      const idf = this.df(q.term) > 0 ? this.idf(q.term) : Math.log(1 + (this.size + 0.5) / 0.5);
-      if (q.weight === 1 || !groupIdf.has(q.group)) groupIdf.set(q.group, idf);
+      // idf() of a term the index lacks (df 0) is the rarest idf there is.
+      if (q.weight === 1 || !groupIdf.has(q.group)) groupIdf.set(q.group, this.idf(q.term));
     }
     let totalIdf = 0;
     for (const v of groupIdf.values()) totalIdf += v;
