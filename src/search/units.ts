@@ -1,3 +1,4 @@
+import { sectionLabel } from '../corpus/parsers/outline.js';
 import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.js';
 
 /**
@@ -26,10 +27,6 @@ export interface IndexedUnit extends RetrievalUnit {
 
 const PASSAGE_TARGET = 450;
 const PASSAGE_MAX = 900;
-
-function sectionLabel(s: Section): string {
-  return s.number ? `${s.number} ${s.title}` : s.title;
-}
 
 function sectionOf(measure: Measure, doc: CorpusDocument): Section | undefined {
   if (!measure.section) return undefined;
