@@ -1,3 +1,4 @@
+import { isEmptyQuestion } from '../../answer/input.js';
 import { toPlainText } from './mrkdwn.js';
 
 /**
@@ -7,6 +8,6 @@ import { toPlainText } from './mrkdwn.js';
  */
 export function parseQuestion(raw: string | undefined, botUserId?: string): string | undefined {
   const text = toPlainText(raw ?? '', botUserId);
-  // Only emoji (`:wave:` as Slack writes them), punctuation or nothing: not a question.
-  return /[\p{L}\p{N}]/u.test(text.replace(/:[\w+'-]+:/g, '')) ? text : undefined;
+  // Slack writes emoji as `:wave:`: a message of only those is as empty as one of only emoji.
+  return isEmptyQuestion(text.replace(/:[\w+'-]+:/g, '')) ? undefined : text;
 }
