@@ -29,7 +29,8 @@ const nb = {
     'Ikke skriv personopplysninger (navn, fødselsnummer, telefonnummer) i spørsmålet.',
   ],
   failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt – vedvarer feilen, si fra til den som drifter Veileder.',
-  notAllowed: 'Veileder er ikke slått på i denne kanalen eller dette arbeidsområdet.',
+  notAllowed:
+    'Veileder er ikke slått på i denne kanalen eller dette arbeidsområdet. Be den som drifter Veileder om å slå den på her, eller bruk en kanal der Veileder er slått på.',
   unknownAnswer: 'Jeg finner ikke dette svaret lenger. Still spørsmålet på nytt.',
 };
 

@@ -15,5 +15,5 @@ export const NOTICES = {
     examples +
     '\n\nI en kanal: nevn meg med @Veileder. Ikke skriv personopplysninger (fødselsnummer, navn, telefonnummer).',
   empty: `Skriv et spørsmål om handlingsplanene, for eksempel:\n\n${examples}`,
-  failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt.',
+  failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt – vedvarer feilen, si fra til den som drifter Veileder.',
 } as const;
