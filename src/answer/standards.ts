@@ -77,6 +77,14 @@ function mentionCitations(standard: Standard, corpus: Corpus, today: Date, allow
   return currentFirst(out).slice(0, MAX_SHOWN);
 }
 
+/** The registry scans every plan's text (~50 ms on the five plans): built once per corpus, not per question. */
+const registries = new WeakMap<Corpus, Standard[]>();
+function registryOf(corpus: Corpus): Standard[] {
+  let registry = registries.get(corpus);
+  if (!registry) registries.set(corpus, (registry = standardsRegistry(corpus)));
+  return registry;
+}
+
 /**
  * The answer to a question about a standard whose text is not ingested, or null when the question
  * names no standard, asks something else about it (which plans refer to it), or its text is ingested.
@@ -87,8 +95,10 @@ export function answerStandard(
   opts: { today: Date; language: Language; /** the documents the question may draw on (the asker's filters) */ allowed?: (doc: CorpusDocument) => boolean },
 ): StandardAnswer | null {
   if (ASKS_WHICH.test(question) || !ASKS_CONTENT.test(question)) return null;
-  const registry = standardsRegistry(corpus);
-  const named = findReferences(question)
+  const names = findReferences(question);
+  if (!names.length) return null;
+  const registry = registryOf(corpus);
+  const named = names
     .map((name) => registry.find((s) => s.name === name))
     .find((s): s is Standard => Boolean(s));
   if (!named || named.documentId) return null;
