@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ask as defaultAsk, type AskFn } from '../answer/ask.js';
+import { unitsToName } from '../answer/citations.js';
 import type { Answer } from '../answer/types.js';
 import { log } from '../log.js';
 
@@ -33,7 +34,7 @@ export function formatAnswer(a: Answer): string {
       const what = c.measureId ? `${en ? 'measure' : 'tiltak'} ${c.measureId}` : (c.section ?? '');
       const ended = c.expired ? (en ? ', period ended' : ', utløpt') : '';
       lines.push(`[${i + 1}] ${c.documentTitle} (${c.period}${ended}) — ${what}`);
-      const units = [...c.responsible, ...c.accountable.filter((x) => !c.responsible.includes(x))];
+      const units = unitsToName(c);
       if (units.length) lines.push(`    ${en ? 'Responsible' : 'Ansvarlig'}: ${units.join(', ')}`);
       if (c.references.length) lines.push(`    ${en ? 'Refers to' : 'Viser til'}: ${c.references.join('; ')}`);
       if (c.url) lines.push(`    ${c.url}`);
