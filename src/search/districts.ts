@@ -46,7 +46,7 @@ function fuzzyScan(rest: string, found: District[]): string {
 }
 
 function scan(text: string): { found: District[]; rest: string } {
-  let rest = fold(text).replace(/\bgrunerlokka|\blokka\b/g, 'grunerlokka');
+  let rest = fold(text).replace(/\blokka\b/g, 'grunerlokka');
   const found: District[] = [];
   for (const p of PATTERNS) {
     if (p.re.test(rest)) {
