@@ -1,5 +1,6 @@
 import { findReferences } from '../references.js';
 import type { Measure, Parser } from '../types.js';
+import { sectionLabel } from './outline.js';
 import { joinFragments, numberedHeadings, sectionsFrom } from './sections.js';
 
 /**
@@ -160,7 +161,7 @@ export const parseNordstrand: Parser = (text, entry) => {
   if (tableStart === -1) return { sections, measures: [] };
 
   const tableSection = headings.at(-1);
-  const sectionTitle = tableSection ? `${tableSection.number} ${tableSection.title}` : undefined;
+  const sectionTitle = tableSection ? sectionLabel(tableSection) : undefined;
   const measures: Measure[] = readTable(lines.slice(tableStart)).map((row, i) => {
     const { responsible, accountable } = splitUnits(row.ansvarlig);
     const tiltak = row.tiltak.replace(/\s+([.,])/g, '$1');
