@@ -122,6 +122,20 @@ describe('the web chat in Chromium', () => {
     await page.close();
   });
 
+  it('frames an English answer in English: sources, measure, unit and the vote', async () => {
+    const page = await browser.context.newPage();
+    const chat = await ChatPage.open(page, server.url);
+    const question = 'Who is responsible for measure 10S?';
+    const view = await chat.ask(question);
+    const expected = await server.ask(question, { channel: 'web' });
+    expect(expected.language).toBe('en');
+    expect(view.text).toBe(expected.answer);
+    expect(view.sources[0]).toMatchObject({ measure: expect.stringContaining('Measure 10S'), unit: expect.stringContaining('Responsible: Velferdsetaten') });
+    expect(await view.locator.locator('.sources-title').textContent()).toBe('Sources');
+    expect(await chat.vote(view, 'down')).toMatch(/^Thank you/);
+    await page.close();
+  });
+
   it('is readable on a phone: nothing wider than the screen', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 375, height: 740 });

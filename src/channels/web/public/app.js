@@ -17,6 +17,47 @@ const documentSelect = $('filter-document');
 const filterSummary = $('filter-summary');
 const formError = $('form-error');
 
+/**
+ * The words the page puts around an answer, in the answer's language (ask() answers English questions
+ * in English). The page itself is bokmål.
+ */
+const LABELS = {
+  nb: {
+    answered: 'Veileder svarte: ',
+    sources: 'Kilder',
+    measure: 'Tiltak',
+    expired: 'Planperioden er utløpt',
+    responsible: 'Ansvarlig: ',
+    noUnit: 'ikke oppgitt i planen',
+    accountable: 'overordnet ansvar',
+    references: 'Viser til: ',
+    showText: 'Vis teksten i planen',
+    open: 'Åpne planen',
+    useful: 'Var svaret nyttig?',
+    yes: '👍 Ja',
+    no: '👎 Nei',
+    thanks: 'Takk! Tilbakemeldingen er lagret.',
+    notSaved: 'Tilbakemeldingen ble ikke lagret.',
+  },
+  en: {
+    answered: 'Veileder answered: ',
+    sources: 'Sources',
+    measure: 'Measure',
+    expired: 'The plan period has ended',
+    responsible: 'Responsible: ',
+    noUnit: 'not stated in the plan',
+    accountable: 'accountable',
+    references: 'Refers to: ',
+    showText: 'Show the text in the plan',
+    open: 'Open the plan',
+    useful: 'Was the answer helpful?',
+    yes: '👍 Yes',
+    no: '👎 No',
+    thanks: 'Thank you! Your feedback has been saved.',
+    notSaved: 'Your feedback was not saved.',
+  },
+};
+
 /** Earlier turns of this conversation, oldest first, sent along so follow-ups are understood. */
 let history = [];
 let documents = [];
@@ -93,47 +134,47 @@ function safeHttpUrl(url) {
   }
 }
 
-function renderSource(citation, index) {
+function renderSource(citation, index, l) {
   const where = [];
-  if (citation.measureId) where.push(`Tiltak ${citation.measureId}`);
+  if (citation.measureId) where.push(`${l.measure} ${citation.measureId}`);
   if (citation.section) where.push(citation.section);
   const item = el('li', { className: 'source', attrs: { 'data-document-id': citation.documentId } }, [
     el('p', { className: 'source-title' }, [
       el('span', { className: 'source-number', text: `[${index + 1}] ` }),
       el('strong', { text: citation.documentTitle }),
       el('span', { className: 'source-period', text: ` · ${citation.period}` }),
-      citation.expired ? el('span', { className: 'badge expired', text: 'Planperioden er utløpt' }) : null,
+      citation.expired ? el('span', { className: 'badge expired', text: l.expired }) : null,
     ]),
     where.length ? el('p', { className: 'source-measure', text: where.join(' · ') }) : null,
     el('p', { className: 'source-unit' }, [
-      el('span', { className: 'label', text: 'Ansvarlig: ' }),
-      el('span', { text: citation.responsible.length ? citation.responsible.join(', ') : 'ikke oppgitt i planen' }),
-      citation.accountable?.length ? el('span', { text: ` (overordnet ansvar: ${citation.accountable.join(', ')})` }) : null,
+      el('span', { className: 'label', text: l.responsible }),
+      el('span', { text: citation.responsible.length ? citation.responsible.join(', ') : l.noUnit }),
+      citation.accountable?.length ? el('span', { text: ` (${l.accountable}: ${citation.accountable.join(', ')})` }) : null,
     ]),
     citation.references.length
       ? el('p', { className: 'source-references' }, [
-          el('span', { className: 'label', text: 'Viser til: ' }),
+          el('span', { className: 'label', text: l.references }),
           el('span', { text: citation.references.join('; ') }),
         ])
       : null,
-    el('details', { className: 'source-text' }, [el('summary', { text: 'Vis teksten i planen' }), el('p', { text: citation.text })]),
+    el('details', { className: 'source-text' }, [el('summary', { text: l.showText }), el('p', { text: citation.text })]),
   ]);
   const href = citation.url && safeHttpUrl(citation.url);
   if (href) {
     item.append(
       el('p', { className: 'source-link' }, [
-        el('a', { text: 'Åpne planen', attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }),
+        el('a', { text: l.open, attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }),
       ]),
     );
   }
   return item;
 }
 
-function renderFeedback(answerId) {
+function renderFeedback(answerId, l) {
   const status = el('span', { className: 'feedback-status', attrs: { role: 'status' } });
-  const up = el('button', { className: 'vote', text: '👍 Ja', attrs: { type: 'button', 'data-vote': 'up' } });
-  const down = el('button', { className: 'vote', text: '👎 Nei', attrs: { type: 'button', 'data-vote': 'down' } });
-  const box = el('div', { className: 'feedback' }, [el('span', { className: 'feedback-label', text: 'Var svaret nyttig?' }), up, down, status]);
+  const up = el('button', { className: 'vote', text: l.yes, attrs: { type: 'button', 'data-vote': 'up' } });
+  const down = el('button', { className: 'vote', text: l.no, attrs: { type: 'button', 'data-vote': 'down' } });
+  const box = el('div', { className: 'feedback' }, [el('span', { className: 'feedback-label', text: l.useful }), up, down, status]);
   const send = async (vote, button) => {
     up.disabled = down.disabled = true;
     try {
@@ -142,11 +183,11 @@ function renderFeedback(answerId) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ answerId, vote }),
       });
-      if (!res.ok) throw new Error((await errorMessage(res)) ?? 'Tilbakemeldingen ble ikke lagret.');
+      if (!res.ok) throw new Error((await errorMessage(res)) ?? l.notSaved);
       button.setAttribute('aria-pressed', 'true');
-      status.textContent = 'Takk! Tilbakemeldingen er lagret.';
+      status.textContent = l.thanks;
     } catch (err) {
-      status.textContent = err.message || 'Tilbakemeldingen ble ikke lagret.';
+      status.textContent = err.message || l.notSaved;
       up.disabled = down.disabled = false;
     }
   };
@@ -157,21 +198,22 @@ function renderFeedback(answerId) {
 }
 
 function renderAnswer(item, answer, answerId) {
+  const l = LABELS[answer.language] ?? LABELS.nb;
   item.classList.remove('pending');
   item.classList.toggle('not-found', !answer.found);
   if (answerId) item.dataset.answerId = answerId;
   const children = [
-    el('span', { className: 'visually-hidden', text: 'Veileder svarte: ' }),
+    el('span', { className: 'visually-hidden', text: l.answered }),
     el('p', { className: 'message-text answer-text', text: answer.answer }),
   ];
   if (answer.warnings.length) {
     children.push(el('ul', { className: 'warnings' }, answer.warnings.map((w) => el('li', { text: w }))));
   }
   if (answer.citations.length) {
-    children.push(el('h3', { className: 'sources-title', text: 'Kilder' }));
-    children.push(el('ol', { className: 'sources' }, answer.citations.map(renderSource)));
+    children.push(el('h3', { className: 'sources-title', text: l.sources }));
+    children.push(el('ol', { className: 'sources' }, answer.citations.map((c, i) => renderSource(c, i, l))));
   }
-  children.push(renderFeedback(answerId));
+  children.push(renderFeedback(answerId, l));
   item.replaceChildren(...children);
 }
 
