@@ -1,5 +1,6 @@
 import type { Citation } from '../src/answer/types.js';
 import type { Corpus } from '../src/corpus/types.js';
+import { fold as foldWord } from '../src/search/tokenize.js';
 import type { Target } from './schema.js';
 
 /**
@@ -7,17 +8,9 @@ import type { Target } from './schema.js';
  * it is the same document and the same measure (or, for a section target, the same section).
  */
 
-/** Lower case, æ/ø/å and diacritics folded, whitespace collapsed: how unit names are compared. */
+/** The search's folding (lower case, æ/ø/å and diacritics), whitespace collapsed: how unit names are compared. */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/[øö]/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldWord(text).replace(/\s+/g, ' ').trim();
 }
 
 /** «11 S» and «11s» are the measure «11S». */
