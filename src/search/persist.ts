@@ -162,9 +162,10 @@ export function checkIndex(dir: string, config: Config): IndexStatus {
   }
   const now = corpusHashes(config.CORPUS_DIR);
   const before = new Map(manifest.documents.map((d) => [d.id, d.hash]));
+  const current = new Set(now.map((d) => d.id));
   const changed = [
     ...now.filter((d) => before.get(d.id) !== d.hash).map((d) => d.id),
-    ...manifest.documents.filter((d) => !now.some((n) => n.id === d.id)).map((d) => d.id),
+    ...manifest.documents.filter((d) => !current.has(d.id)).map((d) => d.id),
   ];
   if (changed.length) {
     return { state: 'stale', message: `Søkeindeksen i ${dir} er utdatert: planene er endret siden den ble bygget (${changed.join(', ')}). ${RUN_INGEST}` };
