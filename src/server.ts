@@ -130,7 +130,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const searcher = await openSearcher({ config, build: opts.build ?? 'auto', onProgress: opts.onProgress });
     const ask = createAsk({ config, searcher, log });
     const meta = buildMeta(searcher.corpus.documents);
-    const server = await createServer({ config, ask, feedback, log, meta, ready: () => true });
+    const server = await createServer({ config, ask, feedback, log, meta });
     const url = await server.listen();
     log.info(
       { url, channels: server.channels.map((c) => c.name), index: searcher.info },
