@@ -5,7 +5,9 @@ import { z } from 'zod';
  * `.env.example` lists them all; keep the two in step. Empty strings count as "not set".
  */
 
-const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
+/** An empty variable is an unset one: the schema's default (or undefined) applies. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+const optionalString = unsetIfEmpty(z.string().trim().min(1).optional());
 const list = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
   z.array(z.string()),
@@ -22,41 +24,35 @@ const int = (fallback: number, min: number, max: number) =>
 const EnvSchema = z.object({
   // Server (issue 8)
   PORT: int(3978, 0, 65535),
-  HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
+  HOST: unsetIfEmpty(z.string().default('127.0.0.1')),
   API_MAX_BODY_BYTES: int(32_768, 1_024, 1_048_576),
   RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),
 
   // Files
-  CORPUS_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('corpus')),
-  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('.data')),
+  CORPUS_DIR: unsetIfEmpty(z.string().default('corpus')),
+  DATA_DIR: unsetIfEmpty(z.string().default('.data')),
   FEEDBACK_DB: optionalString, // default: DATA_DIR/feedback.sqlite
 
   // Search (issue 3)
-  EMBEDDINGS_PROVIDER: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.enum(['auto', 'hashing', 'openai', 'local']).default('auto'),
-  ),
-  EMBEDDINGS_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('text-embedding-3-small')),
+  EMBEDDINGS_PROVIDER: unsetIfEmpty(z.enum(['auto', 'hashing', 'openai', 'local']).default('auto')),
+  EMBEDDINGS_MODEL: unsetIfEmpty(z.string().default('text-embedding-3-small')),
   LOCAL_MODEL_PATH: optionalString,
 
   // Optional LLM (issue 4): any OpenAI-compatible API, Azure OpenAI through OPENAI_BASE_URL
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
-  OPENAI_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('gpt-4o-mini')),
+  OPENAI_BASE_URL: unsetIfEmpty(z.string().url().optional()),
+  OPENAI_MODEL: unsetIfEmpty(z.string().default('gpt-4o-mini')),
   LLM_ENABLED: bool(true),
   LLM_TIMEOUT_MS: int(15_000, 100, 120_000),
 
   // Answers (issue 4): "today" for plan-period checks; set in tests
-  VEILEDER_TODAY: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD').optional(),
-  ),
+  VEILEDER_TODAY: unsetIfEmpty(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD').optional()),
 
   // Slack (issue 5)
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
-  SLACK_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  SLACK_API_URL: unsetIfEmpty(z.string().url().optional()),
   SLACK_ALLOWED_CHANNELS: list,
   SLACK_ALLOWED_TEAMS: list,
 
@@ -64,18 +60,12 @@ const EnvSchema = z.object({
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
-  MICROSOFT_APP_TYPE: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  ),
+  MICROSOFT_APP_TYPE: unsetIfEmpty(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
   MICROSOFT_APP_CERT_THUMBPRINT: optionalString,
   MICROSOFT_APP_CERT_KEY_FILE: optionalString,
   TEAMS_ENABLED: bool(false),
 
-  LOG_LEVEL: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: unsetIfEmpty(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
