@@ -1,11 +1,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ask as defaultAsk, type AskFn } from '../answer/ask.js';
 import { unitsToName } from '../answer/citations.js';
 import type { Answer } from '../answer/types.js';
 import { log } from '../log.js';
+import { runIfMain, UsageError } from './main.js';
 
 /**
  * `npm run --silent ask -- "spørsmål"`      the answer and its numbered sources, readable
@@ -18,10 +18,6 @@ const USAGE = `Bruk:
   npm run --silent ask -- "Hvem deler ut nalokson i Bydel Nordstrand?"
   npm run --silent ask -- --json "Hva står TSB for?"
   npm run --silent ask -- --batch spørsmål.txt     (ett spørsmål per linje, - leser fra stdin)`;
-
-export class UsageError extends Error {
-  readonly code = 'CLI_USAGE';
-}
 
 /** The Answer as a person reads it in a terminal: the answer, warnings, then numbered sources. */
 export function formatAnswer(a: Answer): string {
@@ -89,15 +85,4 @@ export async function runAskCli(argv: string[], io: CliIO, askFn: AskFn = defaul
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runAskCli(process.argv.slice(2), { stdout: process.stdout, stdin: process.stdin })
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((err: unknown) => {
-      const e = err as Error & { code?: string };
-      process.stderr.write(`${e.message}\n`);
-      if (e.code !== 'CLI_USAGE') log.error({ err: e.message, code: e.code }, 'ask failed');
-      process.exitCode = e.code === 'CLI_USAGE' ? 2 : 1;
-    });
-}
+runIfMain(import.meta.url, 'ask', () => runAskCli(process.argv.slice(2), { stdout: process.stdout, stdin: process.stdin }));

@@ -6,6 +6,7 @@ import { addDocument, listDocuments, removeDocument, type AddInput } from '../co
 import { loadCorpus } from '../corpus/load.js';
 import { standardsRegistry } from '../corpus/standards.js';
 import { rebuildIndex, type Searcher } from '../search/index.js';
+import { UsageError } from './main.js';
 
 /**
  * `npm run ingest`: reads corpus/ and builds the search index under DATA_DIR/index, with a progress
@@ -114,10 +115,6 @@ function runList(args: string[], io: IngestIO, config: Config): number {
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
-}
-
-export class UsageError extends Error {
-  readonly code = 'CLI_USAGE';
 }
 
 export async function main(argv: string[], io: IngestIO = { stdout: process.stdout }): Promise<number> {

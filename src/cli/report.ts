@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import { createFeedbackStore, type StoredAnswer } from '../feedback/store.js';
 import { log } from '../log.js';
+import { runIfMain, UsageError } from './main.js';
 
 /**
  * `npm run report`: what the corpus owners should add — the questions users voted 👎 and those the
@@ -22,10 +22,6 @@ const USAGE = `Bruk:
   npm run --silent report -- --json           det samme som JSON
   npm run --silent report -- --limit 50       bare de 50 siste svarene (standard 500)
   npm run --silent report -- --db FIL         en annen feedback-database enn FEEDBACK_DB`;
-
-export class ReportUsageError extends Error {
-  readonly code = 'CLI_USAGE';
-}
 
 const Options = z.object({
   json: z.boolean().default(false),
@@ -132,7 +128,7 @@ export async function runReportCli(argv: string[], io: ReportIO, env: NodeJS.Pro
     if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
     opts = parsed.data;
   } catch (err) {
-    throw new ReportUsageError(`${(err as Error).message}\n${USAGE}`);
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
   }
   const write = (s: string) => new Promise<void>((resolve) => io.stdout.write(`${s}\n`, () => resolve()));
   if (opts.help) {
@@ -158,15 +154,4 @@ export async function runReportCli(argv: string[], io: ReportIO, env: NodeJS.Pro
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runReportCli(process.argv.slice(2), { stdout: process.stdout })
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((err: unknown) => {
-      const e = err as Error & { code?: string };
-      process.stderr.write(`${e.message}\n`);
-      if (e.code !== 'CLI_USAGE') log.error({ err: e.message, code: e.code }, 'report failed');
-      process.exitCode = e.code === 'CLI_USAGE' ? 2 : 1;
-    });
-}
+runIfMain(import.meta.url, 'report', () => runReportCli(process.argv.slice(2), { stdout: process.stdout }));
