@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Answer } from '../answer/types.js';
+import { redact } from '../privacy/redact.js';
 
 /**
  * The feedback store shared by Slack, Teams and the web chat (SQLite, file path from FEEDBACK_DB).
@@ -31,7 +32,7 @@ export interface StoredAnswer {
 export interface FeedbackStore {
   /** Records an answer given; returns the id a vote refers to. */
   record(answer: Answer, channel: FeedbackChannel): string;
-  /** Records a vote on an answer; false when the id is unknown. */
+  /** Records a vote on an answer, its comment free of personal data; false when the id is unknown. */
   vote(id: string, vote: Vote, comment?: string | null): boolean;
   get(id: string): StoredAnswer | undefined;
   /** Answers voted 👎 and answers with found=false, newest first. */
@@ -98,7 +99,8 @@ export function createFeedbackStore(file: string): FeedbackStore {
       return id;
     },
     vote(id, vote, comment = null) {
-      return update.run(vote, new Date().toISOString(), comment ?? null, id).changes === 1;
+      // A comment is typed as freely as a question: it passes the same gate before it is stored.
+      return update.run(vote, new Date().toISOString(), comment ? redact(comment).text : null, id).changes === 1;
     },
     get(id) {
       const row = select.get(id);

@@ -26,6 +26,16 @@ describe('POST /api/feedback', () => {
     expect(server.feedback.report().map((a) => a.id)).toContain(down);
   });
 
+  it('stores a comment without the phone number or e-mail address typed into it', async () => {
+    const id = await askedId('Hva er tiltak 10S?');
+    const comment = 'Ring meg på 912 34 567 eller skriv til ola.nordmann@example.no, svaret manglet enhet';
+    expect((await server.post('/api/feedback', { answerId: id, vote: 'down', comment })).status).toBe(200);
+    const stored = server.feedback.get(id)?.comment ?? '';
+    expect(stored).not.toMatch(/912 34 567|ola\.nordmann/);
+    expect(stored).toContain('[telefonnummer]');
+    expect(stored).toContain('svaret manglet enhet');
+  });
+
   it('answers 404 for an answer it never gave', async () => {
     const res = await server.post('/api/feedback', { answerId: randomUUID(), vote: 'up' });
     expect(res.status).toBe(404);
