@@ -99,16 +99,17 @@ export function loadCorpus(corpusDir = 'corpus'): Corpus {
   const texts: GlossarySource[] = [];
   const documents = raws.map(({ entry, file, raw }) => {
     const text = normalize(raw, { ocr: entry.ocr, vocabulary });
+    const checkLayout = `sjekk at layout: ${entry.layout} i ${manifestFile} passer til planen, eller prøv layout: generic`;
     let parsed;
     try {
       parsed = parserFor(entry.layout)(text, entry);
     } catch (err) {
-      throw new CorpusError('PARSE_FAILED', `kunne ikke lese planen (${(err as Error).message})`, file);
+      throw new CorpusError('PARSE_FAILED', `kunne ikke lese planen (${(err as Error).message}); ${checkLayout}`, file);
     }
     const doc = CorpusDocument.safeParse({ ...entry, hash: documentHash(raw, entry), ...parsed });
     if (!doc.success) {
       const issue = doc.error.issues[0]!;
-      throw new CorpusError('PARSE_FAILED', `${issue.path.join('.')}: ${issue.message}`, file);
+      throw new CorpusError('PARSE_FAILED', `${issue.path.join('.')}: ${issue.message}; ${checkLayout}`, file);
     }
     texts.push({
       documentId: entry.id,

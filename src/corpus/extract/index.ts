@@ -84,7 +84,7 @@ export async function extractFile(file: string): Promise<Extracted> {
     throw new ExtractError('FILE_NOT_FOUND', 'filen finnes ikke; sjekk stien', file);
   }
   if (size > MAX_FILE_BYTES) {
-    throw new ExtractError('TOO_LARGE', `filen er ${(size / 1024 / 1024).toFixed(0)} MB; største tillatte er ${MAX_FILE_BYTES / 1024 / 1024} MB`, file);
+    throw new ExtractError('TOO_LARGE', `filen er ${(size / 1024 / 1024).toFixed(0)} MB; største tillatte er ${MAX_FILE_BYTES / 1024 / 1024} MB; lagre en utgave uten bilder, eller del dokumentet opp, og prøv igjen`, file);
   }
   return extractBytes(new Uint8Array(await readFile(file)), file);
 }
