@@ -54,7 +54,7 @@ export async function runAskCli(argv: string[], io: CliIO, askFn: AskFn = defaul
       options: { json: { type: 'boolean' }, batch: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+    throw new UsageError(`Ugyldig valg: ${(err as Error).message}\n${USAGE}`);
   }
   if (values.help) {
     io.stdout.write(`${USAGE}\n`);

@@ -139,7 +139,8 @@ export async function main(argv: string[], io: IngestIO = { stdout: process.stdo
     }
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(err as Error).message.split('\n')[0]}\n${USAGE}\n`);
+      const message = (err as Error).message.split('\n')[0];
+      process.stderr.write(`${err instanceof UsageError ? message : `Ugyldig valg: ${message}`}\n${USAGE}\n`);
       return 2;
     }
     throw err;

@@ -118,18 +118,18 @@ export interface ReportIO {
 }
 
 export async function runReportCli(argv: string[], io: ReportIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let opts: z.infer<typeof Options>;
+  let values: unknown;
   try {
-    const { values } = parseArgs({
+    ({ values } = parseArgs({
       args: argv,
       options: { json: { type: 'boolean' }, limit: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-    const parsed = Options.safeParse(values);
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
-    opts = parsed.data;
+    }));
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+    throw new UsageError(`Ugyldig valg: ${(err as Error).message}\n${USAGE}`);
   }
+  const parsed = Options.safeParse(values);
+  if (!parsed.success) throw new UsageError(`${parsed.error.issues.map((i) => i.message).join('; ')}\n${USAGE}`);
+  const opts = parsed.data;
   const write = (s: string) => new Promise<void>((resolve) => io.stdout.write(`${s}\n`, () => resolve()));
   if (opts.help) {
     await write(USAGE);

@@ -107,5 +107,6 @@ describe('npm run ask', { timeout: 90_000 }, () => {
     const unknown = await run(['--jsn', 'x']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Bruk:/);
+    expect(unknown.stderr).toMatch(/^Ugyldig valg: /);
   });
 });

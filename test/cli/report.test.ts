@@ -75,6 +75,7 @@ describe('npm run report', () => {
     expect(await report([], empty)).toContain('Ingenting å legge til nå');
     expect(await report([], path.join(dir, 'none.sqlite'))).toContain('Fant ingen feedback-database');
     await expect(runReportCli(['--limit', 'mange'], { stdout: process.stdout })).rejects.toMatchObject({ code: 'CLI_USAGE' });
+    await expect(runReportCli(['--limt', '5'], { stdout: process.stdout })).rejects.toThrow(/^Ugyldig valg: .*\nBruk:/s);
   });
 
   it('runs as `npm run report -- --json` with FEEDBACK_DB from the environment', async () => {
