@@ -23,7 +23,10 @@ export interface StoredAnswer {
   question: string;
   answer: string;
   found: boolean;
+  language: Answer['language'];
   citations: Answer['citations'];
+  /** ask()'s warnings (plan period ended, personal data removed …), so a redrawn answer keeps them. */
+  warnings: string[];
   vote: Vote | null;
   votedAt: string | null;
   comment: string | null;
@@ -47,7 +50,9 @@ interface Row {
   question: string;
   answer: string;
   found: number;
+  language: Answer['language'];
   citations: string;
+  warnings: string;
   vote: Vote | null;
   voted_at: string | null;
   comment: string | null;
@@ -60,7 +65,9 @@ const toStored = (r: Row): StoredAnswer => ({
   question: r.question,
   answer: r.answer,
   found: r.found === 1,
+  language: r.language,
   citations: JSON.parse(r.citations) as Answer['citations'],
+  warnings: JSON.parse(r.warnings) as string[],
   vote: r.vote,
   votedAt: r.voted_at,
   comment: r.comment,
@@ -83,8 +90,12 @@ export function createFeedbackStore(file: string): FeedbackStore {
     voted_at TEXT,
     comment TEXT
   )`);
+  // Columns added after the first release: a database made before them gets them with defaults.
+  const columns = new Set(db.prepare<[], { name: string }>('PRAGMA table_info(answers)').all().map((c) => c.name));
+  if (!columns.has('language')) db.exec("ALTER TABLE answers ADD COLUMN language TEXT NOT NULL DEFAULT 'nb'");
+  if (!columns.has('warnings')) db.exec("ALTER TABLE answers ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'");
   const insert = db.prepare(
-    'INSERT INTO answers (id, created_at, channel, question, answer, found, citations) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO answers (id, created_at, channel, question, answer, found, language, citations, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const update = db.prepare('UPDATE answers SET vote = ?, voted_at = ?, comment = ? WHERE id = ?');
   const select = db.prepare<[string], Row>('SELECT * FROM answers WHERE id = ?');
@@ -95,7 +106,7 @@ export function createFeedbackStore(file: string): FeedbackStore {
     record(answer, channel) {
       const id = randomUUID();
       insert.run(id, new Date().toISOString(), channel, answer.question, answer.answer, answer.found ? 1 : 0,
-        JSON.stringify(answer.citations));
+        answer.language, JSON.stringify(answer.citations), JSON.stringify(answer.warnings));
       return id;
     },
     vote(id, vote, comment = null) {

@@ -6,7 +6,7 @@ import { texts } from './texts.js';
 
 /**
  * The recorded answer a button on one of our messages refers to, read back from the feedback store
- * as the Answer the builders render (warnings are not stored, so a redrawn message has none).
+ * as the Answer the builders render — with its warnings, so a redrawn message keeps them.
  */
 export interface ClickedAnswer {
   answerId: string;
@@ -19,7 +19,14 @@ export function clickedAnswer(rawValue: string | undefined, feedback: FeedbackSt
   if (!value || !stored) return undefined;
   return {
     answerId: value.answerId,
-    answer: { question: stored.question, answer: stored.answer, found: stored.found, language: value.language, citations: stored.citations, warnings: [] },
+    answer: {
+      question: stored.question,
+      answer: stored.answer,
+      found: stored.found,
+      language: stored.language,
+      citations: stored.citations,
+      warnings: stored.warnings,
+    },
   };
 }
 

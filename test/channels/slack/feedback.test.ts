@@ -56,4 +56,19 @@ describe('Slack: 👍/👎 on an answer', () => {
       expect(String(c.body.text)).toContain('finner ikke dette svaret');
     }
   });
+
+  it('keeps the answer\'s warnings (an ended plan period) when the message is redrawn after a vote', async () => {
+    const postsBefore = h.api.callsTo('chat.postMessage').length;
+    await sendEvent(h.eventsUrl, eventEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT.userId}> Hvem har ansvar for nalokson på Nordstrand?`, ts: '1700000006.000100', channel: 'C0RUSFELT' }));
+    const posts = await h.api.waitFor('chat.postMessage', postsBefore + 1);
+    const post = posts.at(-1)!;
+    const warning = blockTexts(post.body.blocks).find((t) => t.includes('gikk ut i 2023'));
+    expect(warning, 'the first message warns that the Nordstrand plan has ended').toBeDefined();
+    const up = feedbackButtons(post.body.blocks).find((b) => b.action_id === 'veileder_vote_up')!;
+    const updatesBefore = h.api.callsTo('response_url').length;
+    await sendButtonClick(h.eventsUrl, { actionId: up.action_id, value: up.value, responseUrl: h.api.responseUrl('vote-w'), messageTs: '1800000000.000009' });
+    const updates = await h.api.waitFor('response_url', updatesBefore + 1);
+    expect(updates.at(-1)!.path).toBe('/response/vote-w');
+    expect(blockTexts(updates.at(-1)!.body.blocks)).toContain(warning);
+  });
 });
