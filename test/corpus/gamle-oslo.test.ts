@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGamleOslo, splitRow } from '../../src/corpus/parsers/gamle-oslo.js';
 import { parsePlan } from '../support/plan.js';
+import { SEVEN_STANDARDS } from '../support/standards.js';
 
 const DOC = 'gamle-oslo-2022-2025';
 const plan = parsePlan(DOC, parseGamleOslo);
@@ -43,15 +44,7 @@ describe('parseGamleOslo', () => {
     const m = plan.byId('11');
     expect(m.priority?.split('; ')).toHaveLength(4);
     expect(m.responsible).toEqual(['Samtlige avdelinger']);
-    expect(m.references).toEqual([
-      'Oslostandard for overdoseforebyggende arbeid i bydelene',
-      'Oslostandard for oppsøkende arbeid med utsatte unge',
-      'Oslostandard for pårørendesamarbeid',
-      'Oslostandard for rusfaglig arbeid',
-      'Overordnet standard for tjenester i hjemmet',
-      'Oslostandard for booppfølging',
-      'Oslostandard for bomiljøarbeid',
-    ]);
+    expect(m.references).toEqual(SEVEN_STANDARDS);
   });
 
   it.each([
