@@ -1,4 +1,4 @@
-import type { Citation } from '../src/answer/types.js';
+import type { Answer, Citation } from '../src/answer/types.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { fold as foldWord } from '../src/search/tokenize.js';
 import type { Target } from './schema.js';
@@ -74,4 +74,25 @@ export function missingUnits(answerText: string, units: readonly string[]): stri
 
 export function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
+}
+
+const EN_FRAME = new Set('the of and in is are to for this that these plans plan measure measures responsible not answer does do which what who with by from no see'.split(' '));
+const NB_FRAME = new Set('og i er på til for dette det som planene planen tiltak tiltaket ansvarlig ikke svar gjelder har hvem med av fra se ingen'.split(' '));
+
+/**
+ * Whether the frame of an answer (what Veileder itself wrote: the text without the plans' quoted
+ * passages, unit names and titles, which stay Norwegian) is English: more English than Norwegian
+ * function words. Used for «English answered in English».
+ */
+export function frameIsEnglish(answer: Answer): boolean {
+  let text = answer.answer.replace(/«[^»]*»|"[^"]*"|“[^”]*”/g, ' ');
+  const quoted = answer.citations.flatMap((c) => [c.text, c.documentTitle, c.owner, c.section ?? '', ...c.responsible, ...c.accountable, ...c.references]);
+  for (const q of quoted.filter((s) => s.length > 2).sort((a, b) => b.length - a.length)) text = text.split(q).join(' ');
+  let en = 0;
+  let nb = 0;
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (EN_FRAME.has(w)) en++;
+    if (NB_FRAME.has(w)) nb++;
+  }
+  return answer.language === 'en' && en > nb;
 }

@@ -1,3 +1,4 @@
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -5,8 +6,8 @@ import type { AskFn } from '../src/answer/ask.js';
 import { loadConfig } from '../src/config.js';
 import { log } from '../src/log.js';
 import type { Searcher, SearchMode } from '../src/search/index.js';
-import { citationLocator, firstRank, missingUnits, ratio, type Located } from './metrics.js';
-import { loadQuestions, QUESTIONS_FILE, type Question, type Target } from './schema.js';
+import { citationLocator, firstRank, frameIsEnglish, missingUnits, ratio, type Located } from './metrics.js';
+import { EVAL_SETS, HISTORY_FILE, loadQuestions, QUESTIONS_FILE, type EvalSet, type Question, type Target } from './schema.js';
 
 /**
  * `npm run eval`: how well Veileder finds and answers the question set in eval/questions.yaml.
@@ -44,7 +45,7 @@ export interface RetrievalFigures extends HitRates {
 export interface AnswerMiss {
   id: string;
   q: string;
-  problem: 'not-answered' | 'units-missing' | 'citation-miss' | 'plans-missing' | 'not-refused';
+  problem: 'not-answered' | 'units-missing' | 'citation-miss' | 'plans-missing' | 'not-refused' | 'not-english';
   detail: string;
 }
 
@@ -60,6 +61,11 @@ export interface AnswerFigures {
   planCoverage: number | null;
   outOfScope: number;
   refused: number | null;
+  /** English questions whose whole answer (text, refusal, labels) is English. */
+  english: number;
+  englishInEnglish: number | null;
+  /** Per tag: the share of questions fully right (in scope: answered, source in the top 3, units named; out of scope: refused). */
+  byTag: Record<string, { questions: number; right: number | null }>;
   msPerQuestion: number;
   misses: AnswerMiss[];
 }
@@ -133,13 +139,28 @@ async function evalRetrieval(searcher: Searcher, questions: Question[], mode: Se
 async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]): Promise<AnswerFigures> {
   const locate = citationLocator(searcher.corpus);
   const misses: AnswerMiss[] = [];
-  const n = { inScope: 0, answered: 0, unitQuestions: 0, unitsNamed: 0, cite1: 0, cite3: 0, spanning: 0, covered: 0, outOfScope: 0, refused: 0 };
+  const n = { inScope: 0, answered: 0, unitQuestions: 0, unitsNamed: 0, cite1: 0, cite3: 0, spanning: 0, covered: 0, outOfScope: 0, refused: 0, english: 0, inEnglish: 0 };
+  const tagged = new Map<string, { questions: number; right: number }>();
+  const count = (q: Question, right: boolean) => {
+    for (const tag of ['alle', ...q.tags, q.outOfScope ? 'utenfor' : 'i planene']) {
+      const t = tagged.get(tag) ?? { questions: 0, right: 0 };
+      t.questions++;
+      if (right) t.right++;
+      tagged.set(tag, t);
+    }
+  };
   const started = performance.now();
   for (const q of questions) {
     const answer = await ask(q.q, { history: q.history, channel: 'eval' });
     const excerpt = answer.answer.replace(/\s+/g, ' ').slice(0, 160);
+    if (q.lang === 'en') {
+      n.english++;
+      if (frameIsEnglish(answer)) n.inEnglish++;
+      else misses.push({ id: q.id, q: q.q, problem: 'not-english', detail: excerpt });
+    }
     if (q.outOfScope) {
       n.outOfScope++;
+      count(q, !answer.found);
       if (!answer.found) n.refused++;
       else {
         const top = answer.citations[0];
@@ -150,9 +171,11 @@ async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]
     n.inScope++;
     if (answer.found) n.answered++;
     else misses.push({ id: q.id, q: q.q, problem: 'not-answered', detail: excerpt });
+    let unitsNamed = true;
     if (q.units.length > 0) {
       n.unitQuestions++;
       const missing = answer.found ? missingUnits(answer.answer, q.units) : q.units;
+      unitsNamed = missing.length === 0;
       if (missing.length === 0) n.unitsNamed++;
       else if (answer.found) misses.push({ id: q.id, q: q.q, problem: 'units-missing', detail: `${missing.join(', ')} — «${excerpt}»` });
     }
@@ -164,6 +187,7 @@ async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]
       else misses.push({ id: q.id, q: q.q, problem: 'plans-missing', detail: missing.join(', ') });
     }
     const rank = firstRank(answer.citations.map(locate), q.expect);
+    count(q, answer.found && rank !== null && rank <= 3 && unitsNamed);
     if (rank === 1) n.cite1++;
     if (rank !== null && rank <= 3) n.cite3++;
     if (answer.found && (rank === null || rank > 3)) {
@@ -182,6 +206,9 @@ async function evalAnswers(searcher: Searcher, ask: AskFn, questions: Question[]
     planCoverage: ratio(n.covered, n.spanning),
     outOfScope: n.outOfScope,
     refused: ratio(n.refused, n.outOfScope),
+    english: n.english,
+    englishInEnglish: ratio(n.inEnglish, n.english),
+    byTag: Object.fromEntries([...tagged].sort(([a], [b]) => a.localeCompare(b)).map(([tag, t]) => [tag, { questions: t.questions, right: ratio(t.right, t.questions) }])),
     msPerQuestion: questions.length === 0 ? 0 : (performance.now() - started) / questions.length,
     misses,
   };
@@ -254,6 +281,7 @@ export function formatReport(report: EvalReport, { verbose = false } = {}): stri
   out.push(`${pad('kilde hit@1 / hit@3', 34)}${num(a.citationHit1)} / ${num(a.citationHit3)}`);
   out.push(`${pad('alle planer sitert', 34)}${num(a.planCoverage)}  (${a.spanning} spørsmål over flere planer)`);
   out.push(`${pad('avvist, utenfor planene', 34)}${num(a.refused)}  (${a.outOfScope} spørsmål)`);
+  out.push(`${pad('engelsk besvart på engelsk', 34)}${num(a.englishInEnglish)}  (${a.english} spørsmål)`);
   if (verbose && main) out.push('', ...rateTable(`Per tagg (${main.mode})`, 'tagg', main.byTag));
   if (verbose) {
     for (const r of report.retrieval) {
@@ -281,8 +309,47 @@ const Args = z.object({
   json: z.boolean().default(false),
   verbose: z.boolean().default(false),
   mode: z.enum(['all', 'hybrid', 'lexical', 'vector']).default('all'),
-  questions: z.string().min(1).default(QUESTIONS_FILE),
+  questions: z.string().min(1).optional(),
+  record: z.string().min(1).optional(),
 });
+
+/** One line of figures for a set: what eval/HISTORY.md records and the summary table prints. */
+export function figuresRow(name: string, report: EvalReport): string[] {
+  const a = report.answers;
+  return [
+    name,
+    String(report.questions.total),
+    num(report.headline.hit1),
+    num(report.headline.hit3),
+    num(a.unitAccuracy),
+    num(a.answered),
+    num(a.refused),
+    num(a.planCoverage),
+    num(a.englishInEnglish),
+  ];
+}
+const ROW_HEAD = ['sett', 'spørsmål', 'hit@1', 'hit@3', 'enhet nevnt', 'besvart', 'avvist', 'alle planer', 'engelsk'];
+
+/** The share fully right per failure class (tag), the classes that have at least three questions. */
+export function classesLine(report: EvalReport): string {
+  return Object.entries(report.answers.byTag)
+    .filter(([, t]) => t.questions >= 3)
+    .map(([tag, t]) => `${tag} ${num(t.right, 2)} (${t.questions})`)
+    .join(', ');
+}
+
+/** Appends the figures of each set to eval/HISTORY.md under a label («first sight 2026-12-01», «after: …»). */
+function record(file: string, label: string, reports: { name: string; report: EvalReport }[]): void {
+  const date = new Date().toISOString().slice(0, 10);
+  const lines = reports.map(({ name, report }) => `| ${date} | ${label} | ${figuresRow(name, report).join(' | ')} | ${classesLine(report)} |`);
+  if (!existsSync(file)) {
+    writeFileSync(
+      file,
+      `# Eval history\n\nOne row per set per run that was recorded with \`npm run eval -- --record "LABEL"\`. «first sight» rows are a\nfresh blind batch run before anything was changed; they are the honest measure of progress.\nColumns: hit@1/hit@3 of hybrid search; enhet nevnt = the answer names the responsible unit; besvart =\nin-scope answered; avvist = out-of-scope refused; alle planer = questions across plans citing every\nexpected plan; engelsk = English questions answered wholly in English; klasser = share fully right per tag.\n\n| dato | runde | ${ROW_HEAD.join(' | ')} | klasser |\n|${' --- |'.repeat(ROW_HEAD.length + 3)}\n`,
+    );
+  }
+  appendFileSync(file, `${lines.join('\n')}\n`);
+}
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   let args: z.infer<typeof Args>;
@@ -294,6 +361,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
         verbose: { type: 'boolean' },
         mode: { type: 'string' },
         questions: { type: 'string' },
+        record: { type: 'string' },
       },
       strict: true,
     });
@@ -301,13 +369,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   } catch (err) {
     const detail = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
     process.stderr.write(
-      `Ugyldige argumenter (${detail}).\nBruk: npm run eval -- [--json] [--verbose] [--mode all|hybrid|lexical|vector] [--questions FIL]\n`,
+      `Ugyldige argumenter (${detail}).\nBruk: npm run eval -- [--json] [--verbose] [--mode all|hybrid|lexical|vector] [--questions FIL] [--record ETIKETT]\n`,
     );
     return 2;
   }
   try {
-    const questions = loadQuestions(args.questions);
-    // The engine loads only once the arguments and the question set are known to be good.
+    const sets: EvalSet[] = args.questions
+      ? [{ name: args.questions, file: args.questions, sealed: /sealed/.test(args.questions) }]
+      : EVAL_SETS.filter((set) => existsSync(set.file));
+    const loaded = sets.map((set) => ({ set, questions: loadQuestions(set.file) }));
+    // The engine loads only once the arguments and the question sets are known to be good.
     const [{ openSearcher }, { createAsk }] = await Promise.all([import('../src/search/index.js'), import('../src/answer/ask.js')]);
     const config = loadConfig();
     const searcher = await openSearcher({ config, build: 'memory' });
@@ -316,8 +387,35 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     const askLog = log.child({ component: 'eval' }, { level: process.env.LOG_LEVEL ?? 'warn' });
     const ask = createAsk({ searcher, config, log: askLog });
     const modes = args.mode === 'all' ? MODES : [args.mode];
-    const report = await runEval({ questions, searcher, ask, modes, questionsFile: args.questions, llm: config.llm.enabled });
-    process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { verbose: args.verbose })}\n`);
+    const reports: { name: string; report: EvalReport; sealed: boolean }[] = [];
+    for (const { set, questions } of loaded) {
+      const report = await runEval({ questions, searcher, ask, modes, questionsFile: set.file, llm: config.llm.enabled });
+      reports.push({ name: set.name, report, sealed: set.sealed });
+    }
+    if (args.record) record(HISTORY_FILE, args.record, reports);
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0]!.report : Object.fromEntries(reports.map((r) => [r.name, r.report])))}\n`);
+      return 0;
+    }
+    if (reports.length === 1) {
+      const [{ report, sealed }] = reports as [(typeof reports)[0]];
+      process.stdout.write(`${formatReport(report, { verbose: args.verbose && !sealed })}\n`);
+      if (args.verbose && sealed) process.stdout.write('(feilene i det forseglede settet vises ikke: se README «Kvalitet»)\n');
+      return 0;
+    }
+    // Several sets: each one's report, a summary table, and the sealed set's headline last (a hook reads it).
+    for (const { name, report, sealed } of reports) {
+      process.stdout.write(`── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}\n`);
+      const text = formatReport(report, { verbose: args.verbose && !sealed }).split('\n');
+      process.stdout.write(`${text.slice(0, -5).join('\n')}\n`);
+      if (args.verbose && sealed) process.stdout.write('(feilene i det forseglede settet vises ikke: se README «Kvalitet»)\n');
+      process.stdout.write(`Per klasse (helt riktig): ${classesLine(report)}\n\n`);
+    }
+    const widths = ROW_HEAD.map((h, i) => Math.max(h.length, ...reports.map((r) => figuresRow(r.name, r.report)[i]!.length)) + 2);
+    const table = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('').trimEnd();
+    process.stdout.write(`Oversikt\n${table(ROW_HEAD)}\n${reports.map((r) => table(figuresRow(r.name, r.report))).join('\n')}\n\n`);
+    const headline = reports.find((r) => r.sealed) ?? reports[0]!;
+    process.stdout.write(`${formatReport(headline.report).split('\n').slice(-5).join('\n').replace(/^\(/, `(${headline.name}: `)}\n`);
     return 0;
   } catch (err) {
     // Coded errors (a bad question set, corpus or index) carry a message that says what to fix;

@@ -10,6 +10,24 @@ import { DocumentId } from '../src/corpus/types.js';
  */
 
 export const QUESTIONS_FILE = 'eval/questions.yaml';
+export const HISTORY_FILE = 'eval/HISTORY.md';
+
+/**
+ * The sets `npm run eval` runs, in order. The blind bank (eval/bank/) is what staff experience: `dev`
+ * may be tuned on; `sealed` is only ever read as figures (its failures are never printed). The first
+ * two sets were written by the developers while reading the plans and tuned on: they measure the tuning.
+ */
+export interface EvalSet {
+  name: string;
+  file: string;
+  sealed: boolean;
+}
+export const EVAL_SETS: readonly EvalSet[] = [
+  { name: 'eget sett (tunet)', file: QUESTIONS_FILE, sealed: false },
+  { name: 'holdout (tunet)', file: 'eval/holdout.yaml', sealed: false },
+  { name: 'blind dev', file: 'eval/bank/dev.yaml', sealed: false },
+  { name: 'blind sealed', file: 'eval/bank/sealed.yaml', sealed: true },
+];
 
 /** One acceptable source: a measure (the plan's own id, or Nordstrand's N1, N2, …) or a section. */
 export const Target = z
@@ -37,6 +55,8 @@ export const Tag = z.enum([
   'cross-plan', // more than one plan answers it
   'product-example', // one of the product card's example questions
   'near-miss', // out of scope, but sounds like the domain
+  'period', // asks about a plan's period or a measure's status
+  'injection', // a real question wrapped in text that tries to steer the bot («SYSTEM: …», «ignorer planene»)
 ]);
 export type Tag = z.infer<typeof Tag>;
 
@@ -55,6 +75,9 @@ export const Question = z
     history: z.array(Turn).optional(),
     /** The question spans plans («Hvilke bydeler …»): a good answer cites every plan among `expect`. */
     spansPlans: z.boolean().default(false),
+    /** Blind bank only: the batch the question came in with (its first-sight date) and its writer. */
+    batch: z.string().optional(),
+    writer: z.string().optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
