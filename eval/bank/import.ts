@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { loadCorpus, readManifest } from '../../src/corpus/load.js';
 import { normalize, vocabularyOf } from '../../src/corpus/normalize.js';
@@ -17,8 +18,45 @@ import type { Question, Tag, Target } from '../schema.js';
  * 4-grams is the target. Units are mapped to the spelling the plan's parsed measure gives them.
  * Anything uncertain is printed for a human (or the checking reader) to settle.
  *
- *   npx tsx eval/bank/import.ts --batch 2026-12-01 --out eval/bank/batch.yaml /work/blind/out/*.jsonl
+ *   npx tsx eval/bank/import.ts --batch 2026-12-01 --out eval/bank/batch-2026-12-01.yaml /work/blind/out/*.jsonl
+ *   npx tsx eval/bank/import.ts --join eval/bank/batch-2026-12-01.yaml
+ *
+ * The first writes a batch (run it at first sight with `npm run eval -- --questions … --record …`
+ * before changing anything); the second lets the batch join the bank: about 40 % of its questions, by
+ * a hash of their id, go to eval/bank/sealed.yaml and the rest to eval/bank/dev.yaml.
  */
+
+export const SEALED_SHARE = 0.4;
+
+/** Whether a question belongs to the sealed part: a stable hash of its id, not a choice anybody makes. */
+export function isSealed(id: string): boolean {
+  return createHash('sha256').update(id).digest().readUInt32BE(0) / 2 ** 32 < SEALED_SHARE;
+}
+
+function join(batchFile: string): void {
+  const batch = (parse(readFileSync(batchFile, 'utf8')) as { questions: Question[] }).questions;
+  for (const [file, part] of [
+    ['eval/bank/dev.yaml', batch.filter((q) => !isSealed(q.id))],
+    ['eval/bank/sealed.yaml', batch.filter((q) => isSealed(q.id))],
+  ] as const) {
+    const old = existsSync(file) ? (parse(readFileSync(file, 'utf8')) as { questions: Question[] }).questions : [];
+    const ids = new Set(old.map((q) => q.id));
+    const header = file.endsWith('sealed.yaml') ? SEALED_HEADER : DEV_HEADER;
+    writeFileSync(file, `${header}${stringify({ questions: [...old, ...part.filter((q) => !ids.has(q.id))] }, { lineWidth: 0 })}`);
+    process.stderr.write(`${file}: ${part.length} spørsmål fra ${batchFile}\n`);
+  }
+}
+
+const COMMON_HEADER = `# Blind question bank (eval/bank/): written by writers who saw only corpus/plans/ and a persona, never
+# the code or other question sets; every label checked against the plan text by a second reader.
+# Schema: eval/schema.ts. Made by eval/bank/import.ts; do not edit by hand except to correct a label
+# that a reader finds wrong against the plan text (say so in the commit).
+`;
+const DEV_HEADER = `${COMMON_HEADER}# DEV part: tune on it freely.
+`;
+const SEALED_HEADER = `${COMMON_HEADER}# SEALED part: read only its figures (npm run eval). Do not open its failures while search or
+# ask() is being changed; npm run eval never prints them.
+`;
 
 const Source = z.object({ plan: z.string(), line: z.number().int().optional(), quote: z.string().min(1) });
 export const WrittenQuestion = z.object({
@@ -115,7 +153,11 @@ export function importQuestions(written: WrittenQuestion[], corpus: Corpus, corp
     // Units in the plan's parsed spelling: the unit of an expected measure most like the writer's.
     const targetUnits = expect.flatMap((t) => candidates.get(t.documentId)!.find((c) => c.target === t || (c.target.measureId === t.measureId && c.target.sectionId === t.sectionId))?.units ?? []);
     const targetTexts = expect.map((t) => candidates.get(t.documentId)!.find((c) => c.target.measureId === t.measureId && c.target.sectionId === t.sectionId)!);
-    for (const u of w.units) {
+    const ocr = expect.some((t) => manifest.documents.find((e) => e.id === t.documentId)?.ocr);
+    // «Oppvekst og velferd: NAV ved Helse, mestring og bolig» is a department and its unit: each part on its own.
+    // «X i samarbeid med Y» names two units.
+    const written = w.units.flatMap((u) => (u.includes(':') ? u.split(/[:.]\s+/) : [u])).flatMap((u) => u.split(/\s+i samarbeid med\s+/)).map((u) => (ocr ? normalize(u, { ocr: true, vocabulary }) : u).trim()).filter(Boolean);
+    for (const u of written) {
       const inText = targetTexts.some((c) => c && containment(grams(u), c.grams) === 1);
       const like = targetUnits
         .map((x) => ({ x, score: Math.min(containment(grams(u), grams(x)), containment(grams(x), grams(u))) }))
@@ -123,7 +165,7 @@ export function importQuestions(written: WrittenQuestion[], corpus: Corpus, corp
       if (like && like.score >= 0.7) {
         if (!units.includes(like.x)) units.push(like.x);
       } else if (inText) units.push(u);
-      else problems.push({ id: w.id, problem: `enheten «${u}» står ikke ved kildene ${expect.map((t) => t.measureId ?? `§${t.sectionId}`).join(', ')}` });
+      else if (w.units.length === written.length) problems.push({ id: w.id, problem: `enheten «${u}» står ikke ved kildene ${expect.map((t) => t.measureId ?? `§${t.sectionId}`).join(', ')}` });
     }
     if (skip && expect.length === 0) continue;
     if (!w.outOfScope && expect.length === 0) {
@@ -176,11 +218,12 @@ function tagsOf(w: WrittenQuestion): Tag[] {
 
 async function main() {
   const { values, positionals } = parseArgs({
-    options: { batch: { type: 'string' }, out: { type: 'string' }, corpus: { type: 'string', default: 'corpus' } },
+    options: { batch: { type: 'string' }, out: { type: 'string' }, corpus: { type: 'string', default: 'corpus' }, join: { type: 'string' } },
     allowPositionals: true,
   });
+  if (values.join) return join(values.join);
   if (!values.batch || !values.out || positionals.length === 0) {
-    process.stderr.write('Bruk: npx tsx eval/bank/import.ts --batch NAVN --out FIL.yaml skriver1.jsonl …\n');
+    process.stderr.write('Bruk: npx tsx eval/bank/import.ts --batch NAVN --out FIL.yaml skriver1.jsonl …  |  --join FIL.yaml\n');
     process.exit(2);
   }
   const corpus = loadCorpus(values.corpus);

@@ -57,6 +57,9 @@ export interface AskContext {
   history?: Turn[];
   filters?: Filters;
   channel?: 'slack' | 'teams' | 'web' | 'cli' | 'eval';
+  /** The district the conversation's channel is bound to (src/channels/bindings.ts), e.g. "Nordstrand":
+   *  a question that names no district is answered from that district's plan and the city-wide plans. */
+  district?: string;
   /** Today's date for plan-period checks (default: VEILEDER_TODAY or the clock). */
   today?: Date;
 }
