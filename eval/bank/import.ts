@@ -90,6 +90,7 @@ const containment = (part: Set<string>, whole: Set<string>): number => {
 
 interface Candidate {
   target: Target;
+  text: string;
   grams: Set<string>;
   units: string[];
   size: number;
@@ -98,11 +99,11 @@ interface Candidate {
 function candidatesOf(doc: CorpusDocument): Candidate[] {
   const measures = doc.measures.map((m) => {
     const text = [m.text, m.description ?? '', m.goal ?? '', m.priority ?? '', ...m.responsible, ...m.accountable].join(' ');
-    return { target: { documentId: doc.id, measureId: m.id }, grams: grams(text), units: [...m.responsible, ...m.accountable], size: text.length };
+    return { target: { documentId: doc.id, measureId: m.id }, text, grams: grams(text), units: [...m.responsible, ...m.accountable], size: text.length };
   });
   const sections = doc.sections.map((s) => {
     const text = `${s.title} ${s.text}`;
-    return { target: { documentId: doc.id, sectionId: s.id }, grams: grams(text), units: [] as string[], size: text.length };
+    return { target: { documentId: doc.id, sectionId: s.id }, text, grams: grams(text), units: [] as string[], size: text.length };
   });
   return [...measures, ...sections];
 }
@@ -134,6 +135,13 @@ export function importQuestions(written: WrittenQuestion[], corpus: Corpus, corp
       }
       const raw = raws.get(entry.id)!;
       if (!fold(raw).replace(/\s+/g, ' ').includes(fold(s.quote))) problems.push({ id: w.id, problem: `sitatet står ikke ordrett i ${entry.id}: «${s.quote}»` });
+      // A quote that starts with a measure's own number («3.3.2 Ta i bruk standard for») is that measure.
+      const ownId = s.quote.match(/^\s*(\d+(?:\.\d+){1,2}|\d{1,2}[FS])\b/)?.[1];
+      const byId = ownId ? candidates.get(entry.id)!.find((c) => c.target.measureId === ownId) : undefined;
+      if (byId) {
+        if (!expect.some((t) => t.documentId === entry.id && t.measureId === ownId)) expect.push(byId.target);
+        continue;
+      }
       const quote = grams(normalize(s.quote, { ocr: entry.ocr, vocabulary }));
       const ranked = candidates
         .get(entry.id)!
@@ -156,9 +164,15 @@ export function importQuestions(written: WrittenQuestion[], corpus: Corpus, corp
     const ocr = expect.some((t) => manifest.documents.find((e) => e.id === t.documentId)?.ocr);
     // «Oppvekst og velferd: NAV ved Helse, mestring og bolig» is a department and its unit: each part on its own.
     // «X i samarbeid med Y» names two units.
-    const written = w.units.flatMap((u) => (u.includes(':') ? u.split(/[:.]\s+/) : [u])).flatMap((u) => u.split(/\s+i samarbeid med\s+/)).map((u) => (ocr ? normalize(u, { ocr: true, vocabulary }) : u).trim()).filter(Boolean);
+    const plain = (t: Candidate | undefined) => (t ? fold([...t.units, t.text].join(' | ')) : '');
+    const atTargets = (u: string) => targetTexts.some((c) => plain(c).includes(fold(u)));
+    // A list the plan writes as one cell («Familiehuset/Oslohjelpa», «A, B, C») is several units unless the plan has it whole.
+    const written = w.units
+      .flatMap((u) => (u.includes(':') ? u.split(/[:.]\s+/) : [u]))
+      .flatMap((u) => u.split(/\s+i samarbeid med\s+/))
+      .flatMap((u) => (atTargets(u) ? [u] : u.split(/\s*[,/]\s*/))).map((u) => (ocr ? normalize(u, { ocr: true, vocabulary }) : u).trim()).filter(Boolean);
     for (const u of written) {
-      const inText = targetTexts.some((c) => c && containment(grams(u), c.grams) === 1);
+      const inText = atTargets(u);
       const like = targetUnits
         .map((x) => ({ x, score: Math.min(containment(grams(u), grams(x)), containment(grams(x), grams(u))) }))
         .sort((a, b) => b.score - a.score)[0];

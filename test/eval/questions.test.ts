@@ -11,7 +11,7 @@ import { loadQuestions, type Question, type Target } from '../../eval/schema.js'
 const questions = loadQuestions('eval/questions.yaml');
 const inScope = questions.filter((q) => !q.outOfScope);
 /** Every question set under eval/ (the main set and any held-out set) must hold to the corpus. */
-const sets = readdirSync('eval').filter((f) => f.endsWith('.yaml')).map((f) => path.join('eval', f));
+const sets = ['eval', 'eval/bank'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f)));
 let corpus: Corpus;
 beforeAll(() => {
   corpus = loadCorpus('corpus');

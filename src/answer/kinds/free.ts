@@ -1,0 +1,138 @@
+import { findReferences } from '../../corpus/references.js';
+import { districtsIn, isDistrictPlan, type District } from '../../search/districts.js';
+import { fold } from '../../search/tokenize.js';
+import { unitsToName } from '../citations.js';
+import { composeMeasures, listJoin, messages } from '../compose.js';
+import { scope, toCitation, type Composed, type Env } from '../env.js';
+import { norwegianEquivalents, retrievalQuery } from '../language.js';
+import { currentFirst } from '../periods.js';
+import { citationCoverage, composeNotFound, grounding, isAnswered, topicalFor } from '../refusal.js';
+import type { Citation } from '../types.js';
+import { expiredWarnings } from '../warnings.js';
+
+/**
+ * A free question: search, keep what is about the districts it names, ground it (or say plainly
+ * that the plans do not answer), and word the best measures — extractively, or by the checked LLM.
+ */
+
+const FREE_K = 12;
+/** Citations given for a single matter; the first IN_TEXT of them are worded in the answer, the rest only cited. */
+const SHOWN = 3;
+const IN_TEXT = 2;
+/** Citations (one per plan) for a question across plans («Hvilke bydeler har FACT?»), all worded. */
+const SPANNING = 6;
+const MANY_PLANS = /\b(?:hvilke|hvor mange)\s+(?:bydeler|planer|etater)\b|\bwhich\s+(?:districts|plans|agencies)\b|\balle bydel/i;
+
+export async function answerFree(question: string, env: Env): Promise<Composed> {
+  const lang = env.language;
+  const t = messages(lang);
+  const query = retrievalQuery(question, lang);
+  const { named, missing } = scope(question, env);
+  // A district the corpus has no plan for (Frogner): said in the answer, which then draws on the
+  // city-wide plans (and on passages that name that district).
+  const noPlan: District[] = named.length ? [] : missing;
+  const pinned = new Set(named.map((d) => d.id));
+
+  const searches = [env.searcher.search(query, { k: FREE_K, filters: env.filters, today: env.today })];
+  if (named.length) {
+    searches.unshift(env.searcher.search(query, { k: 6, filters: { ...env.filters, documentIds: [...pinned] }, today: env.today }));
+  }
+  const hits = (await Promise.all(searches)).flat();
+
+  const seen = new Set<string>();
+  let citations: Citation[] = [];
+  for (const h of hits) {
+    const key = `${h.documentId}#${h.measureId ?? h.sectionId ?? h.text.slice(0, 40)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const c = toCitation(h, env);
+    if (c && aboutDistrict(c, pinned, noPlan)) citations.push(c);
+  }
+  // What the question is about; for English, the Norwegian words of the field it names.
+  const topical = topicalFor(question, lang, lang === 'en' ? norwegianEquivalents(question) : '', env.corpus);
+  // Plans the question names first; then, among citations as much about the question as the best
+  // one, current plans before expired ones; citations holding nothing of the question last.
+  const coverage = new Map(citations.map((c) => [c, citationCoverage(topical, c, env.corpus)]));
+  const bestCoverage = Math.max(0, ...coverage.values());
+  const topScore = citations[0]?.score ?? 0;
+  citations = currentFirst(
+    citations,
+    (c) => coverage.get(c)! >= bestCoverage * 0.9 && c.score >= topScore * 0.5,
+    pinned,
+  );
+  citations = [...citations.filter((c) => coverage.get(c)! > 0), ...citations.filter((c) => coverage.get(c)! === 0)];
+
+  const g = grounding(fold(question), topical, env.corpus, citations[0], findReferences(question));
+  if (!citations.length || !isAnswered(g)) {
+    env.log.debug({ grounding: g }, 'ask: not answered by the plans');
+    const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;
+    const lead = noPlan.length ? t.noPlan(listJoin(noPlan, lang), 'nothing') : undefined;
+    return { answer: composeNotFound(lang, near, lead), found: false, citations: [], warnings: [] };
+  }
+  env.log.debug({ grounding: g }, 'ask: answered');
+  // Show only citations that hold a fair share of what the best one holds.
+  const best = coverage.get(citations[0]!)!;
+  citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
+  const spansPlans = MANY_PLANS.test(question) || MANY_PLANS.test(query);
+  if (spansPlans) citations = onePerPlan(citations);
+  const shown = withUnitInText(citations.slice(0, spansPlans ? SPANNING : SHOWN), IN_TEXT);
+  // A chat answer: two measures in the text for a single matter, one per plan for a question across plans.
+  const inText = spansPlans ? shown.length : IN_TEXT;
+
+  // A district without a plan is said first, whoever words the rest.
+  const withLead = (text: string, cited: Citation[]) => {
+    if (!noPlan.length) return text;
+    const cityWide = !cited.some(isDistrictPlan);
+    return `${t.noPlan(listJoin(noPlan, lang), cityWide ? 'city' : 'plans')}\n${text}`;
+  };
+  let llmState: Composed['llm'];
+  const writer = env.llm();
+  if (writer) {
+    const result = await writer.write({ question, citations: shown, language: lang, corpus: env.corpus });
+    if (result.ok) {
+      const cited = result.citations;
+      return { answer: withLead(result.text, cited), found: true, citations: cited, warnings: expiredWarnings(cited, lang), llm: 'used' };
+    }
+    llmState = result.reason;
+    env.log.warn({ reason: result.reason, detail: result.detail }, 'ask: LLM reply not used; extractive answer given');
+  }
+  return {
+    answer: withLead(composeMeasures(shown, lang, inText), shown.slice(0, inText)),
+    found: true,
+    citations: shown,
+    warnings: expiredWarnings(shown, lang),
+    llm: llmState,
+  };
+}
+
+/**
+ * Whether a citation belongs in an answer about the districts the question names: their own plans and
+ * the city-wide plans, never another district's plan. For a district without a plan, the city-wide
+ * plans and passages of other plans that name it («nettverk med Østensjø»).
+ */
+function aboutDistrict(c: Citation, pinned: ReadonlySet<string>, noPlan: readonly District[]): boolean {
+  if (!isDistrictPlan(c) || pinned.has(c.documentId)) return true;
+  if (pinned.size) return false;
+  return !noPlan.length || districtsIn(c.text).some((d) => noPlan.includes(d));
+}
+
+/**
+ * An answer names the responsible unit: when none of the first `n` citations has one (prose passages)
+ * and a later one does, that one moves up to place n. The best citation stays first.
+ */
+function withUnitInText(citations: Citation[], n: number): Citation[] {
+  const hasUnit = (c: Citation) => unitsToName(c).length > 0;
+  if (citations.length <= n || citations.slice(0, n).some(hasUnit)) return citations;
+  const i = citations.findIndex(hasUnit);
+  if (i < 0) return citations;
+  const out = citations.filter((_, j) => j !== i);
+  out.splice(n - 1, 0, citations[i]!);
+  return out;
+}
+
+function onePerPlan(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => (seen.has(c.documentId) ? false : (seen.add(c.documentId), true)));
+}
+
+

@@ -1,0 +1,43 @@
+import type { CorpusDocument, GlossaryEntry } from '../../corpus/types.js';
+import { documentById, measureCitation, passageCitation } from '../citations.js';
+import { composeGlossary } from '../compose.js';
+import { allowed, type Composed, type Env } from '../env.js';
+import type { Citation } from '../types.js';
+import { expiredWarnings } from '../warnings.js';
+
+/** «Hva er FACT?»: the expansion where a plan states it, with where; else where the plans use it — never a guess. */
+export function answerGlossary(abbreviation: string, entry: GlossaryEntry | null, env: Env): Composed {
+  const citations = glossaryCitations(abbreviation, entry, env);
+  const answer = composeGlossary(abbreviation, entry, citations, env.language);
+  return { answer, found: citations.length > 0, citations, warnings: expiredWarnings(citations, env.language) };
+}
+
+function glossaryCitations(abbreviation: string, entry: GlossaryEntry | null, env: Env): Citation[] {
+  const out: Citation[] = [];
+  const word = new RegExp(`(?<![\\p{L}\\d])${abbreviation.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(?![\\p{L}\\d])`, 'u');
+  const usedIn = (d: CorpusDocument) => {
+    const s = d.sections.find((x) => word.test(x.text)) ?? null;
+    const m = d.measures.find((x) => word.test(x.text));
+    if (m) return measureCitation(d, m, env.today, 0.5);
+    if (s) return passageCitation(d, s, sentenceWith(s.text, word), [], env.today, 0.5);
+    return null;
+  };
+  if (entry?.documentId) {
+    const doc = documentById(env.corpus, entry.documentId);
+    if (doc) out.push(passageCitation(doc, null, entry.source ?? `${entry.abbreviation}: ${entry.expansion ?? ''}`, [], env.today, 1));
+  }
+  const others = entry
+    ? entry.usedIn.map((id) => documentById(env.corpus, id)).filter((d): d is CorpusDocument => Boolean(d))
+    : env.corpus.documents;
+  for (const d of others) {
+    if (out.some((c) => c.documentId === d.id)) continue;
+    const c = usedIn(d);
+    if (c) out.push(c);
+  }
+  return out.filter((c) => allowed(documentById(env.corpus, c.documentId)!, env.filters));
+}
+
+function sentenceWith(text: string, re: RegExp): string {
+  return text.split(/(?<=[.!?])\s+/).find((s) => re.test(s)) ?? text.slice(0, 300);
+}
+
