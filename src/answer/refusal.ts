@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, stem, terms, words } from '../search/tokenize.js';
 import { editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
+import { factKinds } from '../language/index.js';
 import { quote } from './compose.js';
 import type { Language } from './language.js';
 import type { Citation } from './types.js';
@@ -214,25 +215,22 @@ export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Co
 }
 
 /**
- * Kinds of fact staff ask for that action plans do not carry — opening hours, phone numbers, prices,
- * penalties, doses, parking, pay, passwords, office IT, staff numbers, the person holding a post:
- * [what the question asks (folded), what a hit holding it says].
+ * Text as the fact-kind rules read it (src/language/data/fact-kinds.tsv): folded like search (æ→ae,
+ * ø→o, å→a) and with the digraphs people type for å and ø on a keyboard without them (aa, oe) read
+ * as those letters, so «åpent», «aapent» and «apent» are one word to the rule.
  */
-const FACT_KINDS: [RegExp, RegExp][] = [
-  [/\b(?:apningstid\w*|apner|apent om)\b/, /apningstid|apent (?:fra|mellom|hver)|kl\.? ?\d/],
-  [/\b(?:telefonnummer\w*|tlf|telefon)\b/, /telefon|tlf|\b\d{8}\b/],
-  [/\b(?:koster|pris|priser|egenandel\w*)\b/, /\bkoster|\bpris|egenandel|kroner|\bkr\b/],
-  [/\b(?:straff\w*|bot|fengselsstraff)\b/, /straff/],
-  [/\b(?:dose|doser|dosering\w*)\b/, /\bdose|dosering/],
-  [/\b(?:parkere|parkering\w*)\b/, /parker/],
-  [/\b(?:lonn|lonna|lonnen|passord\w*|feriedager|egenmelding\w*)\b/, /lonn|passord|ferie|egenmelding/],
-  // Office IT: plans say nothing about Teams, screens or printers.
-  [/\b(?:teams|outlook|skjermen|skjermdeling|pc-?en|skriveren|printer\w*|wifi|vpn)\b/, /\bteams\b|outlook|skjermen|skjermdeling|\bpc\b|skriveren|printer|wifi|vpn/],
-  // Staff numbers: a hit that holds one says «12 ansatte» or «5 årsverk».
-  [/\b(?:hvor mange|antall) (?:ansatte|arsverk|stillinger|medarbeidere)\b|\bhow many (?:staff|employees)\b/, /\d+ (?:ansatte|arsverk|stillinger|medarbeidere)/],
-  // Who holds a post: plans name units, not the people who lead them.
-  [/\b(?:hvem er|hva heter|who is)(?: \p{L}+)?? (?:\p{L}*direktor\p{L}*|\p{L}*leder(?:en)?|\p{L}*sjef\p{L}*|byraden|director|head|manager)\b/u, /(?!)/],
-];
+export function spelled(text: string): string {
+  return fold(text).replace(/aa/g, 'a').replace(/oe/g, 'o');
+}
+
+/** The fact kinds the question asks for that the best hit does not carry (empty when it asks for none). */
+export function missingFactKinds(question: string, best: Citation | undefined): string[] {
+  const q = spelled(question);
+  const hit = best ? spelled(`${best.text} ${best.section ?? ''}`) : '';
+  return factKinds()
+    .filter((k) => k.asks.test(q) && !k.holds.test(hit))
+    .map((k) => k.name);
+}
 
 /**
  * @param references the standards/procedures the question names (findReferences): a best hit that
@@ -246,8 +244,9 @@ export function grounding(
   references: string[] = [],
 ): Grounding {
   const score = best?.score ?? 0;
+  const kindMissing = missingFactKinds(question, best).length > 0;
   if (!topical.length) {
-    return { topical, corpusCoverage: 1, exactCoverage: 1, ownCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score, unknownName: false, kindMissing: false };
+    return { topical, corpusCoverage: 1, exactCoverage: 1, ownCoverage: 1, hitCoverage: best ? 1 : 0, evidence: MIN_EVIDENCE, score, unknownName: false, kindMissing };
   }
   const stats = termStats(corpus);
   let total = 0;
@@ -268,8 +267,6 @@ export function grounding(
     known = Math.max(known, total * MIN_CORPUS_COVERAGE);
   }
   const unknownName = topical.some((t) => t.name && resolveWord(t, stats).alts.length === 0);
-  const hitText = best ? fold(`${best.text} ${best.section ?? ''}`) : '';
-  const kindMissing = FACT_KINDS.some(([asks, holds]) => asks.test(question) && !holds.test(hitText));
   return {
     topical,
     corpusCoverage: known / total,

@@ -62,7 +62,7 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   );
   citations = [...citations.filter((c) => coverage.get(c)! > 0), ...citations.filter((c) => coverage.get(c)! === 0)];
 
-  const g = grounding(fold(question), topical, env.corpus, citations[0], findReferences(question));
+  const g = grounding(question, topical, env.corpus, citations[0], findReferences(question));
   if (!citations.length || !isAnswered(g)) {
     env.log.debug({ grounding: g }, 'ask: not answered by the plans');
     const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;
