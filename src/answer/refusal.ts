@@ -68,6 +68,12 @@ function termStats(corpus: Corpus): TermStats {
   return stats;
 }
 
+/** Whether the plans use a word (any case, folded like search). */
+export function corpusKnows(corpus: Corpus): (word: string) => boolean {
+  const { words: known } = termStats(corpus);
+  return (word) => known.has(fold(word));
+}
+
 /** Rare words weigh more; a word the corpus never uses weighs most. */
 function weight(t: string, stats: TermStats): number {
   return Math.log(1 + stats.units / Math.max(0.5, stats.df.get(t) ?? 0));
