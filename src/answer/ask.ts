@@ -113,9 +113,10 @@ export function createAsk(deps: AskDeps): AskFn {
         citations: c.citations,
         warnings: [...warnings, ...c.warnings],
       };
+      // Never the question itself, not even redacted: logs outlive the feedback store's retention.
       reqLog.info(
         {
-          question,
+          chars: question.length,
           intent,
           found: c.found,
           citations: c.citations.map((x) => `${x.documentId}#${x.measureId ?? x.section}`),
@@ -325,12 +326,12 @@ async function answerFree(question: string, env: Env, getLlm: () => AnswerWriter
 
   const g = grounding(fold(question), topical, env.corpus, citations[0], findReferences(question));
   if (!citations.length || !isAnswered(g)) {
-    env.log.debug({ grounding: g }, 'ask: not answered by the plans');
+    env.log.debug({ grounding: { ...g, topical: g.topical.length } }, 'ask: not answered by the plans');
     const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;
     const lead = noPlan.length ? t.noPlan(listJoin(noPlan, lang), 'nothing') : undefined;
     return { answer: composeNotFound(lang, near, lead), found: false, citations: [], warnings: [] };
   }
-  env.log.debug({ grounding: g }, 'ask: answered');
+  env.log.debug({ grounding: { ...g, topical: g.topical.length } }, 'ask: answered');
   // Show only citations that hold a fair share of what the best one holds.
   const best = coverage.get(citations[0]!)!;
   citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
