@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   CORPUS_DIR: unsetIfEmpty(z.string().default('corpus')),
   DATA_DIR: unsetIfEmpty(z.string().default('.data')),
   FEEDBACK_DB: optionalString, // default: DATA_DIR/feedback.sqlite
+  // Days an answer (question, answer, vote, comment) is kept in the feedback store; then only counts
+  RETENTION_DAYS: int(90, 1, 3650),
 
   // Search (issue 3)
   EMBEDDINGS_PROVIDER: unsetIfEmpty(z.enum(['auto', 'hashing', 'openai', 'local']).default('auto')),

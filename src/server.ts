@@ -12,6 +12,7 @@ import { buildMeta, type Meta } from './channels/web/meta.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { CorpusError } from './corpus/errors.js';
 import { readManifest } from './corpus/load.js';
+import { scheduleRetention } from './feedback/retention.js';
 import { createFeedbackStore, type FeedbackStore } from './feedback/store.js';
 import { log as rootLog } from './log.js';
 import { openSearcher } from './search/index.js';
@@ -125,7 +126,8 @@ export interface RunningServer extends VeilederServer {
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const config = opts.config ?? loadConfig();
   const log = opts.log ?? rootLog;
-  const feedback = createFeedbackStore(config.feedbackDb);
+  const feedback = createFeedbackStore(config.feedbackDb, { log: log.child({ module: 'feedback' }) });
+  const retention = scheduleRetention(feedback, config.RETENTION_DAYS, log.child({ module: 'feedback' }));
   try {
     const searcher = await openSearcher({ config, build: opts.build ?? 'auto', onProgress: opts.onProgress });
     const ask = createAsk({ config, searcher, log });
@@ -144,10 +146,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       feedback,
       async close() {
         await server.close();
+        retention.stop();
+        await retention.lastRun;
         feedback.close();
       },
     };
   } catch (err) {
+    retention.stop();
+    await retention.lastRun;
     feedback.close();
     throw err;
   }

@@ -88,9 +88,10 @@ export function createAsk(deps: AskDeps): AskFn {
         citations: c.citations,
         warnings: [...warnings, ...c.warnings],
       };
+      // Never the question itself, not even redacted: logs outlive the feedback store's retention.
       reqLog.info(
         {
-          question,
+          chars: question.length,
           intent,
           found: c.found,
           citations: c.citations.map((x) => `${x.documentId}#${x.measureId ?? x.section}`),

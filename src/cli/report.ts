@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import { createFeedbackStore, type StoredAnswer } from '../feedback/store.js';
+import { createFeedbackStore, type PrunedCount, type StoredAnswer } from '../feedback/store.js';
 import { log } from '../log.js';
 import { runIfMain, UsageError } from './main.js';
 
@@ -10,7 +10,8 @@ import { runIfMain, UsageError } from './main.js';
  * `npm run report`: what the corpus owners should add — the questions users voted 👎 and those the
  * plans did not answer (found: false), from the feedback store shared by Slack, Teams and the web
  * chat. The same question asked again is one row with a count. Questions are stored already free of
- * personal data (ask() redacts them).
+ * personal data (ask() redacts them). Answers older than RETENTION_DAYS are deleted; what is left of
+ * them — counts by month, channel, found and vote — is summed up under the table.
  *
  *   npm run --silent report                  a readable table, most recent first
  *   npm run --silent report -- --json        the same rows as JSON
@@ -88,9 +89,22 @@ const width = (s: string) => [...s].length;
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 const cut = (s: string, n: number) => (width(s) <= n ? s : `${[...s].slice(0, n - 1).join('')}…`);
 
+/** One line about the answers deleted after the retention period, of which only counts are left. */
+export function formatPruned(counts: PrunedCount[], retentionDays: number): string | undefined {
+  if (!counts.length) return undefined;
+  const sum = (keep: (c: PrunedCount) => boolean) => counts.filter(keep).reduce((n, c) => n + c.answers, 0);
+  const months = counts.map((c) => c.month).sort();
+  return `Slettet etter ${retentionDays} dager (bare tellingen er igjen, ${months[0]} – ${months.at(-1)}): ${sum(() => true)} svar, ` +
+    `${sum((c) => c.vote === 'up')} med 👍, ${sum((c) => c.vote === 'down')} med 👎, ${sum((c) => !c.found)} som planene ikke svarte på.`;
+}
+
 /** The rows as a table a person reads in a terminal, with a summary line. */
-export function formatReport(rows: ReportRow[]): string {
-  if (!rows.length) return 'Ingen spørsmål med 👎 og ingen spørsmål planene ikke svarte på. Ingenting å legge til nå.';
+export function formatReport(rows: ReportRow[], pruned?: string): string {
+  if (!rows.length) {
+    const none = 'Ingen spørsmål med 👎 og ingen spørsmål planene ikke svarte på. Ingenting å legge til nå.';
+    return pruned ? `${none}
+${pruned}` : none;
+  }
   const reason = (r: ReportRow) =>
     [r.votesDown ? `${r.votesDown}× tommel ned` : '', r.notFound ? `${r.notFound}× ikke funnet` : ''].filter(Boolean).join(', ');
   const table = [
@@ -110,6 +124,7 @@ export function formatReport(rows: ReportRow[]): string {
   const down = rows.reduce((n, r) => n + r.votesDown, 0);
   const missing = rows.reduce((n, r) => n + r.notFound, 0);
   lines.push('', `${rows.length} spørsmål: ${down} med 👎, ${missing} som planene ikke svarte på.`);
+  if (pruned) lines.push(pruned);
   return lines.join('\n');
 }
 
@@ -135,12 +150,15 @@ export async function runReportCli(argv: string[], io: ReportIO, env: NodeJS.Pro
     await write(USAGE);
     return 0;
   }
-  const file = opts.db ?? loadConfig(env).feedbackDb;
+  const config = loadConfig(env);
+  const file = opts.db ?? config.feedbackDb;
   let items: StoredAnswer[] = [];
+  let counts: PrunedCount[] = [];
   if (existsSync(file)) {
-    const store = createFeedbackStore(file);
+    const store = createFeedbackStore(file, { log });
     try {
       items = store.report(opts.limit);
+      counts = store.prunedCounts();
     } finally {
       store.close();
     }
@@ -150,7 +168,7 @@ export async function runReportCli(argv: string[], io: ReportIO, env: NodeJS.Pro
   }
   const rows = buildReport(items);
   log.info({ answers: items.length, rows: rows.length }, 'report');
-  await write(opts.json ? JSON.stringify(rows, null, 2) : formatReport(rows));
+  await write(opts.json ? JSON.stringify(rows, null, 2) : formatReport(rows, formatPruned(counts, config.RETENTION_DAYS)));
   return 0;
 }
 

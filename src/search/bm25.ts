@@ -122,6 +122,32 @@ export class Bm25Builder {
   }
 }
 
+/**
+ * What is wrong with postings read from disk, or undefined when they hold together: every loop over
+ * them (search, df) is then bounded by the arrays' lengths. Checks offsets (from 0, never falling, ending
+ * at the postings' count), unit ids (below the unit count, rising within a term) and term frequencies (≥ 1).
+ */
+export function bm25Problem(data: Bm25Data): string | undefined {
+  const { terms, offsets, units, tfs, unitLengths } = data;
+  const n = unitLengths.length;
+  if (offsets.length !== terms.length + 1) return 'bm25.bin har feil antall offsets';
+  if (tfs.length !== units.length) return 'bm25.bin har ulikt antall enheter og frekvenser';
+  if (offsets[0] !== 0 || offsets[terms.length] !== units.length) return 'bm25.bin har offsets utenfor posteringene';
+  for (let t = 0; t < terms.length; t++) {
+    const start = offsets[t]!;
+    const end = offsets[t + 1]!;
+    if (end < start) return `bm25.bin har fallende offsets (term ${t})`;
+    let last = -1;
+    for (let i = start; i < end; i++) {
+      const u = units[i]!;
+      if (u >= n || u <= last) return `bm25.bin har en ugyldig enhet (${u}) i termen ${t}`;
+      if (tfs[i] === 0) return `bm25.bin har frekvens 0 (term ${t})`;
+      last = u;
+    }
+  }
+  return undefined;
+}
+
 export class Bm25 {
   private readonly termIndex: Map<string, number>;
   private readonly avgLength: number;

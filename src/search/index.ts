@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus/types.js';
 import { childLogger } from '../log.js';
 import { buildIndex, type Progress } from './build.js';
 import { SearchError } from './errors.js';
-import { checkIndex, loadIndex, saveIndex } from './persist.js';
+import { checkIndex, loadIndex, removeStaleTemp, saveIndex } from './persist.js';
 import { createSearcher } from './searcher.js';
 
 /**
@@ -71,6 +71,8 @@ export async function openSearcher(opts: OpenSearcherOptions = {}): Promise<Sear
     return createSearcher(await buildIndex(loadCorpus(config.CORPUS_DIR), config, opts.onProgress));
   }
   const started = Date.now();
+  const removed = removeStaleTemp(config.indexDir);
+  if (removed.length) log.warn({ removed, dir: config.indexDir }, 'removed temporary index folders left by interrupted saves');
   const status = checkIndex(config.indexDir, config);
   let problem: string;
   if (status.state === 'ok') {
@@ -89,6 +91,6 @@ export async function openSearcher(opts: OpenSearcherOptions = {}): Promise<Sear
     const code = status.state === 'missing' ? 'INDEX_MISSING' : status.state === 'ok' || status.state === 'corrupt' ? 'INDEX_CORRUPT' : 'INDEX_STALE';
     throw new SearchError(code, problem);
   }
-  log.warn({ reason: status.state === 'ok' ? 'corrupt' : status.state, dir: config.indexDir }, 'building the search index');
+  log.warn({ reason: status.state === 'ok' ? 'corrupt' : status.state, problem, dir: config.indexDir }, 'building the search index');
   return rebuildIndex(config, opts.onProgress);
 }

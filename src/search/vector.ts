@@ -21,7 +21,9 @@ export interface VectorHit {
   similarity: number;
 }
 
-const shardFile = (dir: string, i: number) => path.join(dir, `vectors-${i}.hnsw`);
+/** The file of shard `i` in an index folder. */
+export const shardFileName = (i: number) => `vectors-${i}.hnsw`;
+const shardFile = (dir: string, i: number) => path.join(dir, shardFileName(i));
 
 export class VectorIndex {
   private constructor(
@@ -48,6 +50,22 @@ export class VectorIndex {
       return index;
     });
     return new VectorIndex(graphs, dimensions, graphs.reduce((n, g) => n + g.getMaxElements(), 0));
+  }
+
+  /** What is wrong with the loaded graphs' labels for an index of `units` units, or undefined:
+   *  every label a unit number below `units`, each unit in exactly one graph. */
+  labelProblem(units: number): string | undefined {
+    const seen = new Uint8Array(units);
+    let count = 0;
+    for (const [i, shard] of this.shards.entries()) {
+      for (const label of shard.getIdsList()) {
+        if (!Number.isInteger(label) || label < 0 || label >= units) return `${shardFileName(i)} har en ugyldig enhet (${label})`;
+        if (seen[label]) return `${shardFileName(i)} har enheten ${label} to ganger`;
+        seen[label] = 1;
+        count++;
+      }
+    }
+    return count === units ? undefined : `vektorindeksen har ${count} enheter, manifestet ${units}`;
   }
 
   get size(): number {

@@ -14,7 +14,7 @@ describe('the feedback store', () => {
     const store = createFeedbackStore(':memory:');
     const answer = await ask('Who is responsible for naloxone in Nordstrand?');
     expect(answer.warnings.length).toBeGreaterThan(0);
-    const id = store.record(answer, 'slack');
+    const id = store.record(answer, 'slack')!;
     expect(store.get(id)).toMatchObject({ language: 'en', warnings: answer.warnings, question: answer.question });
     store.close();
   });

@@ -1,10 +1,12 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openSearcher, SearchError } from '../../src/search/index.js';
-import { checkIndex, readLines } from '../../src/search/persist.js';
+import hnsw from 'hnswlib-node';
+import { checkIndex, INDEX_VERSION, readLines } from '../../src/search/persist.js';
 
 /** The index on disk: built once, loaded after, a changed corpus or a damaged file noticed. */
 
@@ -86,5 +88,101 @@ describe('the index on disk', () => {
     const s = await openSearcher({ config: elsewhere, build: 'memory' });
     expect(s.info.units).toBeGreaterThan(200);
     expect(existsSync(path.join(root, 'untouched'))).toBe(false);
+  });
+});
+
+describe('a damaged or edited index is refused, never served', () => {
+  const file = (name: string) => path.join(config.indexDir, name);
+  const manifest = () => JSON.parse(readFileSync(file('manifest.json'), 'utf8')) as { version: number; units: number; provider: { dimensions: number }; files: Record<string, { bytes: number; sha256: string }> };
+  /** Replaces an index file and writes its new digest into the manifest: only the invariants can catch it then. */
+  const forge = (name: string, bytes: Buffer) => {
+    writeFileSync(file(name), bytes);
+    const m = manifest();
+    m.files[name] = { bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    writeFileSync(file('manifest.json'), JSON.stringify(m));
+  };
+  const flipByte = (name: string, at: number) => {
+    const bytes = readFileSync(file(name));
+    bytes[at] = bytes[at]! ^ 0xff;
+    writeFileSync(file(name), bytes);
+  };
+
+  beforeAll(async () => {
+    await openSearcher({ config });
+  });
+
+  it('keeps the size and sha256 of every index file in the manifest', () => {
+    const m = manifest();
+    expect(Object.keys(m.files).sort()).toEqual(['bm25.bin', 'bm25.json', 'corpus.ndjson', 'embedder.json', 'vectors-0.hnsw']);
+    const bin = readFileSync(file('bm25.bin'));
+    expect(m.files['bm25.bin']).toEqual({ bytes: bin.byteLength, sha256: createHash('sha256').update(bin).digest('hex') });
+  });
+
+  it('refuses a bm25.bin of random bytes of the right size, and auto rebuilds a good one', async () => {
+    writeFileSync(file('bm25.bin'), randomBytes(manifest().files['bm25.bin']!.bytes));
+    await expectError(openSearcher({ config, build: 'never' }), 'INDEX_CORRUPT', /bm25\.bin stemmer ikke med sjekksummen.*npm run ingest/s);
+    const rebuilt = await openSearcher({ config });
+    expect((await rebuilt.search('tiltak 10S', { k: 1 }))[0]?.measureId).toBe('10S');
+  });
+
+  it('refuses one flipped byte in a vector graph before hnswlib reads it', async () => {
+    flipByte('vectors-0.hnsw', 200);
+    await expectError(openSearcher({ config, build: 'never' }), 'INDEX_CORRUPT', /vectors-0\.hnsw stemmer ikke med sjekksummen/);
+    await openSearcher({ config });
+  });
+
+  it('refuses an edited corpus.ndjson (Velferdsetaten → Svindeletaten) and serves the plans again after rebuilding', async () => {
+    const edited = readFileSync(file('corpus.ndjson'), 'utf8').replaceAll('Velferdsetaten', 'Svindeletaten');
+    expect(edited).toContain('Svindeletaten');
+    writeFileSync(file('corpus.ndjson'), edited);
+    await expectError(openSearcher({ config, build: 'never' }), 'INDEX_CORRUPT', /corpus\.ndjson/);
+    const rebuilt = await openSearcher({ config });
+    expect(JSON.stringify(rebuilt.corpus)).not.toContain('Svindeletaten');
+    expect(JSON.stringify(rebuilt.corpus)).toContain('Velferdsetaten');
+  });
+
+  it('refuses postings that do not hold even when their digest matches, instead of looping on them', async () => {
+    const good = readFileSync(file('bm25.bin'));
+    forge('bm25.bin', randomBytes(good.byteLength));
+    await expectError(openSearcher({ config, build: 'never' }), 'INDEX_CORRUPT', /bm25\.bin har/);
+    // Offsets that hold, one unit id past the last unit.
+    const units = manifest().units;
+    const terms = (JSON.parse(readFileSync(file('bm25.json'), 'utf8')) as { terms: string[] }).terms.length;
+    const bad = Buffer.from(good);
+    bad.writeUInt32LE(units + 7, 4 * (terms + 1));
+    forge('bm25.bin', bad);
+    await expectError(openSearcher({ config, build: 'never' }), 'INDEX_CORRUPT', new RegExp(`bm25\\.bin har en ugyldig enhet \\(${units + 7}\\)`));
+    await openSearcher({ config });
+  });
+
+  it('refuses a vector graph whose labels are not the index\'s units', async () => {
+    const m = manifest();
+    const graph = new hnsw.HierarchicalNSW('cosine', m.provider.dimensions);
+    graph.initIndex(m.units, 8, 16, 1);
+    for (let u = 0; u < m.units; u++) graph.addPoint(Array.from({ length: m.provider.dimensions }, (_, i) => ((u * 31 + i) % 17) + 1), u + 1);
+    const tmp = path.join(root, 'shifted.hnsw');
+    graph.writeIndexSync(tmp);
+    forge('vectors-0.hnsw', readFileSync(tmp));
+    await expectError(openSearcher({ config, build: 'never' }), 'INDEX_CORRUPT', new RegExp(`vectors-0\\.hnsw har en ugyldig enhet \\(${m.units}\\)`));
+    await openSearcher({ config });
+  });
+
+  it('rebuilds an index of an older format with a clear message', async () => {
+    const m = manifest();
+    writeFileSync(file('manifest.json'), JSON.stringify({ ...m, version: INDEX_VERSION - 1 }));
+    await expectError(openSearcher({ config, build: 'never' }), 'INDEX_STALE', /annen versjon av Veileder.*npm run ingest/s);
+    await openSearcher({ config });
+    expect(manifest().version).toBe(INDEX_VERSION);
+  });
+
+  it('removes temporary folders interrupted saves left, but not one a running save is writing', async () => {
+    const parent = path.dirname(config.indexDir);
+    const dead = `.index.tmp-999999999-${Date.now()}`; // no such process
+    const old = `.index.tmp-${process.ppid}-${Date.now() - 2 * 60 * 60 * 1000}.old`; // running, but hours old
+    const busy = `.index.tmp-${process.ppid}-${Date.now()}`; // a save under way in another process
+    for (const name of [dead, old, busy]) mkdirSync(path.join(parent, name, 'half'), { recursive: true });
+    await openSearcher({ config, build: 'never' });
+    expect(readdirSync(parent).sort()).toEqual([busy, 'index']);
+    rmSync(path.join(parent, busy), { recursive: true });
   });
 });

@@ -65,12 +65,12 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
 
   const g = grounding(question, topical, env.corpus, citations[0], findReferences(question));
   if (!citations.length || !isAnswered(g)) {
-    env.log.debug({ grounding: g }, 'ask: not answered by the plans');
+    env.log.debug({ grounding: { ...g, topical: g.topical.length } }, 'ask: not answered by the plans');
     const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;
     const lead = noPlan.length ? t.noPlan(listJoin(noPlan, lang), 'nothing') : undefined;
     return { answer: composeNotFound(lang, near, lead), found: false, citations: [], warnings: [] };
   }
-  env.log.debug({ grounding: g }, 'ask: answered');
+  env.log.debug({ grounding: { ...g, topical: g.topical.length } }, 'ask: answered');
   // Show only citations that hold a fair share of what the best one holds.
   const best = coverage.get(citations[0]!)!;
   citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);

@@ -41,7 +41,8 @@ export function createAnswering({ ask, feedback, log }: Pick<ChannelDeps, 'ask' 
           historyTurns: req.history?.length ?? 0, ms: Math.round(performance.now() - started) },
         'slack answer',
       );
-      return answerMessage(result, { answerId, shareable: req.shareable });
+      // No id when the feedback store could not take it: the answer goes out without 👍/👎.
+      return answerMessage(result, { answerId: answerId ?? undefined, shareable: req.shareable });
     } catch (err) {
       log.error(
         { via: req.via, ...req.ids, code: (err as { code?: string }).code ?? 'ASK_FAILED', ms: Math.round(performance.now() - started) },

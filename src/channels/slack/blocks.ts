@@ -30,8 +30,8 @@ export const LIMITS = {
 } as const;
 
 export interface AnswerMessageOptions {
-  /** The feedback store id of this answer: the buttons refer to it. */
-  answerId: string;
+  /** The feedback store id of this answer: the buttons refer to it (none when it could not be stored: no buttons). */
+  answerId?: string;
   /** Ephemeral answers (/veileder) get a button to share them in the channel. */
   shareable?: boolean;
   /** Set after a vote: a thank-you replaces the 👍/👎 buttons. */
@@ -69,6 +69,7 @@ function sourceBlocks(citations: Citation[], t: Texts): Block[] {
 }
 
 function feedbackBlock(answer: Answer, opts: AnswerMessageOptions, t: Texts): Block[] {
+  if (!opts.answerId) return [];
   const value = encodeButtonValue({ answerId: opts.answerId, language: answer.language });
   const share: types.Button = { type: 'button', action_id: ACTION.share, text: { type: 'plain_text', text: t.share }, value };
   if (opts.voted) {

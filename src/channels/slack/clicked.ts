@@ -30,6 +30,13 @@ export function clickedAnswer(rawValue: string | undefined, feedback: FeedbackSt
   };
 }
 
+/** What the clicker sees when the vote could not be stored now (the store is locked or failing). */
+export const voteFailedReply = () => ({
+  response_type: 'ephemeral' as const,
+  replace_original: false,
+  ...noticeMessage(texts('nb').voteFailed),
+});
+
 /** What the clicker sees when the answer is gone (another database, a forged value). */
 export const unknownAnswerReply = () => ({
   response_type: 'ephemeral' as const,

@@ -1,9 +1,9 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { FeedbackStore, Vote } from '../../feedback/store.js';
+import { FeedbackStoreError, type FeedbackStore, type Vote } from '../../feedback/store.js';
 import type { Logger } from 'pino';
 import { ACTION } from './actions.js';
 import { answerMessage } from './blocks.js';
-import { clickedAnswer, unknownAnswerReply } from './clicked.js';
+import { clickedAnswer, unknownAnswerReply, voteFailedReply } from './clicked.js';
 
 /**
  * 👍/👎 on an answer: the vote is stored with the recorded answer (question already free of personal
@@ -15,7 +15,15 @@ export function registerFeedback(app: App, feedback: FeedbackStore, log: Logger)
     app.action<BlockButtonAction>(vote === 'up' ? ACTION.voteUp : ACTION.voteDown, async ({ ack, action, body, respond }) => {
       await ack();
       const clicked = clickedAnswer(action.value, feedback);
-      if (!clicked || !feedback.vote(clicked.answerId, vote)) {
+      let stored = false;
+      try {
+        stored = Boolean(clicked) && feedback.vote(clicked!.answerId, vote);
+      } catch (err) {
+        if (!(err instanceof FeedbackStoreError)) throw err;
+        await respond(voteFailedReply());
+        return;
+      }
+      if (!clicked || !stored) {
         log.warn({ code: 'SLACK_FEEDBACK_UNKNOWN', user: body.user.id }, 'slack: vote for an unknown answer');
         await respond(unknownAnswerReply());
         return;

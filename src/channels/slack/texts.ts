@@ -32,6 +32,7 @@ const nb = {
   notAllowed:
     'Veileder er ikke slått på i denne kanalen eller dette arbeidsområdet. Be den som drifter Veileder om å slå den på her, eller bruk en kanal der Veileder er slått på.',
   unknownAnswer: 'Jeg finner ikke dette svaret lenger. Still spørsmålet på nytt.',
+  voteFailed: 'Stemmen din kunne ikke lagres akkurat nå. Prøv igjen om litt.',
 };
 
 const en: typeof nb = {

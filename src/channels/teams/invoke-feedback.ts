@@ -1,6 +1,6 @@
 import { ActivityTypes, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Vote } from '../../feedback/store.js';
+import { FeedbackStoreError, type Vote } from '../../feedback/store.js';
 import type { TeamsHandlerDeps } from './route.js';
 
 /**
@@ -36,7 +36,15 @@ export async function onFeedbackInvoke(context: TurnContext, deps: TeamsHandlerD
   const vote = VOTES[parsed.data.actionValue.reaction];
   const messageId = context.activity.replyToId;
   const answerId = messageId ? deps.history.answerIdOf(messageId) : undefined;
-  const stored = answerId ? deps.feedback.vote(answerId, vote) : false;
+  let stored = false;
+  try {
+    stored = answerId ? deps.feedback.vote(answerId, vote) : false;
+  } catch (err) {
+    if (!(err instanceof FeedbackStoreError)) throw err;
+    // The store logged and counted it; Teams still gets its 200 (the user cannot do better now).
+    await context.sendActivity(invokeResponse(200));
+    return;
+  }
   if (stored) {
     deps.log.info({ answerId, vote }, 'Teams feedback stored');
   } else {

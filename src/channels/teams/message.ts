@@ -32,7 +32,8 @@ export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): P
     const answerId = deps.feedback.record(answer, 'teams');
     clearInterval(timer);
     const sent = await context.sendActivity(buildAnswerActivity(answer));
-    if (sent?.id) deps.history.link(sent.id, answerId);
+    // No id when the feedback store could not take it: a vote on this message is then logged as unknown.
+    if (sent?.id && answerId) deps.history.link(sent.id, answerId);
     // answer.question is the question as ask() kept it: free of personal data.
     deps.history.addExchange(conversationId, answer.question, answer.answer);
     deps.log.info(

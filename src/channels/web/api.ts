@@ -7,7 +7,7 @@ import { AskRequest, parseBody } from './schemas.js';
 /**
  * POST /api/ask `{ question, history?, filters? }` → the Answer JSON (src/answer/types.ts), unchanged.
  * Every answer is recorded in the feedback store; its id comes back in the `X-Answer-Id` header, for
- * POST /api/feedback. Logs ids, counts and timings — never the question.
+ * POST /api/feedback (no header when the store could not take it: the answer is never held up by it). Logs ids, counts and timings — never the question.
  */
 
 export const ANSWER_ID_HEADER = 'X-Answer-Id';
@@ -28,8 +28,9 @@ export function askRouter(deps: AskRouteDeps): Router {
     const body = parseBody(AskRequest, req.body);
     const started = performance.now();
     const answer = await deps.ask(body.question, { history: body.history, filters: body.filters, channel: 'web' });
+    // null when the feedback store could not take it (logged there): the answer goes out without an id.
     const answerId = deps.feedback.record(answer, 'web');
-    res.setHeader(ANSWER_ID_HEADER, answerId);
+    if (answerId) res.setHeader(ANSWER_ID_HEADER, answerId);
     res.setHeader('Cache-Control', 'no-store');
     res.json(answer);
     deps.log.info(

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'NOT_READY'
+  | 'FEEDBACK_UNAVAILABLE'
   | 'INTERNAL';
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -24,6 +25,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
   NOT_READY: 503,
+  FEEDBACK_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -43,7 +43,7 @@ export async function startTeamsBot(
     ...store,
     record(answer, channel) {
       const id = store.record(answer, channel);
-      answerIds.push(id);
+      if (id) answerIds.push(id);
       return id;
     },
   };
