@@ -7,6 +7,7 @@ import { allowed, type Composed, type Env, type SearcherLike } from './env.js';
 import { resolveFollowUp } from './followup.js';
 import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
+import { answerAcross } from './kinds/across.js';
 import { answerGlossary } from './kinds/glossary.js';
 import { answerFree } from './kinds/free.js';
 import { answerMeasureId } from './kinds/measure-id.js';
@@ -15,6 +16,7 @@ import { answerUnit } from './kinds/unit.js';
 import { detectLanguage } from './language.js';
 import { createLlmWriter, type AnswerWriter } from './llm.js';
 import { resolveToday } from './periods.js';
+import { respell } from './spelling.js';
 import { answerStandard } from './standards.js';
 import type { Answer, AskContext } from './types.js';
 import { personalDataWarning, truncatedWarning } from './warnings.js';
@@ -116,7 +118,8 @@ export function createAsk(deps: AskDeps): AskFn {
         reqLog.error({ err: (err as Error).message, code: (err as { code?: string }).code }, 'ask: search unavailable');
         return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'unavailable');
       }
-      const resolved = resolveFollowUp(withoutPlaceholders(question), history?.map((t) => ({ ...t, text: withoutPlaceholders(t.text) })));
+      const spell = (text: string) => respell(withoutPlaceholders(text), s.corpus);
+      const resolved = resolveFollowUp(spell(question), history?.map((t) => ({ ...t, text: spell(t.text) })));
       const intent = classify(resolved.query, s.corpus);
       const env: Env = { corpus: s.corpus, searcher: s, today, language, filters: context.filters, log: reqLog, llm: getLlm };
       const composed = await answerIntent(intent, resolved.query, env);
@@ -143,6 +146,8 @@ async function answerIntent(intent: Intent, question: string, env: Env): Promise
       return answerMeasureId(intent.measureId, question, env);
     case 'unit':
       return answerUnit(intent.unit, question, env) ?? answerFree(question, env);
+    case 'across':
+      return answerAcross(question, env);
     case 'reference':
       return answerReference(intent.reference, question, env);
     case 'glossary':

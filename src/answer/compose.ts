@@ -71,6 +71,8 @@ const T = {
       'Jeg får ikke lest handlingsplanene akkurat nå. Prøv igjen om litt, og si fra til den som drifter Veileder hvis det varer.',
     measureNotFound: (id: string) => `Jeg finner ikke noe tiltak ${id} i planene jeg kjenner.`,
     sameId: (id: string, n: number) => `${n} planer har et tiltak ${id}:`,
+    acrossLead: (n: number) => (n === 1 ? 'Én plan har et tiltak om dette:' : `${n} planer har tiltak om dette:`),
+    cityWide: 'byens felles plan',
     noPlan: (districts: string, then: 'city' | 'plans' | 'nothing') =>
       `Jeg har ingen handlingsplan for Bydel ${districts}${{ city: '. Dette sier byens felles plan:', plans: '. Dette sier planene jeg har:', nothing: ', og byens felles plan sier ikke noe om dette.' }[then]}`,
   },
@@ -100,6 +102,8 @@ const T = {
     unavailable: 'I cannot read the action plans right now. Please try again shortly, and tell whoever runs Veileder if it persists.',
     measureNotFound: (id: string) => `I cannot find a measure ${id} in the plans I know.`,
     sameId: (id: string, n: number) => `${n} plans have a measure ${id}:`,
+    acrossLead: (n: number) => (n === 1 ? 'One plan has a measure on this:' : `${n} plans have measures on this:`),
+    cityWide: 'the city-wide plan',
     noPlan: (districts: string, then: 'city' | 'plans' | 'nothing') =>
       `I have no action plan for Bydel ${districts}${{ city: '. This is what the city-wide plan says:', plans: '. This is what the plans I have say:', nothing: ', and the city-wide plan does not cover this.' }[then]}`,
   },
@@ -191,4 +195,26 @@ export function composeGlossary(
   }
   if (plans.length) return t.notExpanded(abbreviation, listJoin(plans.map((p) => quote(p, lang)), lang));
   return t.unknownAbbreviation(abbreviation);
+}
+
+/**
+ * A plan named short, for lists and after its first mention: the district for a district's plan
+ * («Bydel Nordstrand»), else its title up to the subtitle («Tryggere liv», marked as the city's plan).
+ */
+export function shortPlanName(c: Citation, lang: Language): string {
+  if (/^Bydel \p{Lu}/u.test(c.owner)) return c.owner;
+  const name = c.documentTitle.split(/\s+[–-]\s+|:\s/)[0]!.replace(/\s+\d{4}[–-]\d{4}$/, '');
+  return isDistrictPlan(c) ? name : `${name}, ${messages(lang).cityWide}`;
+}
+
+/** A question across plans: each plan's best measure, the plan named short, its unit, what it says. */
+export function composeAcross(citations: Citation[], lang: Language): string {
+  const t = messages(lang);
+  const lines = citations.map((c, i) => {
+    const units = unitPhrase(c, lang);
+    const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
+    const who = c.measureId ? ` ${units ? t.responsible(units) : t.noUnit}` : '';
+    return `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}): ${what}: ${quote(shorten(c.text, 160), lang)}${who} [${i + 1}]`;
+  });
+  return [t.acrossLead(citations.length), ...lines].join('\n');
 }

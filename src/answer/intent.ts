@@ -1,7 +1,15 @@
 import { findReferences } from '../corpus/references.js';
 import type { Corpus, GlossaryEntry } from '../corpus/types.js';
 import { fold } from '../search/tokenize.js';
+import { asksAcrossPlans } from './kinds/across.js';
+import { topicalWords } from './refusal.js';
 import { unitNamedIn } from './units.js';
+
+/** Whether a question names a matter of its own besides the unit («… for pårørende»). */
+function hasMatterBesides(question: string, unit: string): boolean {
+  const own = new Set(topicalWords(unit).map((t) => t.term));
+  return topicalWords(question).some((t) => !own.has(t.term) && !/^(?:ansvar|gjor|does)/.test(t.term));
+}
 
 /**
  * What kind of question this is. Four kinds are answered from the structured corpus rather than by
@@ -14,6 +22,7 @@ export type Intent =
   | { kind: 'reference'; reference: string }
   | { kind: 'measure-id'; measureId: string }
   | { kind: 'unit'; unit: string }
+  | { kind: 'across' }
   | { kind: 'free' };
 
 const GREETING = /^(?:hei|hallo|heisann|god (?:morgen|dag|kveld)|hello|hi|hey|takk|thanks|thank you|hjelp|help|\?)[\s!.?]*$/i;
@@ -66,9 +75,11 @@ export function classify(question: string, corpus: Corpus): Intent {
     return { kind: 'reference', reference: refs[0]! };
   }
 
+  // «Hva har Velferdsetaten ansvar for?» is about a unit; «hva gjør bydelene for pårørende?» is about a matter.
   if (RESPONSIBILITY.test(q) && !/^\s*(?:hvem|who)\b/i.test(q)) {
     const unit = unitNamedIn(q, corpus);
-    if (unit) return { kind: 'unit', unit };
+    if (unit && !hasMatterBesides(q, unit)) return { kind: 'unit', unit };
   }
+  if (asksAcrossPlans(q)) return { kind: 'across' };
   return { kind: 'free' };
 }

@@ -19,9 +19,6 @@ const FREE_K = 12;
 /** Citations given for a single matter; the first IN_TEXT of them are worded in the answer, the rest only cited. */
 const SHOWN = 3;
 const IN_TEXT = 2;
-/** Citations (one per plan) for a question across plans («Hvilke bydeler har FACT?»), all worded. */
-const SPANNING = 6;
-const MANY_PLANS = /\b(?:hvilke|hvor mange)\s+(?:bydeler|planer|etater)\b|\bwhich\s+(?:districts|plans|agencies)\b|\balle bydel/i;
 
 export async function answerFree(question: string, env: Env): Promise<Composed> {
   const lang = env.language;
@@ -74,11 +71,9 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   // Show only citations that hold a fair share of what the best one holds.
   const best = coverage.get(citations[0]!)!;
   citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
-  const spansPlans = MANY_PLANS.test(question) || MANY_PLANS.test(query);
-  if (spansPlans) citations = onePerPlan(citations);
-  const shown = withUnitInText(citations.slice(0, spansPlans ? SPANNING : SHOWN), IN_TEXT);
-  // A chat answer: two measures in the text for a single matter, one per plan for a question across plans.
-  const inText = spansPlans ? shown.length : IN_TEXT;
+  const shown = withUnitInText(citations.slice(0, SHOWN), IN_TEXT);
+  // A chat answer: two measures in the text, the third only cited (questions across plans: kinds/across.ts).
+  const inText = IN_TEXT;
 
   // A district without a plan is said first, whoever words the rest.
   const withLead = (text: string, cited: Citation[]) => {
@@ -131,9 +126,5 @@ function withUnitInText(citations: Citation[], n: number): Citation[] {
   return out;
 }
 
-function onePerPlan(citations: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return citations.filter((c) => (seen.has(c.documentId) ? false : (seen.add(c.documentId), true)));
-}
 
 

@@ -1,0 +1,71 @@
+import { findReferences } from '../../corpus/references.js';
+import { districtsIn, isDistrictPlan } from '../../search/districts.js';
+import { unitsToName } from '../citations.js';
+import { composeAcross } from '../compose.js';
+import { allowed, toCitation, type Composed, type Env } from '../env.js';
+import { norwegianEquivalents, retrievalQuery } from '../language.js';
+import { citationCoverage, composeNotFound, corpusKnows, grounding, isAnswered, MIN_HIT_COVERAGE, spelled, topicalFor } from '../refusal.js';
+import type { Citation } from '../types.js';
+import { expiredWarnings } from '../warnings.js';
+
+/**
+ * A question across plans («hva gjør bydelene for pårørende?», «which districts have FACT?»): answered
+ * per plan — the best matching measure of each plan that has one, every such plan named, the
+ * city-wide plan marked as such — instead of the measures of one plan or of a unit called «Bydelene».
+ */
+
+/** How a question asks across plans (spelled text, see refusal.ts): the plans or districts as a whole. */
+const ACROSS = [
+  /\b(?:hvilke|hvor mange|alle)\s+(?:bydeler\w*|planer\w*|etater\w*|handlingsplaner\w*)\b/,
+  /\b(?:de ulike|alle|flere)\s+(?:planene|bydelene|planer|bydeler)\b/,
+  /\bhva\s+(?:gjor|sier|tilbyr|har)\s+(?:bydelene|planene|byen og bydelene|bydelene og byen)\b/,
+  /\b(?:i|fra|for)\s+bydelene\b/,
+  /\bsammenlign\w*|\bcompar\w*|\bacross\b/,
+  /\bwhich\s+(?:districts?|bydel\w*|plans?|agencies)\b|\b(?:all|the different|the various)\s+(?:the\s+)?(?:districts|plans|bydeler)\b/,
+  /\bwhat\s+(?:are|do|does)\s+the\s+(?:districts|bydeler|plans|city and the districts|districts and the city)\b/,
+  /\bplans?\s+mention\b|\bnevnes i\b|\bhvilke planer\b/,
+];
+
+/** Whether a question asks across plans: it says so and names no single district. */
+export function asksAcrossPlans(question: string): boolean {
+  if (districtsIn(question).length === 1) return false;
+  const q = spelled(question);
+  return ACROSS.some((re) => re.test(q));
+}
+
+const PER_PLAN_K = 4;
+
+export async function answerAcross(question: string, env: Env): Promise<Composed> {
+  const lang = env.language;
+  const knows = corpusKnows(env.corpus);
+  const query = retrievalQuery(question, lang, knows);
+  const topical = topicalFor(question, lang, lang === 'en' ? norwegianEquivalents(question, knows) : '', env.corpus);
+  const docs = env.corpus.documents.filter((d) => d.kind === 'plan' && allowed(d, env.filters));
+
+  // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a passage.
+  const perPlan: { c: Citation; coverage: number }[] = [];
+  await Promise.all(
+    docs.map(async (d) => {
+      const hits = await env.searcher.search(query, { k: PER_PLAN_K, filters: { ...env.filters, documentIds: [d.id] }, today: env.today });
+      const scored = hits
+        .map((h) => toCitation(h, env))
+        .filter((c): c is Citation => c !== null)
+        .map((c, rank) => ({ c, coverage: citationCoverage(topical, c, env.corpus), rank }));
+      const top = Math.max(0, ...scored.map((s) => s.coverage));
+      const best = scored
+        .filter((s) => s.coverage >= top * 0.85 && s.coverage > 0)
+        .sort((a, b) => Number(b.c.measureId !== null && unitsToName(b.c).length > 0) - Number(a.c.measureId !== null && unitsToName(a.c).length > 0) || a.rank - b.rank)[0];
+      if (best) perPlan.push(best);
+    }),
+  );
+  perPlan.sort((a, b) => b.coverage - a.coverage || b.c.score - a.c.score);
+  const first = perPlan[0];
+  const g = grounding(question, topical, env.corpus, first?.c, findReferences(question));
+  if (!first || !isAnswered(g)) {
+    return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
+  }
+  const kept = perPlan.filter((p) => p.coverage >= Math.max(MIN_HIT_COVERAGE, first.coverage * 0.5));
+  // District plans first (what the districts do), the city-wide plan after them.
+  const citations = [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))].map((p) => p.c);
+  return { answer: composeAcross(citations, lang), found: true, citations, warnings: expiredWarnings(citations, lang) };
+}
