@@ -65,3 +65,29 @@ export function pageList(pages: Iterable<number>): number[] | undefined {
   const list = [...new Set([...pages].filter((p) => p > 0))].sort((a, b) => a - b);
   return list.length ? list : undefined;
 }
+
+/** The page a passage of a section stands on: where its first words are in the section's text; null without pages. */
+export function pageOfPassage(section: { text: string; pages?: number[]; pageBreaks?: number[] }, passage: string): number | null {
+  const pages = section.pages;
+  if (!pages?.length) return null;
+  const breaks = section.pageBreaks ?? [];
+  if (pages.length === 1 || !breaks.length) return pages[0]!;
+  let collapsed = '';
+  const map: number[] = [];
+  for (let i = 0; i < section.text.length; i++) {
+    const ch = section.text[i]!;
+    if (/\s/.test(ch)) {
+      if (collapsed === '' || collapsed.endsWith(' ')) continue;
+      collapsed += ' ';
+    } else collapsed += ch;
+    map.push(i);
+  }
+  const at = collapsed.indexOf(passage.replace(/\s+/g, ' ').trim().slice(0, 60));
+  if (at < 0) return pages[0]!;
+  const offset = map[at]!;
+  let page = pages[0]!;
+  breaks.forEach((b, k) => {
+    if (offset >= b) page = pages[k + 1] ?? page;
+  });
+  return page;
+}

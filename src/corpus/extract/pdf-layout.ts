@@ -248,7 +248,7 @@ function readTableItems(t: Table, items: readonly Item[], page: number, continue
 /** A page's prose lines in reading order: a two-column page column by column. */
 function readingOrder(lines: Line[]): Line[] {
   const frags = lines.flatMap((l) => l.frags);
-  if (frags.length < 10) return lines;
+  if (frags.length < 6) return lines;
   const minX = Math.min(...frags.map((f) => f.x0));
   const maxX = Math.max(...frags.map((f) => f.x1));
   let best: { g: number; score: number } | null = null;
@@ -257,7 +257,7 @@ function readingOrder(lines: Line[]): Line[] {
     const left = lines.filter((l) => l.frags.some((f) => f.x1 <= g)).length;
     const right = lines.filter((l) => l.frags.some((f) => f.x0 >= g)).length;
     const both = lines.filter((l) => l.frags.some((f) => f.x1 <= g) && l.frags.some((f) => f.x0 >= g)).length;
-    if (crossing > frags.length * 0.08 || left < 5 || right < 5 || both < 3) continue;
+    if (crossing > frags.length * 0.08 || left < 3 || right < 3 || both < 3) continue;
     const score = Math.min(left, right) - crossing * 3;
     if (!best || score > best.score) best = { g, score };
   }
@@ -288,7 +288,7 @@ function proseText(lines: readonly Line[], body: number, headingSizes: readonly 
     const level = l.size > body * 1.12 ? headingSizes.findIndex((s) => Math.abs(s - l.size) < 0.6) + 1 : 0;
     if (level > 0 && text.length < 200) {
       // A heading wrapped over two lines of the same size is one heading.
-      if (heading && heading.level === level && prev && prev.y - l.y < l.size * 1.6) heading.text = joinLines([heading.text, text]);
+      if (heading && heading.level === level && prev && prev.y - l.y < l.size * 1.6) heading.text = /[–-]$/.test(heading.text) && /^\d/.test(text) ? `${heading.text}${text}` : joinLines([heading.text, text]);
       else {
         flush();
         heading = { level, text };
