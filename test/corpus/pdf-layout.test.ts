@@ -12,7 +12,7 @@ import { planFile } from '../../eval/district-plan.js';
 import { BJERKE, BJERKE_MEASURES, bjerkeDocx } from '../support/district-plan.js';
 import { makeBlankPdf, makePdf, tempCorpus, type TempCorpus } from '../support/documents.js';
 import { libreOffice, LIBREOFFICE_MISSING } from '../support/libreoffice.js';
-import { makeTablePdf, makeTwoColumnPdf } from '../support/pdf-table.js';
+import { makeSectionedPdf, makeTablePdf, makeTwoColumnPdf } from '../support/pdf-table.js';
 
 /**
  * A plan added as the PDF Word/LibreOffice makes of it gets what the same plan gets as DOCX: every
@@ -199,4 +199,42 @@ describe('prose', () => {
     );
     expect(corpus.snapshot()).toEqual(before);
   });
+});
+
+describe('an Oslo standard added as a PDF (--kind standard)', () => {
+  it('is searchable section by section: a question about samtykke cites its section and page; «Hvilke planer viser til …» still lists the plans’ measures', async () => {
+    mkdirSync(files, { recursive: true });
+    const file = path.join(files, 'standard.pdf');
+    writeFileSync(
+      file,
+      await makeSectionedPdf('Oslostandard for pårørendesamarbeid', [
+        { heading: '1 Formål', paragraphs: ['Standarden skal sikre at pårørende blir sett, involvert og ivaretatt i alle tjenester i Oslo kommune.'] },
+        { heading: '2 Kartlegging av pårørende', paragraphs: ['Tjenesten tilbyr pårørende en egen kartleggingssamtale innen fire uker etter vedtak.'] },
+        {
+          heading: '3 Samtykke og taushetsplikt',
+          paragraphs: [
+            'Tjenesten ber tidlig om brukerens samtykke til å dele opplysninger med pårørende, og samtykket dokumenteres i journalen.',
+            'Uten samtykke kan pårørende likevel få generell informasjon om tjenestetilbudet og om hvordan de selv kan få støtte.',
+          ],
+        },
+      ]),
+    );
+    const { ask, searcher } = await ingest(file, 'oslostandard-parorendesamarbeid', { title: 'Oslostandard for pårørendesamarbeid', kind: 'standard' });
+    const doc = searcher.corpus.documents.find((d) => d.id === 'oslostandard-parorendesamarbeid')!;
+    expect(doc.sections.map((s) => [s.number, s.title, s.pages])).toEqual([
+      ['1', 'Formål', [1]],
+      ['2', 'Kartlegging av pårørende', [2]],
+      ['3', 'Samtykke og taushetsplikt', [3]],
+    ]);
+
+    const a = await ask('Hva sier Oslostandard for pårørendesamarbeid om samtykke?');
+    expect(a.found).toBe(true);
+    expect(a.answer).not.toMatch(/ikke blant Veileders kilder/);
+    expect(a.citations[0]).toMatchObject({ documentId: 'oslostandard-parorendesamarbeid', measureId: null, section: '3 Samtykke og taushetsplikt', page: 3 });
+
+    const which = await ask('Hvilke planer viser til Oslostandard for pårørendesamarbeid?');
+    const measures = which.citations.filter((c) => c.measureId !== null).map((c) => `${c.documentId}#${c.measureId}`);
+    expect(measures).toContain('gamle-oslo-2022-2025#11');
+    expect(which.citations.every((c) => c.documentId !== 'oslostandard-parorendesamarbeid')).toBe(true);
+  }, 60_000);
 });

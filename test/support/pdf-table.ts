@@ -113,3 +113,29 @@ export async function makeTwoColumnPdf(heading: string, left: string[], right: s
   column(right, 320);
   return doc.save();
 }
+
+/** A document of numbered sections, each heading (14 pt) starting a new page, its paragraphs under it. */
+export async function makeSectionedPdf(title: string, sections: { heading: string; paragraphs: string[] }[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  sections.forEach((s, i) => {
+    const page = doc.addPage([595, 842]);
+    let y = 790;
+    if (i === 0) {
+      page.drawText(title, { x: MARGIN, y, size: 18, font: bold });
+      y -= 40;
+    }
+    page.drawText(s.heading, { x: MARGIN, y, size: 14, font: bold });
+    y -= 24;
+    for (const p of s.paragraphs) {
+      for (const line of wrap(p, font, 495)) {
+        page.drawText(line, { x: MARGIN, y, size: SIZE, font });
+        y -= LEADING;
+      }
+      y -= 8;
+    }
+    page.drawText(`${i + 1}`, { x: 290, y: 25, size: 9, font });
+  });
+  return doc.save();
+}

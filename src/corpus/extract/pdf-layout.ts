@@ -193,9 +193,16 @@ function cellText(lines: readonly CellLine[], rowPage: number): string {
 
 function tableText(t: Table): string {
   const out = [`| ${t.cols.map((c) => c.name.replace(/\|/g, '/')).join(' | ')} |`];
+  let page = t.rows[0]?.page ?? 0;
   for (const r of t.rows) {
     const cells = t.cols.map((_, c) => cellText(r.cells[c] ?? [], r.page));
     if (cells.every((c) => !c.replace(/\[\[side \d+\]\]/g, '').trim())) continue;
+    // A row that begins on a later page than the row before: marked at its start.
+    if (r.page !== page) {
+      const first = cells.findIndex((c) => c.trim() !== '');
+      cells[first] = `${pageMark(r.page)} ${cells[first]}`;
+    }
+    page = Math.max(page, ...[r.page, ...(r.cells.flat().map((l) => l.page))]);
     out.push(`| ${cells.join(' | ')} |`);
   }
   return out.join('\n');

@@ -162,7 +162,8 @@ function readTables(lines: string[], taken: Set<number>, headings: readonly Head
           responsible: splitUnits(field('unit')),
           partners: partners.length ? partners : undefined,
           deadline: deadline || undefined,
-          pages: pageList([pageOf[r] ?? 0, ...marks]),
+          // A row marked at its start begins on that page, not on the page the line before ended on.
+          pages: pageList(/^\|[\s|]*\[\[side \d+\]\]/.test(lines[r]!) ? marks : [pageOf[r] ?? 0, ...marks]),
         });
         taken.add(r);
       } else {
