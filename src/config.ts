@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   HOST: unsetIfEmpty(z.string().default('127.0.0.1')),
   API_MAX_BODY_BYTES: int(32_768, 1_024, 1_048_576),
   RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),
+  // How often a running server looks for a new search index (after `ingest add/remove`); 0 = never.
+  INDEX_RELOAD_MS: int(2000, 0, 3_600_000),
 
   // Files
   CORPUS_DIR: unsetIfEmpty(z.string().default('corpus')),

@@ -15,7 +15,7 @@ import { readManifest } from './corpus/load.js';
 import { scheduleRetention } from './feedback/retention.js';
 import { createFeedbackStore, type FeedbackStore } from './feedback/store.js';
 import { log as rootLog } from './log.js';
-import { openSearcher } from './search/index.js';
+import { liveIndex, openSearcher } from './search/index.js';
 
 /**
  * `npm start`: one HTTP server on HOST:PORT that always serves the web chat and the API, and mounts
@@ -130,8 +130,22 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const retention = scheduleRetention(feedback, config.RETENTION_DAYS, log.child({ module: 'feedback' }));
   try {
     const searcher = await openSearcher({ config, build: opts.build ?? 'auto', onProgress: opts.onProgress });
-    const ask = createAsk({ config, searcher, log });
+    // Live re-index: `ingest add/remove` on the index on disk is swapped in between questions (each
+    // question keeps the ask() it started with); the chat's plan list follows.
+    let current = createAsk({ config, searcher, log });
+    const ask: ChannelDeps['ask'] = (question, context) => current(question, context);
     const meta = buildMeta(searcher.corpus.documents);
+    const live =
+      opts.build !== 'memory' && config.INDEX_RELOAD_MS > 0
+        ? liveIndex(searcher, {
+            config,
+            pollMs: config.INDEX_RELOAD_MS,
+            onSwap: (next) => {
+              current = createAsk({ config, searcher: next, log });
+              Object.assign(meta, buildMeta(next.corpus.documents));
+            },
+          })
+        : null;
     const server = await createServer({ config, ask, feedback, log, meta });
     const url = await server.listen();
     log.info(
@@ -145,6 +159,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       config,
       feedback,
       async close() {
+        live?.stop();
         await server.close();
         retention.stop();
         await retention.lastRun;

@@ -1,3 +1,4 @@
+import { pageOfPassage } from '../corpus/pages.js';
 import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.js';
 import { formatPeriod, isExpired } from './periods.js';
 import type { Citation } from './types.js';
@@ -46,6 +47,7 @@ export function measureCitation(doc: CorpusDocument, m: Measure, today: Date, sc
     accountable: m.accountable,
     references: m.references,
     text: measureText(m),
+    page: m.pages?.[0] ?? null,
   };
 }
 
@@ -65,6 +67,7 @@ export function passageCitation(
     accountable: [],
     references,
     text: text.replace(/\s+/g, ' ').trim(),
+    page: section ? pageOfPassage(section, text) : null,
   };
 }
 
@@ -73,4 +76,15 @@ export function unitsToName(c: Citation): string[] {
   const out = [...c.responsible];
   for (const a of c.accountable) if (!out.includes(a)) out.push(a);
   return out;
+}
+
+/** «s. 12» (English: «p. 12») for a citation with a page; '' without. Every channel shows it so. */
+export function pageLabel(c: Pick<Citation, 'page'>, language: 'nb' | 'en' = 'nb'): string {
+  return c.page ? `${language === 'en' ? 'p.' : 's.'} ${c.page}` : '';
+}
+
+/** The document's address, opened at the cited page where there is one (`…/plan.pdf#page=12`). */
+export function citationUrl(c: Pick<Citation, 'url' | 'page'>): string | null {
+  if (!c.url) return null;
+  return c.page ? `${c.url.replace(/#.*$/, '')}#page=${c.page}` : c.url;
 }

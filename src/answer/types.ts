@@ -25,6 +25,10 @@ export const Citation = z.object({
   score: z.number(),
   /** True when the plan's period ended before today. */
   expired: z.boolean().default(false),
+  /** The PDF page the measure or passage stands on (first page where it spans more); null where the
+   *  source has no pages (the five plans' text extractions, Word, HTML). Shown as «s. 12». Always set by
+   *  the citation builders; optional in the type only so older Citation literals still compile. */
+  page: z.number().int().positive().nullable().optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ask as defaultAsk, type AskFn } from '../answer/ask.js';
-import { unitsToName } from '../answer/citations.js';
+import { citationUrl, pageLabel, unitsToName } from '../answer/citations.js';
 import type { Answer } from '../answer/types.js';
 import { log } from '../log.js';
 import { runIfMain, UsageError } from './main.js';
@@ -27,13 +27,13 @@ export function formatAnswer(a: Answer): string {
   if (a.citations.length) {
     lines.push('', en ? 'Sources:' : 'Kilder:');
     a.citations.forEach((c, i) => {
-      const what = c.measureId ? `${en ? 'measure' : 'tiltak'} ${c.measureId}` : (c.section ?? '');
+      const what = [c.measureId ? `${en ? 'measure' : 'tiltak'} ${c.measureId}` : (c.section ?? ''), pageLabel(c, a.language)].filter(Boolean).join(', ');
       const ended = c.expired ? (en ? ', period ended' : ', utløpt') : '';
       lines.push(`[${i + 1}] ${c.documentTitle} (${c.period}${ended}) — ${what}`);
       const units = unitsToName(c);
       if (units.length) lines.push(`    ${en ? 'Responsible' : 'Ansvarlig'}: ${units.join(', ')}`);
       if (c.references.length) lines.push(`    ${en ? 'Refers to' : 'Viser til'}: ${c.references.join('; ')}`);
-      if (c.url) lines.push(`    ${c.url}`);
+      if (c.url) lines.push(`    ${citationUrl(c)}`);
     });
   }
   return lines.join('\n');

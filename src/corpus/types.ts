@@ -40,6 +40,10 @@ export const Section = z.object({
   title: z.string().min(1),
   /** Readable (normalized, OCR repaired) text of the section, without its sub-sections. */
   text: z.string(),
+  /** The PDF pages the section stands on (absent where the source has no pages). */
+  pages: z.array(z.number().int().positive()).optional(),
+  /** Where in `text` each of pages[1], pages[2], … begins (character offsets). */
+  pageBreaks: z.array(z.number().int().min(0)).optional(),
 });
 export type Section = z.infer<typeof Section>;
 
@@ -65,6 +69,12 @@ export const Measure = z.object({
   accountable: z.array(z.string()).default([]),
   /** Standards, procedures and laws the measure points to, in canonical form (src/corpus/references.ts). */
   references: z.array(z.string()).default([]),
+  /** Partners the plan names (Samarbeid / Samarbeidspartnere): they take part, they are not responsible. */
+  partners: z.array(z.string()).optional(),
+  /** Frist / Tidsramme as written («2026», «Høsten 2025»). */
+  deadline: z.string().optional(),
+  /** The PDF pages the measure stands on (absent where the source has no pages). */
+  pages: z.array(z.number().int().positive()).optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 

@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus/types.js';
 import { childLogger } from '../log.js';
 import { buildIndex, type Progress } from './build.js';
 import { SearchError } from './errors.js';
-import { checkIndex, loadIndex, removeStaleTemp, saveIndex } from './persist.js';
+import { checkIndex, loadIndex, readIndexManifest, removeStaleTemp, saveIndex } from './persist.js';
 import { createSearcher } from './searcher.js';
 
 /**
@@ -93,4 +93,88 @@ export async function openSearcher(opts: OpenSearcherOptions = {}): Promise<Sear
   }
   log.warn({ reason: status.state === 'ok' ? 'corrupt' : status.state, problem, dir: config.indexDir }, 'building the search index');
   return rebuildIndex(config, opts.onProgress);
+}
+
+/**
+ * A searcher that follows the index on disk: a running server sees `npm run ingest -- add/remove`
+ * without a restart. Every `pollMs` it reads the index's manifest; when the index was rebuilt (a new
+ * builtAt) and fits the corpus, the new index is loaded whole, checked once more to be the one that
+ * was read (a rebuild that replaced it meanwhile is loaded at the next look), and only then swapped
+ * in — one assignment, between questions: a question already under way finishes on the index it
+ * started with. A half-written index is never seen (persist.ts renames a whole folder into place);
+ * an index that cannot be loaded leaves the old one serving, and the log says why.
+ */
+export interface LiveIndex {
+  /** the index questions are answered from now */
+  current(): Searcher;
+  /** Looks for a new index now; resolves true when one was swapped in. */
+  check(): Promise<boolean>;
+  /** Stops looking. */
+  stop(): void;
+}
+
+export interface LiveIndexOptions {
+  config: Config;
+  /** how often to look (ms); 0: only when check() is called */
+  pollMs?: number;
+  /** called with the new searcher right after a swap */
+  onSwap?: (searcher: Searcher) => void;
+}
+
+export function liveIndex(initial: Searcher, opts: LiveIndexOptions): LiveIndex {
+  const { config } = opts;
+  let current = initial;
+  /** an index that could not be loaded (it is not tried again); indexes already warned about */
+  let failed: string | null = null;
+  const warned = new Set<string>();
+  let running: Promise<boolean> | null = null;
+  const builtAtOnDisk = (): string | null => {
+    try {
+      return readIndexManifest(config.indexDir).builtAt;
+    } catch {
+      return null;
+    }
+  };
+  const look = async (): Promise<boolean> => {
+    const builtAt = builtAtOnDisk();
+    if (!builtAt || builtAt === current.info.builtAt || builtAt === failed) return false;
+    const status = checkIndex(config.indexDir, config);
+    let problem: string;
+    if (status.state === 'ok' && status.manifest.builtAt === builtAt) {
+      try {
+        const next = createSearcher(loadIndex(config.indexDir, config, status.manifest));
+        // Replaced again while it was read: take the newer one at the next look.
+        if (builtAtOnDisk() !== builtAt) return false;
+        const before = current.info;
+        current = next;
+        failed = null;
+        log.info({ before: before.builtAt, after: next.info.builtAt, units: next.info.units, documents: next.corpus.documents.length }, 'new search index swapped in');
+        opts.onSwap?.(next);
+        return true;
+      } catch (err) {
+        problem = (err as Error).message;
+      }
+    } else {
+      // Not (yet) the corpus's index — an ingest still under way, or one that failed and put the
+      // corpus back: looked at again next time.
+      if (status.state !== 'ok' && !warned.has(builtAt)) {
+        warned.add(builtAt);
+        log.warn({ builtAt, problem: status.message }, 'a new search index does not fit the corpus (yet); still answering from the one loaded');
+      }
+      return false;
+    }
+    failed = builtAt;
+    log.warn({ builtAt, problem }, `Fant en ny søkeindeks, men den kan ikke tas i bruk; svarer fortsatt fra den forrige. ${problem}`);
+    return false;
+  };
+  const check = () => (running ??= look().finally(() => (running = null)));
+  const timer = opts.pollMs ? setInterval(() => void check().catch((err: unknown) => log.warn({ err }, 'index check failed')), opts.pollMs) : null;
+  timer?.unref();
+  return {
+    current: () => current,
+    check,
+    stop: () => {
+      if (timer) clearInterval(timer);
+    },
+  };
 }

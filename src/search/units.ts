@@ -54,6 +54,8 @@ function measureUnit(m: Measure, index: number, doc: CorpusDocument): IndexedUni
     text,
     m.priority ?? '',
     m.status ?? '',
+    m.partners?.join(', ') ?? '',
+    m.deadline ?? '',
     m.accountable.join(' '),
     m.references.join(' '),
     m.section ?? '',

@@ -115,7 +115,7 @@ describe('bad files and bad metadata: a clear error, nothing changed, no rebuild
   const cases: [string, () => Promise<AddInput>, string, RegExp][] = [
     ['a .pdf that is not a PDF', async () => meta({ file: write('falsk.pdf', 'Bare tekst, lagret med feil navn.') }), 'FORMAT_MISMATCH', /heter \.pdf men er ren tekst/],
     ['an encrypted PDF', async () => meta({ file: write('kryptert.pdf', await makeEncryptedPdf()) }), 'ENCRYPTED', /passordbeskyttet/],
-    ['a PDF without text', async () => meta({ file: write('skannet.pdf', await makeBlankPdf()) }), 'EMPTY_TEXT', /fant ingen tekst/],
+    ['a PDF without text', async () => meta({ file: write('skannet.pdf', await makeBlankPdf()) }), 'EMPTY_TEXT', /fant ingen tekst i PDF-en: den er trolig skannet.*ocrmypdf/],
     ['an empty text file', async () => meta({ file: write('tom.txt', '\n\n') }), 'EMPTY_TEXT', /fant ingen tekst/],
     ['a file that does not exist', async () => meta({ file: path.join(files, 'borte.pdf') }), 'FILE_NOT_FOUND', /finnes ikke/],
     ['an id taken by a plan', async () => meta({ id: 'nordstrand-2021-2023' }), 'DUPLICATE_ID', /finnes allerede/],

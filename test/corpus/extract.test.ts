@@ -27,7 +27,7 @@ describe('PDF', () => {
     const pdf = await makePdf(['1 Innledning', 'Bydelen styrker oppfølgingen av pårørende.', '', '2 Tiltak', 'Ansvar: Helsestasjonen for ungdom']);
     const { format, text } = await extractFile(file('plan.pdf', pdf));
     expect(format).toBe('pdf');
-    expect(text).toBe('1 Innledning\nBydelen styrker oppfølgingen av pårørende.\n\n2 Tiltak\nAnsvar: Helsestasjonen for ungdom');
+    expect(text).toBe('[[side 1]]\n\n1 Innledning\nBydelen styrker oppfølgingen av pårørende.\n\n2 Tiltak\nAnsvar: Helsestasjonen for ungdom');
   });
 
   it('refuses a password-protected PDF', async () => {
@@ -39,7 +39,8 @@ describe('PDF', () => {
   it('refuses a PDF without text (a scan) and suggests OCR', async () => {
     const err = await failure(extractFile(file('skann.pdf', await makeBlankPdf())));
     expect(err.code).toBe('EMPTY_TEXT');
-    expect(err.message).toMatch(/OCR/);
+    expect(err.message).toMatch(/skannet/);
+    expect(err.message).toMatch(/OCR\).*ocrmypdf.*legg til den nye filen på nytt/);
   });
 
   it('refuses a «.pdf» that is not a PDF, by its content', async () => {

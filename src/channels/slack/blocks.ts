@@ -1,3 +1,4 @@
+import { citationUrl, pageLabel } from '../../answer/citations.js';
 import type { types } from '@slack/bolt';
 import type { Answer, Citation } from '../../answer/types.js';
 import type { Vote } from '../../feedback/store.js';
@@ -50,8 +51,8 @@ function citationLine(c: Citation, n: number, t: Texts): string {
   const unit = [c.responsible.join(', '), c.accountable.length ? `(${c.accountable.join(', ')})` : '']
     .filter(Boolean)
     .join(' ');
-  const where = c.measureId ? `${t.measure} ${c.measureId}` : c.section;
-  const parts = [mrkdwnLink(c.url, c.documentTitle), where && escapeMrkdwn(where), unit && escapeMrkdwn(unit),
+  const where = [c.measureId ? `${t.measure} ${c.measureId}` : c.section, pageLabel(c, t === texts('en') ? 'en' : 'nb')].filter(Boolean).join(', ');
+  const parts = [mrkdwnLink(citationUrl(c), c.documentTitle), where && escapeMrkdwn(where), unit && escapeMrkdwn(unit),
     escapeMrkdwn(c.period), c.expired ? t.expiredTag : ''];
   return `[${n}] ${parts.filter(Boolean).join(' · ')}`;
 }

@@ -1,3 +1,4 @@
+import { citationUrl, pageLabel } from '../../answer/citations.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { labelsFor } from './labels.js';
 import { escapeCardText, truncate } from './text.js';
@@ -27,6 +28,7 @@ function sourceBlock(c: Citation, position: number, language: Answer['language']
   const facts: Array<{ title: string; value: string } | null> = [
     c.measureId ? { title: l.measure, value: c.measureId } : null,
     c.section ? { title: l.section, value: c.section } : null,
+    c.page ? { title: language === 'en' ? 'Page' : 'Side', value: pageLabel(c, language) } : null,
     c.responsible.length ? { title: l.responsible, value: c.responsible.join(', ') } : null,
     c.accountable.length ? { title: l.accountable, value: c.accountable.join(', ') } : null,
     { title: l.period, value: c.expired ? `${c.period} (${l.expired})` : c.period },
@@ -48,7 +50,7 @@ function sourceBlock(c: Citation, position: number, language: Answer['language']
     { type: 'TextBlock', text: escapeCardText(truncate(c.text, MAX_CARD_TEXT)), wrap: true, isSubtle: true },
   ];
   if (c.url) {
-    blocks.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: l.open, url: c.url }] });
+    blocks.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: l.open, url: citationUrl(c)! }] });
   }
   return blocks;
 }

@@ -1,3 +1,4 @@
+import { citationUrl, pageLabel } from '../../answer/citations.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { citationCard } from './card.js';
 import { labelsFor, type Labels } from './labels.js';
@@ -43,7 +44,7 @@ export function measureLabel(c: Citation, labels: Labels): string {
 
 function keywords(c: Citation, labels: Labels): string[] {
   const period = c.expired ? `${c.period}, ${labels.expired}` : c.period;
-  return [measureLabel(c, labels), c.responsible.join(', '), period]
+  return [[measureLabel(c, labels), pageLabel(c, labels === labelsFor('en') ? 'en' : 'nb')].filter(Boolean).join(', '), c.responsible.join(', '), period]
     .filter((k) => k.trim() !== '')
     .slice(0, CITATION_LIMITS.keywords)
     .map((k) => truncate(k, CITATION_LIMITS.keyword));
@@ -58,7 +59,7 @@ export function buildCitation(c: Citation, position: number, language: Answer['l
       '@type': 'DigitalDocument',
       name: truncate(c.documentTitle, CITATION_LIMITS.name),
       abstract: truncate(`${measureLabel(c, labels)}: ${c.text}`, CITATION_LIMITS.abstract),
-      ...(c.url ? { url: c.url } : {}),
+      ...(c.url ? { url: citationUrl(c)! } : {}),
       keywords: keywords(c, labels),
       image: { '@type': 'ImageObject', name: 'PDF' },
       encodingFormat: 'application/vnd.microsoft.card.adaptive',

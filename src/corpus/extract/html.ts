@@ -21,14 +21,39 @@ function lineOf(el: HTMLElement): string {
   return inlineSpace(el.text).trim();
 }
 
+/**
+ * A table's rows as «| … |» lines. A cell merged down (rowspan) is written in each row it covers, so
+ * every row keeps its columns; a cell merged across (colspan) is followed by empty cells — a row whose
+ * one cell spans the whole table (an innsatsområde's name) has only its first cell filled.
+ */
 function tableRows(table: HTMLElement): string[] {
   const rows = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
+  const pending: { text: string; left: number }[] = [];
   return rows
-    .map((tr) =>
-      tr.childNodes
-        .filter((c): c is HTMLElement => c.nodeType === NodeType.ELEMENT_NODE && /^(?:td|th)$/i.test((c as HTMLElement).tagName))
-        .map((cell) => lineOf(cell).replace(/\|/g, '/')),
-    )
+    .map((tr) => {
+      const cells: string[] = [];
+      const take = () => {
+        while (pending[cells.length]?.left) {
+          const p = pending[cells.length]!;
+          p.left--;
+          cells.push(p.text);
+        }
+      };
+      for (const el of tr.childNodes) {
+        if (el.nodeType !== NodeType.ELEMENT_NODE || !/^(?:td|th)$/i.test((el as HTMLElement).tagName)) continue;
+        const cell = el as HTMLElement;
+        take();
+        const text = lineOf(cell).replace(/\|/g, '/');
+        const rowspan = Math.min(Number(cell.getAttribute('rowspan') ?? 1) || 1, 1000);
+        const colspan = Math.min(Number(cell.getAttribute('colspan') ?? 1) || 1, 50);
+        for (let k = 0; k < colspan; k++) {
+          if (rowspan > 1) pending[cells.length] = { text, left: rowspan - 1 };
+          cells.push(k === 0 ? text : '');
+        }
+      }
+      take();
+      return cells;
+    })
     .filter((cells) => cells.some((c) => c !== ''))
     .map((cells) => `| ${cells.join(' | ')} |`);
 }

@@ -1,3 +1,4 @@
+import { hasPageMarks, withoutPageMarks } from '../pages.js';
 import type { Layout, Parser } from '../types.js';
 import { parseGamleOslo } from './gamle-oslo.js';
 import { parseGrunerlokka } from './grunerlokka.js';
@@ -16,6 +17,9 @@ const parsers: Record<Layout, Parser> = {
   generic: parseGeneric,
 };
 
+/** The parser of a layout. Only the generic parser reads page marks; the others get the text without them. */
 export function parserFor(layout: Layout): Parser {
-  return parsers[layout];
+  const parser = parsers[layout];
+  if (layout === 'generic') return parser;
+  return (text, entry) => parser(hasPageMarks(text) ? withoutPageMarks(text) : text, entry);
 }

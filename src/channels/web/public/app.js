@@ -138,6 +138,8 @@ function renderSource(citation, index, l) {
   const where = [];
   if (citation.measureId) where.push(`${l.measure} ${citation.measureId}`);
   if (citation.section) where.push(citation.section);
+  // The page of a PDF source: «s. 12», and the link opens the PDF there.
+  if (citation.page) where.push(`${l === LABELS.en ? 'p.' : 's.'} ${citation.page}`);
   const item = el('li', { className: 'source', attrs: { 'data-document-id': citation.documentId } }, [
     el('p', { className: 'source-title' }, [
       el('span', { className: 'source-number', text: `[${index + 1}] ` }),
@@ -159,7 +161,7 @@ function renderSource(citation, index, l) {
       : null,
     el('details', { className: 'source-text' }, [el('summary', { text: l.showText }), el('p', { text: citation.text })]),
   ]);
-  const href = citation.url && safeHttpUrl(citation.url);
+  const href = citation.url && safeHttpUrl(citation.page ? `${citation.url.replace(/#.*$/, '')}#page=${citation.page}` : citation.url);
   if (href) {
     item.append(
       el('p', { className: 'source-link' }, [
