@@ -9,6 +9,8 @@ import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
 import { answerAcross } from './kinds/across.js';
 import { answerGlossary } from './kinds/glossary.js';
+import { answerOutside } from './kinds/outside.js';
+import { composeNotFound, missingFactKinds } from './refusal.js';
 import { answerFree } from './kinds/free.js';
 import { answerMeasureId } from './kinds/measure-id.js';
 import { answerReference } from './kinds/reference.js';
@@ -133,6 +135,18 @@ export function createAsk(deps: AskDeps): AskFn {
 
 /** Routes a question by its kind to the file that answers that kind (src/answer/kinds/). */
 async function answerIntent(intent: Intent, question: string, env: Env): Promise<Composed> {
+  const outside = answerOutside(question, env);
+  if (outside) return outside;
+  const composed = await answerKind(intent, question, env);
+  // A kind of fact the plans do not carry (a phone number, opening hours, a dose) is refused whatever
+  // kind of question carried it, unless the cited passage holds it.
+  if (composed.found && missingFactKinds(question, composed.citations[0]).length) {
+    return { answer: composeNotFound(env.language, null), found: false, citations: [], warnings: [] };
+  }
+  return composed;
+}
+
+async function answerKind(intent: Intent, question: string, env: Env): Promise<Composed> {
   // What an Oslo standard says, when its text is not ingested: the plans on it, the link, and that
   // the full text is not in our sources (src/answer/standards.ts); null leaves the question to the rest.
   if (intent.kind === 'free' || intent.kind === 'reference') {
@@ -151,7 +165,7 @@ async function answerIntent(intent: Intent, question: string, env: Env): Promise
     case 'reference':
       return answerReference(intent.reference, question, env);
     case 'glossary':
-      return answerGlossary(intent.abbreviation, intent.entry, env);
+      return answerGlossary(intent.abbreviation, intent.entry, intent.explicit, env);
     case 'free':
       return answerFree(question, env);
   }

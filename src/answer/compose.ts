@@ -73,6 +73,10 @@ const T = {
     sameId: (id: string, n: number) => `${n} planer har et tiltak ${id}:`,
     acrossLead: (n: number) => (n === 1 ? 'Én plan har et tiltak om dette:' : `${n} planer har tiltak om dette:`),
     cityWide: 'byens felles plan',
+    otherPlace: (place: string) =>
+      `Jeg kjenner bare handlingsplanene til Oslo kommune og bydelene, ikke planer fra ${place}. Spør gjerne om det Oslos planer sier om saken.`,
+    noPlanOf: (districts: string) =>
+      `Jeg har ingen handlingsplan for Bydel ${districts} blant kildene mine. Spør gjerne om byens felles plan (Tryggere liv) eller en bydel jeg har plan for.`,
     noPlan: (districts: string, then: 'city' | 'plans' | 'nothing') =>
       `Jeg har ingen handlingsplan for Bydel ${districts}${{ city: '. Dette sier byens felles plan:', plans: '. Dette sier planene jeg har:', nothing: ', og byens felles plan sier ikke noe om dette.' }[then]}`,
   },
@@ -104,6 +108,10 @@ const T = {
     sameId: (id: string, n: number) => `${n} plans have a measure ${id}:`,
     acrossLead: (n: number) => (n === 1 ? 'One plan has a measure on this:' : `${n} plans have measures on this:`),
     cityWide: 'the city-wide plan',
+    otherPlace: (place: string) =>
+      `I only know the action plans of the City of Oslo and its districts, not plans from ${place}. Feel free to ask what Oslo's plans say on the matter.`,
+    noPlanOf: (districts: string) =>
+      `I have no action plan for Bydel ${districts} among my sources. Try the city-wide plan (Tryggere liv) or a district I have a plan for.`,
     noPlan: (districts: string, then: 'city' | 'plans' | 'nothing') =>
       `I have no action plan for Bydel ${districts}${{ city: '. This is what the city-wide plan says:', plans: '. This is what the plans I have say:', nothing: ', and the city-wide plan does not cover this.' }[then]}`,
   },

@@ -18,7 +18,7 @@ function hasMatterBesides(question: string, unit: string): boolean {
  */
 export type Intent =
   | { kind: 'greeting' }
-  | { kind: 'glossary'; abbreviation: string; entry: GlossaryEntry | null }
+  | { kind: 'glossary'; abbreviation: string; entry: GlossaryEntry | null; /** asks what it stands for («står for», «betyr») */ explicit: boolean }
   | { kind: 'reference'; reference: string }
   | { kind: 'measure-id'; measureId: string }
   | { kind: 'unit'; unit: string }
@@ -67,7 +67,7 @@ export function classify(question: string, corpus: Corpus): Intent {
     const explicit = /står|betyr|forkortelse|stand|mean|abbreviation/i.test(q);
     if (!explicit && !isAbbreviationLike(word, corpus)) continue;
     const entry = corpus.glossary.find((g) => fold(g.abbreviation) === fold(word)) ?? null;
-    return { kind: 'glossary', abbreviation: entry?.abbreviation ?? word, entry };
+    return { kind: 'glossary', abbreviation: entry?.abbreviation ?? word, entry, explicit };
   }
 
   const refs = findReferences(q);

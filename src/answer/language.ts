@@ -32,10 +32,11 @@ export function norwegianEquivalents(question: string, known?: (word: string) =>
   if (known) {
     // Words the field terms did not cover: the general lexicon's translations that the plans use.
     const covered = (w: string) => field.some((t) => t.pattern.test(w));
-    const { en } = languageFunctionWords();
+    const { en, nb } = languageFunctionWords();
     for (const w of question.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
       if (en.has(w) || covered(w) || known(w)) continue;
-      out.push(...translate(w).filter((t) => t.split(' ').every(known)).slice(0, 2));
+      // Short translations are mostly other words' forms («tog», «mor»): only words that say something.
+      out.push(...translate(w).filter((t) => t.length >= 5 && !nb.has(t) && t.split(' ').every(known)).slice(0, 2));
     }
   }
   return [...new Set(out)].join(' ');

@@ -5,11 +5,16 @@ import { allowed, type Composed, type Env } from '../env.js';
 import type { Citation } from '../types.js';
 import { expiredWarnings } from '../warnings.js';
 
-/** «Hva er FACT?»: the expansion where a plan states it, with where; else where the plans use it — never a guess. */
-export function answerGlossary(abbreviation: string, entry: GlossaryEntry | null, env: Env): Composed {
+/**
+ * «Hva er FACT?»: the expansion where a plan states it, with where; else where the plans use it — never
+ * a guess. Asked what it stands for («Hva står DPS for?») when no plan spells it out, the plans do not
+ * answer (found: false), and the answer says where they use it.
+ */
+export function answerGlossary(abbreviation: string, entry: GlossaryEntry | null, explicit: boolean, env: Env): Composed {
   const citations = glossaryCitations(abbreviation, entry, env);
   const answer = composeGlossary(abbreviation, entry, citations, env.language);
-  return { answer, found: citations.length > 0, citations, warnings: expiredWarnings(citations, env.language) };
+  const found = citations.length > 0 && !(explicit && !entry?.expansion);
+  return { answer, found, citations, warnings: expiredWarnings(citations, env.language) };
 }
 
 function glossaryCitations(abbreviation: string, entry: GlossaryEntry | null, env: Env): Citation[] {
