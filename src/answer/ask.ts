@@ -7,7 +7,8 @@ import { allowed, type Composed, type Env, type SearcherLike } from './env.js';
 import { resolveFollowUp } from './followup.js';
 import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
-import { answerAcross } from './kinds/across.js';
+import { answerAcross, asksAcrossPlans } from './kinds/across.js';
+import { districtsIn, type District } from '../search/districts.js';
 import { answerGlossary } from './kinds/glossary.js';
 import { answerOutside } from './kinds/outside.js';
 import { composeNotFound, missingFactKinds } from './refusal.js';
@@ -122,15 +123,33 @@ export function createAsk(deps: AskDeps): AskFn {
       }
       const spell = (text: string) => respell(withoutPlaceholders(text), s.corpus);
       const resolved = resolveFollowUp(spell(question), history?.map((t) => ({ ...t, text: spell(t.text) })));
-      const intent = classify(resolved.query, s.corpus);
+      // A channel bound to a district (AskContext.district): a question that names none is about that district.
+      const bound = channelDistrict(context.district, resolved.query);
+      const query = bound ? `${resolved.query} i Bydel ${bound}` : resolved.query;
+      const intent = classify(query, s.corpus);
       const env: Env = { corpus: s.corpus, searcher: s, today, language, filters: context.filters, log: reqLog, llm: getLlm };
-      const composed = await answerIntent(intent, resolved.query, env);
-      return finish(composed, resolved.usedHistory ? `${intent.kind}+history` : intent.kind);
+      const composed = await answerIntent(intent, query, env);
+      // The answer says what it took from elsewhere than the question: the thread, the channel's district.
+      if (composed.found) {
+        const leads = [
+          resolved.carried && (resolved.carried.topic || resolved.carried.district) ? t.carried(resolved.carried.topic, resolved.carried.district) : null,
+          bound ? t.channelDistrict(bound) : null,
+        ].filter(Boolean);
+        if (leads.length) composed.answer = `${leads.join(' ')}\n${composed.answer}`;
+      }
+      return finish(composed, `${intent.kind}${resolved.usedHistory ? '+history' : ''}${bound ? '+district' : ''}`);
     } catch (err) {
       reqLog.error({ err: (err as Error).message, stack: (err as Error).stack }, 'ask: failed');
       return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'error');
     }
   };
+}
+
+/** The channel's district, when it is one of Oslo's and the question names no district and does not ask across plans. */
+function channelDistrict(district: string | undefined, question: string): District | null {
+  if (!district || districtsIn(question).length || asksAcrossPlans(question)) return null;
+  const [d] = districtsIn(district);
+  return d ?? null;
 }
 
 /** Routes a question by its kind to the file that answers that kind (src/answer/kinds/). */

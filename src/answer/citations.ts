@@ -35,6 +35,7 @@ export function measureText(m: Measure): string {
   const parts = [m.text];
   if (m.description && !m.text.includes(m.description)) parts.push(m.description);
   if (m.goal && !parts.some((p) => p.includes(m.goal!))) parts.push(`Mål: ${m.goal}`);
+  if (m.status) parts.push(`Status: ${m.status}`);
   return parts.map(asSentence).filter(Boolean).join(' ');
 }
 

@@ -73,6 +73,9 @@ const T = {
     sameId: (id: string, n: number) => `${n} planer har et tiltak ${id}:`,
     acrossLead: (n: number) => (n === 1 ? 'Én plan har et tiltak om dette:' : `${n} planer har tiltak om dette:`),
     cityWide: 'byens felles plan',
+    carried: (topic: string | undefined, district: string | undefined) =>
+      `${topic ? `Om ${topic}` : 'Om det samme'}${district ? `, i Bydel ${district}` : ''}:`,
+    channelDistrict: (district: string) => `Svar for Bydel ${district}, som denne kanalen hører til, og byens felles plan:`,
     otherPlace: (place: string) =>
       `Jeg kjenner bare handlingsplanene til Oslo kommune og bydelene, ikke planer fra ${place}. Spør gjerne om det Oslos planer sier om saken.`,
     noPlanOf: (districts: string) =>
@@ -108,6 +111,9 @@ const T = {
     sameId: (id: string, n: number) => `${n} plans have a measure ${id}:`,
     acrossLead: (n: number) => (n === 1 ? 'One plan has a measure on this:' : `${n} plans have measures on this:`),
     cityWide: 'the city-wide plan',
+    carried: (topic: string | undefined, district: string | undefined) =>
+      `${topic ? `On ${topic}` : 'On the same matter'}${district ? `, in Bydel ${district}` : ''}:`,
+    channelDistrict: (district: string) => `Answering for Bydel ${district}, the district this channel belongs to, and the city-wide plan:`,
     otherPlace: (place: string) =>
       `I only know the action plans of the City of Oslo and its districts, not plans from ${place}. Feel free to ask what Oslo's plans say on the matter.`,
     noPlanOf: (districts: string) =>

@@ -19,6 +19,19 @@ export interface Resolved {
   query: string;
   /** True when earlier turns were used. */
   usedHistory: boolean;
+  /** What was carried over from the thread, for the answer to say: the matter and/or the district. */
+  carried?: { topic?: string; district?: string };
+}
+
+/** «er det startet?», «has it started?»: a question about the status of the matter under discussion. */
+const STATUS = /^\s*(?:og\s+|men\s+|ok,?\s+)?(?:er|har|blir|ble)\s+(?:det|den|dette|de|disse)\s+(?:\p{L}+\s+)?(?:startet|begynt|kommet i gang|i gang|ferdig|gjennomført|påbegynt|satt i gang|innført|videreført)\b|\b(?:has|is|was|did)\s+(?:it|that|this|they)\s+(?:\p{L}+\s+)?(?:started|begun|running|done|finished|implemented|happen\w*)\b/iu;
+
+/** The matter of an earlier question in a few words («nalokson nesespray»), for «Om …:». */
+function topicOf(question: string): string {
+  return topicalWords(withoutDistricts(question))
+    .map((t) => t.word)
+    .slice(0, 4)
+    .join(' ');
 }
 
 function lastUserQuestion(history: Turn[]): string | null {
@@ -38,7 +51,7 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined): 
   const onlyPlace = newPlaces.length > 0 && contentWords(withoutDistricts(question)).every((w) => w.length <= 2 || ['da', 'bydel', 'bydelen'].includes(w));
   // «Hvem er ansvarlig?»: a question with no matter of its own is about the earlier one.
   const noMatter = topicalWords(question).length === 0;
-  const isFollowUp = CONTINUATION.test(question) || DEICTIC.test(question) || onlyPlace || noMatter;
+  const isFollowUp = CONTINUATION.test(question) || DEICTIC.test(question) || STATUS.test(question) || onlyPlace || noMatter;
   if (!isFollowUp) return { query: question, usedHistory: false };
 
   const oldPlaces = districtsIn(previous);
@@ -47,13 +60,17 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined): 
     let base = previous;
     for (const p of oldPlaces) base = base.replace(new RegExp(p.replace('.', '\\.?'), 'giu'), '');
     const rest = question.replace(CONTINUATION, '').trim();
-    return { query: `${base.replace(/\s+/g, ' ').trim()} ${rest}`.trim(), usedHistory: true };
+    return { query: `${base.replace(/\s+/g, ' ').trim()} ${rest}`.trim(), usedHistory: true, carried: { topic: topicOf(previous) || undefined } };
   }
   // «Hvem er kontaktperson der?» — the new question, asked about the earlier question's district.
   if (PLACE.test(question) && oldPlaces.length) {
     const where = oldPlaces.map((p) => `Bydel ${p}`).join(' og ');
-    return { query: `${question.replace(PLACE, '').replace(/\?\s*$/, '').trim()} i ${where}?`, usedHistory: true };
+    return { query: `${question.replace(PLACE, '').replace(/\?\s*$/, '').trim()} i ${where}?`, usedHistory: true, carried: { district: oldPlaces.join(' og ') } };
   }
   // «Og hvem gjør det?» — the new question, about what the earlier one was about.
-  return { query: `${question.replace(DEICTIC, '').trim()} ${previous}`.trim(), usedHistory: true };
+  return {
+    query: `${question.replace(DEICTIC, '').trim()} ${previous}`.trim(),
+    usedHistory: true,
+    carried: { topic: topicOf(previous) || undefined, district: oldPlaces.join(' og ') || undefined },
+  };
 }

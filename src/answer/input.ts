@@ -38,6 +38,7 @@ const ContextSchema = z.object({
   filters: Filters.optional(),
   channel: z.enum(['slack', 'teams', 'web', 'cli', 'eval']).optional(),
   today: z.date().optional(),
+  district: z.string().trim().min(1).max(80).optional(),
 });
 
 export interface CheckedContext {
@@ -68,6 +69,9 @@ export function checkContext(raw: unknown): CheckedContext {
   if (filters.success) context.filters = filters.data;
   const channel = shape.channel.safeParse(obj.channel);
   if (channel.success) context.channel = channel.data;
+  const district = shape.district.safeParse(obj.district);
+  if (district.success && district.data) context.district = district.data;
+  else if (!district.success) problems.push('district');
   const today = shape.today.safeParse(obj.today);
   if (today.success && !(today.data && Number.isNaN(today.data.getTime()))) context.today = today.data;
   return { context, problems };

@@ -376,3 +376,53 @@ describe('bad input gets a sensible Answer, never an exception', () => {
     expect(a.answer).toMatch(/får ikke lest handlingsplanene/);
   });
 });
+
+describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-01)', () => {
+  it('a channel bound to Nordstrand answers «hvem deler ut nalokson?» from Nordstrand, and says so; naming another district still works', async () => {
+    const a = await ask('hvem deler ut nalokson?', { today: TODAY, district: 'Nordstrand' });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.documentId).toBe('nordstrand-2021-2023');
+    expect(a.answer).toMatch(/^Svar for Bydel Nordstrand, som denne kanalen hører til/);
+    const other = await ask('hvem deler ut nalokson på grünerløkka?', { today: TODAY, district: 'Nordstrand' });
+    expect(other.citations[0]!.documentId).toBe('grunerlokka-2021-2024');
+    expect(other.answer).not.toMatch(/denne kanalen/);
+  });
+
+  it('«er det startet?» after a Nordstrand measure is a follow-up: the measure with its status, and what was carried over', async () => {
+    const a = await ask('er det startet?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'nalokson nesespray på nordstrand, hvem har ansvaret?' },
+        { role: 'assistant', text: 'Ansvarlig: NAV ved Helse, mestring og bolig …' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.documentId).toBe('nordstrand-2021-2023');
+    expect(a.answer).toMatch(/^Om nalokson/);
+    expect(a.answer).toMatch(/Status: Påbegynt/);
+  });
+
+  it('«hva gjør bydelene for pårørende?» cites a measure from each district plan that has one, not a unit called «Bydelene»', async () => {
+    const a = await ask('hva gjoer bydelene for paaroerende?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const plans = new Set(a.citations.map((c) => c.documentId));
+    expect(plans.size).toBeGreaterThanOrEqual(3);
+    expect(a.answer).not.toMatch(/står som ansvarlig for \d+ tiltak/);
+    expect(a.answer).toMatch(/planer har tiltak om dette/);
+  });
+
+  it('refuses what the plans never carry, however it is spelled, and another municipality\'s plan', async () => {
+    for (const q of ['hva er loennen for en ruskonsulent?', 'vanlig metadondose i lar?', 'what does a ruskonsulent earn?', 'opening hours for Prindsen mottakssenter?', 'hva star i bergen kommune sin rusplan om brukerrom', 'Hva står det om rus i Bydel Alna sin handlingsplan?']) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found, q).toBe(false);
+      expect(a.citations, q).toEqual([]);
+    }
+  });
+
+  it('an English question with the plans\' Norwegian words is answered in English', async () => {
+    const a = await ask('who is responsible for the overdose standard work in Grünerløkka?', { today: TODAY });
+    expect(a.language).toBe('en');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/Responsible|Measure|plans/);
+  });
+});
