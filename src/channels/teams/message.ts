@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { NOTICES } from './notices.js';
-import { buildAnswerActivity, buildNoticeActivity } from './reply.js';
+import { buildAnswerActivity, buildNoticeActivity, buildSourcesActivity } from './reply.js';
 import type { TeamsHandlerDeps } from './route.js';
 import { stripMentions } from './text.js';
 
@@ -33,6 +33,14 @@ export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): P
     clearInterval(timer);
     const sent = await context.sendActivity(buildAnswerActivity(answer));
     if (sent?.id) deps.history.link(sent.id, answerId);
+    else deps.log.warn({ code: 'TEAMS_NO_MESSAGE_ID', answerId }, 'Teams gave no id for the answer: a vote on it cannot be linked');
+    const sources = buildSourcesActivity(answer);
+    if (sources) {
+      // The answer is out; a sources card that fails is logged, not turned into an error message.
+      await context.sendActivity(sources).catch((error: Error & { statusCode?: number }) => {
+        deps.log.warn({ code: 'TEAMS_SOURCES_NOT_SENT', statusCode: error.statusCode, error: error.message }, 'Sources card not sent');
+      });
+    }
     // answer.question is the question as ask() kept it: free of personal data.
     deps.history.addExchange(conversationId, answer.question, answer.answer);
     deps.log.info(

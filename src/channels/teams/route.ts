@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { ChannelDeps } from '../channel.js';
 import { onConversationUpdate } from './conversation-update.js';
 import type { HistoryStore } from './history.js';
-import { FEEDBACK_INVOKE, onFeedbackInvoke } from './invoke-feedback.js';
+import { FEEDBACK_FETCH_INVOKE, FEEDBACK_INVOKE, onFeedbackFetch, onFeedbackInvoke } from './invoke-feedback.js';
 import { onMessage } from './message.js';
 
 /** What the activity handlers get: the channel's deps and the conversation history. */
@@ -18,6 +18,7 @@ export function createTurnHandler(deps: TeamsHandlerDeps): (context: TurnContext
     const { type, name } = context.activity;
     if (type === ActivityTypes.Message) return onMessage(context, deps);
     if (type === ActivityTypes.ConversationUpdate) return onConversationUpdate(context);
+    if (type === ActivityTypes.Invoke && name === FEEDBACK_FETCH_INVOKE) return onFeedbackFetch(context, deps);
     if (type === ActivityTypes.Invoke && name === FEEDBACK_INVOKE) return onFeedbackInvoke(context, deps);
     // Other invokes get the adapter's 501; other activity types need no reply.
   };

@@ -51,12 +51,32 @@ export function membersAdded(serviceUrl: string, members: Array<{ id: string; na
   return { ...base(serviceUrl, type), type: 'conversationUpdate', membersAdded: members };
 }
 
-export function feedbackInvoke(serviceUrl: string, replyToId: string, reaction: 'like' | 'dislike', feedback = '') {
+/**
+ * 👍/👎 submitted, as Teams sends it: `actionValue.feedback` is a JSON string of the form's inputs —
+ * `{"feedbackText":"…"}` from Teams' default form, `{"reason":"…","comment":"…"}` from Veileder's.
+ */
+export function feedbackInvoke(
+  serviceUrl: string,
+  replyToId: string,
+  reaction: 'like' | 'dislike',
+  form: Record<string, string> = { feedbackText: '' },
+) {
   return {
     ...base(serviceUrl, 'personal'),
     type: 'invoke',
     name: 'message/submitAction',
     replyToId,
-    value: { actionName: 'feedback', actionValue: { reaction, feedback } },
+    value: { actionName: 'feedback', actionValue: { reaction, feedback: JSON.stringify(form) } },
+  };
+}
+
+/** The click on 👍/👎 of a message with the custom feedback loop: Teams asks the bot for its form. */
+export function feedbackFetch(serviceUrl: string, replyToId: string, reaction: 'like' | 'dislike') {
+  return {
+    ...base(serviceUrl, 'personal'),
+    type: 'invoke',
+    name: 'message/fetchTask',
+    replyToId,
+    value: { actionName: 'feedback', actionValue: { reaction } },
   };
 }
