@@ -7,7 +7,7 @@ import type { Answer, AskContext } from '../../../../src/answer/types.js';
 import { loadConfig } from '../../../../src/config.js';
 import { createFeedbackStore, type FeedbackStore } from '../../../../src/feedback/store.js';
 import { log } from '../../../../src/log.js';
-import { createTeamsChannel } from '../../../../src/channels/teams/index.js';
+import { createTeamsChannel, type TeamsChannelOptions } from '../../../../src/channels/teams/index.js';
 
 /**
  * The Teams channel mounted on an express app listening on 127.0.0.1:0, with the REAL ask() and a
@@ -27,13 +27,14 @@ export interface TeamsBot {
   askCalls: AskCall[];
   /** Feedback-store ids of the answers recorded, in order. */
   answerIds: string[];
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string; headers: Headers }>;
   close(): Promise<void>;
 }
 
 export async function startTeamsBot(
   env: Record<string, string> = { TEAMS_ENABLED: 'true' },
   logger: Logger = log,
+  options: TeamsChannelOptions = {},
 ): Promise<TeamsBot> {
   const config = loadConfig(env);
   const store = createFeedbackStore(':memory:');
@@ -58,7 +59,7 @@ export async function startTeamsBot(
         return answer;
       },
     },
-    { typingIntervalMs: 60_000 },
+    { typingIntervalMs: 60_000, ...options },
   );
   const app = express();
   channel.mount?.(app);
@@ -77,7 +78,7 @@ export async function startTeamsBot(
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
-      return { status: res.status, body: await res.text() };
+      return { status: res.status, body: await res.text(), headers: res.headers };
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
