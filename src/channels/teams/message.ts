@@ -12,7 +12,7 @@ import { stripMentions } from './text.js';
  */
 export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): Promise<void> {
   const activity = context.activity;
-  const question = stripMentions(activity.text ?? '', activity.entities, activity.recipient.id);
+  const question = stripMentions(activity.text ?? '', activity.entities, activity.recipient.id, activity.recipient.name);
   const conversationId = activity.conversation.id;
   const conversationType = activity.conversation.conversationType ?? 'unknown';
 

@@ -85,6 +85,13 @@ describe('Teams message → answer over the wire', () => {
     expect((reply!.body as any).text).toBe(buildAnswerActivity(await ask(QUESTION)).text);
   });
 
+  it('strips the @mention also when the entity writes it <at>@Veileder</at> and the text <at>Veileder</at>', async () => {
+    const incoming = message({ serviceUrl: t.connector.serviceUrl, text: QUESTION, conversationType: 'channel', mentionBot: true });
+    incoming.entities = [{ type: 'mention', text: '<at>@Veileder</at>', mentioned: incoming.recipient }];
+    await t.bot.post(incoming);
+    expect(t.bot.askCalls.map((c) => c.question)).toEqual([QUESTION]);
+  });
+
   it('passes earlier turns of the same chat as history, and none from another chat', async () => {
     const conversationId = 'a:1history-chat';
     await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: QUESTION, conversationId }));
