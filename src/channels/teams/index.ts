@@ -1,5 +1,6 @@
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { AuthenticateRequestResult } from 'botframework-connector';
+import { fileBindings, type DistrictBindings } from '../bindings.js';
 import type { Channel, ChannelDeps } from '../channel.js';
 import { createTeamsAdapter, type TokenEndpoints } from './adapter.js';
 import { createHistoryStore } from './history.js';
@@ -19,6 +20,8 @@ const MAX_ACTIVITY_BYTES = 256 * 1024;
 export interface TeamsChannelOptions {
   /** Milliseconds between repeated typing indicators while ask() works (default 3000). */
   typingIntervalMs?: number;
+  /** Where district bindings are kept (default: the file store in DATA_DIR). */
+  bindings?: DistrictBindings;
   /** Tests only: check tokens against a local OpenID metadata stand-in instead of Bot Framework's. */
   tokenEndpoints?: TokenEndpoints;
 }
@@ -32,6 +35,8 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
     feedback: deps.feedback,
     log,
     history: createHistoryStore(),
+    bindings: options.bindings ?? fileBindings(config.DATA_DIR),
+    adminIds: config.TEAMS_ADMIN_IDS,
     typingIntervalMs: options.typingIntervalMs,
   });
 

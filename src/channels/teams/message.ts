@@ -1,4 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { bindingKey, DISTRICT_NOTICES, parseDistrictCommand, runDistrictCommand } from './district.js';
 import { NOTICES } from './notices.js';
 import { buildAnswerActivity, buildNoticeActivity, buildSourcesActivity } from './reply.js';
 import type { TeamsHandlerDeps } from './route.js';
@@ -21,6 +22,22 @@ export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): P
     return;
   }
 
+  const command = parseDistrictCommand(question);
+  if (command) {
+    let reply: string;
+    try {
+      const result = await runDistrictCommand(command, activity, deps.bindings, deps.adminIds);
+      reply = result.reply;
+      if (result.changed) deps.log.info({ code: 'TEAMS_DISTRICT_BOUND', command: command.kind, district: 'district' in command ? command.district : null }, 'Teams conversation district changed');
+      else if (command.kind !== 'show') deps.log.warn({ code: 'TEAMS_DISTRICT_NOT_ADMIN' }, 'District binding refused: not an admin');
+    } catch (error) {
+      deps.log.error({ code: 'TEAMS_DISTRICT_SAVE_FAILED', error: (error as Error).message }, 'District binding not saved');
+      reply = DISTRICT_NOTICES.saveFailed;
+    }
+    await context.sendActivity(buildNoticeActivity(reply));
+    return;
+  }
+
   const started = Date.now();
   const typing = () => context.sendActivity({ type: ActivityTypes.Typing });
   await typing();
@@ -28,7 +45,12 @@ export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): P
     typing().catch(() => undefined);
   }, deps.typingIntervalMs ?? 3_000);
   try {
-    const answer = await deps.ask(question, { history: deps.history.turns(conversationId), channel: 'teams' });
+    const district = (await deps.bindings.get(bindingKey(activity)))?.district;
+    const answer = await deps.ask(question, {
+      history: deps.history.turns(conversationId),
+      channel: 'teams',
+      ...(district ? { district } : {}),
+    });
     const answerId = deps.feedback.record(answer, 'teams');
     clearInterval(timer);
     const sent = await context.sendActivity(buildAnswerActivity(answer));

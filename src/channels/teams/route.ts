@@ -1,4 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { DistrictBindings } from '../bindings.js';
 import type { ChannelDeps } from '../channel.js';
 import { onConversationUpdate } from './conversation-update.js';
 import type { HistoryStore } from './history.js';
@@ -8,6 +9,10 @@ import { onMessage } from './message.js';
 /** What the activity handlers get: the channel's deps and the conversation history. */
 export interface TeamsHandlerDeps extends Pick<ChannelDeps, 'ask' | 'feedback' | 'log'> {
   history: HistoryStore;
+  /** Which conversation is bound to which district («bydel Nordstrand»). */
+  bindings: DistrictBindings;
+  /** AAD object ids allowed to bind (TEAMS_ADMIN_IDS). */
+  adminIds: readonly string[];
   /** Milliseconds between repeated typing indicators while an answer is being made. */
   typingIntervalMs?: number;
 }

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 
 export const BOT = { id: '28:veileder-bot', name: 'Veileder' };
 export const USER = { id: '29:user-1', name: 'Kari Nordmann', aadObjectId: '00000000-0000-0000-0000-000000000001' };
+/** A user listed in TEAMS_ADMIN_IDS in the tests that bind districts. */
+export const ADMIN = { id: '29:admin-1', name: 'Ola Admin', aadObjectId: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE' };
 
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
 
@@ -14,6 +16,8 @@ export interface MessageOptions {
   conversationId?: string;
   /** Prefix the text with an @mention of the bot, with its mention entity (as Teams does in channels). */
   mentionBot?: boolean;
+  /** Who writes (default USER). */
+  from?: { id: string; name: string; aadObjectId: string };
 }
 
 function conversation(type: ConversationType, id?: string) {
@@ -40,6 +44,7 @@ export function message(o: MessageOptions) {
   const mention = `<at>${BOT.name}</at>`;
   return {
     ...base(o.serviceUrl, o.conversationType ?? 'personal', o.conversationId),
+    ...(o.from ? { from: o.from } : {}),
     type: 'message',
     text: o.mentionBot ? `${mention} ${o.text}` : o.text,
     textFormat: 'plain',

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -23,6 +26,8 @@ export interface AskCall {
 
 export interface TeamsBot {
   url: string;
+  /** The data directory the bot keeps its district bindings in. */
+  dataDir: string;
   feedback: FeedbackStore;
   askCalls: AskCall[];
   /** Feedback-store ids of the answers recorded, in order. */
@@ -36,7 +41,9 @@ export async function startTeamsBot(
   logger: Logger = log,
   options: TeamsChannelOptions = {},
 ): Promise<TeamsBot> {
-  const config = loadConfig(env);
+  // District bindings are written to DATA_DIR: a fresh one per bot unless the test names one.
+  const ownDataDir = env.DATA_DIR ? null : mkdtempSync(path.join(tmpdir(), 'veileder-teams-data-'));
+  const config = loadConfig({ ...env, ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}) });
   const store = createFeedbackStore(':memory:');
   const askCalls: AskCall[] = [];
   const answerIds: string[] = [];
@@ -69,6 +76,7 @@ export async function startTeamsBot(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
   return {
     url,
+    dataDir: config.DATA_DIR,
     feedback,
     askCalls,
     answerIds,
@@ -83,6 +91,7 @@ export async function startTeamsBot(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }
