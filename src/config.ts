@@ -68,6 +68,8 @@ const EnvSchema = z.object({
   MICROSOFT_APP_CERT_THUMBPRINT: optionalString,
   MICROSOFT_APP_CERT_KEY_FILE: optionalString,
   TEAMS_ENABLED: bool(false),
+  // AAD object ids (GUIDs) of the users who may bind a Teams conversation to a district («bydel Nordstrand»)
+  TEAMS_ADMIN_IDS: list.pipe(z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'skal være AAD-objekt-id-er (GUID), skilt med komma'))),
 
   LOG_LEVEL: unsetIfEmpty(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });

@@ -4,7 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { strToU8, zipSync } from 'fflate';
 import { loadConfig } from '../config.js';
-import { fillPlaceholders, parseManifest, type TeamsManifest } from '../channels/teams/manifest.js';
+import {
+  LocalizationFile,
+  ManifestError,
+  fillPlaceholders,
+  manifestValueAt,
+  parseManifest,
+  type TeamsManifest,
+} from '../channels/teams/manifest.js';
 
 /**
  * `npm run teams:package [-- --app-id GUID] [--out FILE] [--dir teams]`
@@ -47,6 +54,26 @@ export function pngSize(png: Buffer, name: string): { width: number; height: num
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** A localization file, checked: valid JSON, Teams' limits, and every key a string the manifest has. */
+export function parseLocalization(text: string, file: string, languageTag: string, manifest: TeamsManifest): LocalizationFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ManifestError('MANIFEST_NOT_JSON', `${file} (${languageTag}) er ikke gyldig JSON: ${(error as Error).message}`);
+  }
+  const parsed = LocalizationFile.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ManifestError('MANIFEST_INVALID', `${file} (${languageTag}) er ugyldig: ${problems}`);
+  }
+  const unknown = Object.keys(parsed.data).filter((k) => k !== '$schema' && typeof manifestValueAt(manifest, k) !== 'string');
+  if (unknown.length) {
+    throw new ManifestError('MANIFEST_INVALID', `${file} (${languageTag}) oversetter felt manifestet ikke har: ${unknown.join(', ')}`);
+  }
+  return parsed.data;
+}
+
 export interface TeamsPackage {
   manifest: TeamsManifest;
   zip: Uint8Array;
@@ -63,6 +90,11 @@ export function buildTeamsPackage(opts: { appId: string | undefined; dir: string
   const text = fillPlaceholders(readIn(opts.dir, 'manifest.json').toString('utf8'), { MICROSOFT_APP_ID: opts.appId });
   const manifest = parseManifest(text);
   const files: Record<string, Uint8Array> = { 'manifest.json': strToU8(text) };
+  for (const { languageTag, file } of manifest.localizationInfo.additionalLanguages ?? []) {
+    const localization = readIn(opts.dir, file);
+    parseLocalization(localization.toString('utf8'), file, languageTag, manifest);
+    files[file] = localization;
+  }
   for (const kind of ['color', 'outline'] as const) {
     const file = manifest.icons[kind];
     const png = readIn(opts.dir, file);

@@ -55,7 +55,7 @@ describe('npm run teams:package', () => {
     expect(stdout).toContain(out);
 
     const files = unzipSync(readFileSync(out));
-    expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(files).sort()).toEqual(['color.png', 'en-US.json', 'manifest.json', 'outline.png']);
     const manifest = TeamsManifest.parse(JSON.parse(strFromU8(files['manifest.json']!)));
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0]!.botId).toBe(APP_ID);
@@ -63,6 +63,37 @@ describe('npm run teams:package', () => {
     const titles = manifest.bots[0]!.commandLists!.flatMap((l) => l.commands.map((c) => c.title));
     expect(titles).toContain(EXAMPLE_QUESTIONS[0]);
     expect(strFromU8(files['manifest.json']!)).not.toContain('${{');
+  });
+
+  it('asks for no permissions (the bot sends no proactive messages and reads no identity) and declares nb-NO with English beside it', () => {
+    const out = path.join(tempDir(), 'pkg.zip');
+    expect(run(['--app-id', APP_ID, '--out', out]).code).toBe(0);
+    const files = unzipSync(readFileSync(out));
+    const manifest = TeamsManifest.parse(JSON.parse(strFromU8(files['manifest.json']!)));
+    expect(manifest.permissions ?? []).toEqual([]);
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'nb-NO',
+      additionalLanguages: [{ languageTag: 'en-US', file: 'en-US.json' }],
+    });
+    const english = JSON.parse(strFromU8(files['en-US.json']!)) as Record<string, string>;
+    expect(english['name.short']).toBe('Veileder');
+    // Every command has its English title and description, and the English differs from the bokmål.
+    const commands = manifest.bots[0]!.commandLists![0]!.commands;
+    commands.forEach((c, i) => {
+      expect(english[`bots[0].commandLists[0].commands[${i}].title`]).toBeTruthy();
+      expect(english[`bots[0].commandLists[0].commands[${i}].description`]).not.toBe(c.description);
+    });
+  });
+
+  it('refuses a localization file that translates a field the manifest does not have', () => {
+    const dir = tempDir();
+    cpSync('teams', dir, { recursive: true });
+    const english = JSON.parse(readFileSync(path.join(dir, 'en-US.json'), 'utf8'));
+    english['bots[0].commandLists[0].commands[9].title'] = 'Ghost';
+    writeFileSync(path.join(dir, 'en-US.json'), JSON.stringify(english));
+    const { code, err } = run(['--app-id', APP_ID, '--dir', dir, '--out', path.join(dir, 'x.zip')]);
+    expect(code).toBe(1);
+    expect(err).toContain('commands[9].title');
   });
 
   it('takes the app id from MICROSOFT_APP_ID and writes to DATA_DIR/veileder-teams.zip', () => {

@@ -6,12 +6,21 @@ import { escapeCardText, truncate } from './text.js';
 /**
  * The sources as an Adaptive Card, so a client that does not show citations (mobile, older
  * clients, the Emulator) still reads each source's plan, measure, responsible unit, period and
- * the standards it points to. The same card, for one source, fills a citation's detail view.
+ * the standards it points to. The same facts, for one source, fill a citation's detail view —
+ * without the link button there: Teams renders no interactive items in a citation's card.
+ * `sourceBlock` is the one place a citation's facts are rendered for both.
  */
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-/** Characters of a measure's text shown in the card. */
-const MAX_CARD_TEXT = 600;
+/** Characters of a measure's text shown in a card, before the size budget shortens it. */
+export const MAX_CARD_TEXT = 600;
+
+export interface SourceBlockOptions {
+  /** Characters of the measure's text; 0 leaves the text out. */
+  textMax: number;
+  /** A button that opens the plan (only in the sources card; a citation's card shows none). */
+  link: boolean;
+}
 
 type Element = Record<string, unknown>;
 
@@ -23,7 +32,8 @@ export interface AdaptiveCard {
   actions?: Element[];
 }
 
-function sourceBlock(c: Citation, position: number, language: Answer['language']): Element[] {
+/** One citation's facts as card elements: plan, measure, section, units, period, references, text. */
+export function sourceBlock(c: Citation, position: number, language: Answer['language'], o: SourceBlockOptions): Element[] {
   const l = labelsFor(language);
   const facts: Array<{ title: string; value: string } | null> = [
     c.measureId ? { title: l.measure, value: c.measureId } : null,
@@ -47,9 +57,11 @@ function sourceBlock(c: Citation, position: number, language: Answer['language']
       spacing: 'Medium',
     },
     { type: 'FactSet', facts: factSet },
-    { type: 'TextBlock', text: escapeCardText(truncate(c.text, MAX_CARD_TEXT)), wrap: true, isSubtle: true },
   ];
-  if (c.url) {
+  if (o.textMax > 0) {
+    blocks.push({ type: 'TextBlock', text: escapeCardText(truncate(c.text, o.textMax)), wrap: true, isSubtle: true });
+  }
+  if (o.link && c.url) {
     blocks.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: l.open, url: citationUrl(c)! }] });
   }
   return blocks;
@@ -62,19 +74,30 @@ const card = (body: Element[]): AdaptiveCard => ({
   body,
 });
 
+export interface SourcesCardOptions {
+  /** Characters of each measure's text (default MAX_CARD_TEXT; 0 leaves it out). */
+  textMax?: number;
+  /** Sources shown; the rest are counted in one line. Default: all. */
+  limit?: number;
+}
+
 /** The sources list under an answer, numbered like the `[n]` markers. */
-export function sourcesCard(citations: Citation[], language: Answer['language']): AdaptiveCard {
+export function sourcesCard(citations: Citation[], language: Answer['language'], o: SourcesCardOptions = {}): AdaptiveCard {
+  const l = labelsFor(language);
+  const shown = citations.slice(0, o.limit ?? citations.length);
+  const rest = citations.length - shown.length;
   return card([
-    { type: 'TextBlock', text: labelsFor(language).sources, weight: 'Bolder', size: 'Medium' },
-    ...citations.flatMap((c, i) => sourceBlock(c, i + 1, language)),
+    { type: 'TextBlock', text: l.sources, weight: 'Bolder', size: 'Medium' },
+    ...shown.flatMap((c, i) => sourceBlock(c, i + 1, language, { textMax: o.textMax ?? MAX_CARD_TEXT, link: true })),
+    ...(rest > 0 ? [{ type: 'TextBlock', text: `${rest} ${l.more}`, wrap: true, isSubtle: true, separator: true }] : []),
   ]);
 }
 
-/** One source, for the detail view of citation `[position]`. */
-export function citationCard(c: Citation, position: number, language: Answer['language']): AdaptiveCard {
-  return card(sourceBlock(c, position, language));
+/** One source, for the detail view of citation `[position]`: facts only, no buttons. */
+export function citationCard(c: Citation, position: number, language: Answer['language'], textMax = MAX_CARD_TEXT): AdaptiveCard {
+  return card(sourceBlock(c, position, language, { textMax, link: false }));
 }
 
-export function sourcesAttachment(citations: Citation[], language: Answer['language']) {
-  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: sourcesCard(citations, language) };
+export function sourcesAttachment(citations: Citation[], language: Answer['language'], o: SourcesCardOptions = {}) {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: sourcesCard(citations, language, o) };
 }

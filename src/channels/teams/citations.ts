@@ -1,6 +1,6 @@
 import { citationUrl, pageLabel } from '../../answer/citations.js';
 import type { Answer, Citation } from '../../answer/types.js';
-import { citationCard } from './card.js';
+import { MAX_CARD_TEXT, citationCard } from './card.js';
 import { labelsFor, type Labels } from './labels.js';
 import { truncate } from './text.js';
 
@@ -22,9 +22,10 @@ export interface ClientCitation {
     url?: string;
     keywords: string[];
     image: { '@type': 'ImageObject'; name: 'PDF' };
-    encodingFormat: 'application/vnd.microsoft.card.adaptive';
-    /** A stringified Adaptive Card with every fact of the source, shown when the citation is opened. */
-    text: string;
+    encodingFormat?: 'application/vnd.microsoft.card.adaptive';
+    /** A stringified Adaptive Card with every fact of the source, shown when the citation is opened
+     *  (left out when the message would be too large with it). */
+    text?: string;
   };
 }
 
@@ -50,7 +51,17 @@ function keywords(c: Citation, labels: Labels): string[] {
     .map((k) => truncate(k, CITATION_LIMITS.keyword));
 }
 
-export function buildCitation(c: Citation, position: number, language: Answer['language']): ClientCitation {
+export interface CitationOptions {
+  /** Characters of the measure's text in the detail card; null leaves the detail card out. */
+  detailTextMax: number | null;
+}
+
+export function buildCitation(
+  c: Citation,
+  position: number,
+  language: Answer['language'],
+  o: CitationOptions = { detailTextMax: MAX_CARD_TEXT },
+): ClientCitation {
   const labels = labelsFor(language);
   return {
     '@type': 'Claim',
@@ -62,8 +73,12 @@ export function buildCitation(c: Citation, position: number, language: Answer['l
       ...(c.url ? { url: citationUrl(c)! } : {}),
       keywords: keywords(c, labels),
       image: { '@type': 'ImageObject', name: 'PDF' },
-      encodingFormat: 'application/vnd.microsoft.card.adaptive',
-      text: JSON.stringify(citationCard(c, position, language)),
+      ...(o.detailTextMax === null
+        ? {}
+        : {
+            encodingFormat: 'application/vnd.microsoft.card.adaptive' as const,
+            text: JSON.stringify(citationCard(c, position, language, o.detailTextMax)),
+          }),
     },
   };
 }
@@ -73,29 +88,35 @@ export function citedSources(answer: Answer): Citation[] {
   return answer.citations.slice(0, CITATION_LIMITS.citations);
 }
 
-/** The entity that marks the message as AI-generated and carries its citations. */
-export function buildAiMessageEntity(answer: Answer): AiMessageEntity {
+/** The entity that marks the message as AI-generated and carries its citations (the first `count`). */
+export function buildAiMessageEntity(
+  answer: Answer,
+  o: CitationOptions & { count?: number } = { detailTextMax: MAX_CARD_TEXT },
+): AiMessageEntity {
+  const sources = citedSources(answer).slice(0, o.count);
   return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
     additionalType: ['AIGeneratedContent'],
-    citation: citedSources(answer).map((c, i) => buildCitation(c, i + 1, answer.language)),
+    citation: sources.map((c, i) => buildCitation(c, i + 1, answer.language, o)),
   };
 }
 
 /**
  * Makes sure every citation has its `[n]` marker in the (already escaped) message text: markers
  * that ask() wrote are un-escaped when they point to a citation, the missing ones are appended.
+ * Markers of citations the message had to leave out (`count` < i ≤ `dropped`) are removed.
  */
-export function withMarkers(escapedText: string, count: number): string {
+export function withMarkers(escapedText: string, count: number, dropped = count): string {
   const present = new Set<number>();
-  const text = escapedText.replace(/\\\[(\d{1,2})\\\]/g, (whole, n: string) => {
+  const text = escapedText.replace(/ ?\\\[(\d{1,2})\\\]/g, (whole, n: string) => {
     const i = Number(n);
+    if (i > count && i <= dropped) return '';
     if (i < 1 || i > count) return whole;
     present.add(i);
-    return `[${i}]`;
+    return whole.startsWith(' ') ? ` [${i}]` : `[${i}]`;
   });
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !present.has(i));
   return missing.length ? `${text} ${missing.map((i) => `[${i}]`).join(' ')}` : text;

@@ -1,8 +1,10 @@
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import type { AuthenticateRequestResult } from 'botframework-connector';
+import { fileBindings, type DistrictBindings } from '../bindings.js';
 import type { Channel, ChannelDeps } from '../channel.js';
-import { createTeamsAdapter } from './adapter.js';
+import { createTeamsAdapter, type TokenEndpoints } from './adapter.js';
 import { createHistoryStore } from './history.js';
-import { bodyErrors, loopbackOnly, validateActivity } from './inbound.js';
+import { authenticate, authenticatedAs, bodyErrors, deferBodyErrors, loopbackOnly, requireBearer, validateActivity } from './inbound.js';
 import { createTurnHandler } from './route.js';
 
 /**
@@ -18,17 +20,23 @@ const MAX_ACTIVITY_BYTES = 256 * 1024;
 export interface TeamsChannelOptions {
   /** Milliseconds between repeated typing indicators while ask() works (default 3000). */
   typingIntervalMs?: number;
+  /** Where district bindings are kept (default: the file store in DATA_DIR). */
+  bindings?: DistrictBindings;
+  /** Tests only: check tokens against a local OpenID metadata stand-in instead of Bot Framework's. */
+  tokenEndpoints?: TokenEndpoints;
 }
 
 export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptions = {}): Promise<Channel> {
   const { config, log } = deps;
   const authenticated = config.teams.authenticated;
-  const adapter = createTeamsAdapter(config, log);
+  const { adapter, auth } = createTeamsAdapter(config, log, options.tokenEndpoints);
   const onTurn = createTurnHandler({
     ask: deps.ask,
     feedback: deps.feedback,
     log,
     history: createHistoryStore(),
+    bindings: options.bindings ?? fileBindings(config.DATA_DIR),
+    adminIds: config.TEAMS_ADMIN_IDS,
     typingIntervalMs: options.typingIntervalMs,
   });
 
@@ -40,14 +48,34 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
   }
 
   const handle = async (req: Request, res: Response) => {
-    await adapter.process(req, res, onTurn);
+    try {
+      const invokeResponse = await adapter.run(authenticatedAs<AuthenticateRequestResult>(res), req.body as Record<string, unknown>, onTurn);
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
+    } catch (error) {
+      // Turn errors are handled (and told to the user) by onTurnError; this is what is left.
+      log.error({ code: 'TEAMS_REQUEST_FAILED', error: (error as Error).message }, 'Teams request failed');
+      if (!res.headersSent) {
+        res.status(500).json({ error: { code: 'TEAMS_REQUEST_FAILED', message: 'Teams-forespørselen kunne ikke behandles. Prøv igjen senere.' } });
+      }
+    }
   };
 
   return {
     name: 'teams',
     mount(app: Express) {
-      const guards = authenticated ? [] : [loopbackOnly];
-      app.post(TEAMS_PATH, ...guards, express.json({ limit: MAX_ACTIVITY_BYTES }), validateActivity(authenticated), handle);
+      // Who may call comes first, then the body; see inbound.ts for the order and why.
+      const guard: RequestHandler = authenticated ? requireBearer : loopbackOnly;
+      app.post(
+        TEAMS_PATH,
+        guard,
+        express.json({ limit: MAX_ACTIVITY_BYTES }),
+        deferBodyErrors,
+        authenticate(auth, log),
+        validateActivity(authenticated),
+        handle,
+      );
       app.use(TEAMS_PATH, bodyErrors);
     },
     describe() {

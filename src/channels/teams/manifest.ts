@@ -26,6 +26,47 @@ export const Bot = z.object({
     .optional(),
 });
 
+/** BCP 47 tags as Teams takes them: nb-NO, en-US. */
+const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i, 'språkkoden skal være på formen nb-NO');
+
+/** The language of the manifest's own strings, and the files with other languages' strings. */
+export const LocalizationInfo = z.object({
+  defaultLanguageTag: LanguageTag,
+  additionalLanguages: z
+    .array(z.object({ languageTag: LanguageTag, file: z.string().regex(/^[\w.-]+\.json$/, 'filen skal ligge ved siden av manifestet') }))
+    .optional(),
+});
+
+/**
+ * A localization file: its schema and the manifest strings it translates, by path
+ * (`name.short`, `bots[0].commandLists[0].commands[0].title` …), with the manifest's own limits.
+ */
+export const LocalizationFile = z
+  .object({
+    $schema: z.literal(`https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`),
+    'name.short': z.string().min(1).max(30),
+    'name.full': z.string().max(100).optional(),
+    'description.short': z.string().min(1).max(80),
+    'description.full': z.string().min(1).max(4_000),
+  })
+  .catchall(z.string().min(1).max(4_000));
+export type LocalizationFile = z.infer<typeof LocalizationFile>;
+
+/** The value at a localization key's path in the manifest (undefined when the path does not exist). */
+export function manifestValueAt(manifest: unknown, key: string): unknown {
+  let value: unknown = manifest;
+  for (const part of key.split('.')) {
+    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return undefined;
+    const steps: Array<string | number> = [m[1]!, ...[...m[2]!.matchAll(/\[(\d+)\]/g)].map((i) => Number(i[1]))];
+    for (const step of steps) {
+      if (value === null || typeof value !== 'object') return undefined;
+      value = (value as Record<string | number, unknown>)[step];
+    }
+  }
+  return value;
+}
+
 export const TeamsManifest = z
   .object({
     $schema: z.literal(`https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`),
@@ -40,6 +81,7 @@ export const TeamsManifest = z
     bots: z.array(Bot).length(1),
     permissions: z.array(z.enum(['identity', 'messageTeamMembers'])).optional(),
     validDomains: z.array(z.string()).optional(),
+    localizationInfo: LocalizationInfo,
   })
   .loose();
 export type TeamsManifest = z.infer<typeof TeamsManifest>;

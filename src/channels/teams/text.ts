@@ -27,20 +27,43 @@ export function escapeMarkdown(text: string): string {
 export interface MentionLike {
   type?: string;
   text?: string;
-  mentioned?: { id?: string };
+  mentioned?: { id?: string; name?: string };
+}
+
+/** A mention's name for comparison: tags, a leading «@», entities and case taken off. */
+function mentionName(text: string): string {
+  return text
+    .replace(/<\/?at>/gi, '')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/^\s*@/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
  * The question as the user meant it: every `<at>…</at>` of the bot (the recipient) removed, other
- * people's mentions kept as their plain names, whitespace collapsed.
+ * people's mentions kept as their plain names, whitespace collapsed. The bot's mention is found by
+ * the entity's text and by its name, so `<at>@Veileder</at>` in the entity still removes
+ * `<at>Veileder</at>` in the message (Teams does not always write them alike).
  */
-export function stripMentions(text: string, entities: readonly MentionLike[] | undefined, botId: string): string {
+export function stripMentions(
+  text: string,
+  entities: readonly MentionLike[] | undefined,
+  botId: string,
+  botName?: string,
+): string {
+  const botMentions = (entities ?? []).filter((e) => e.type === 'mention' && e.mentioned?.id === botId);
+  const names = new Set(
+    [...botMentions.flatMap((e) => [e.text, e.mentioned?.name]), botMentions.length ? botName : undefined]
+      .filter((n): n is string => Boolean(n))
+      .map(mentionName)
+      .filter(Boolean),
+  );
   let out = text;
-  for (const e of entities ?? []) {
-    if (e.type === 'mention' && e.mentioned?.id === botId && e.text) out = out.split(e.text).join(' ');
-  }
+  for (const e of botMentions) if (e.text) out = out.split(e.text).join(' ');
   return out
-    .replace(/<at>([^<]*)<\/at>/gi, '$1')
+    .replace(/<at>([^<]*)<\/at>/gi, (_, name: string) => (names.has(mentionName(name)) ? ' ' : name))
     .replace(/&nbsp;/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -38,7 +38,7 @@ describe('Teams citation entities from the real plans', () => {
       const { appearance } = entity.citation[i]!;
       expect(appearance.keywords).toContain(c.expired ? `${c.period}, perioden er over`.slice(0, 28) : c.period);
       if (c.measureId) expect(appearance.keywords[0]).toBe(`Tiltak ${c.measureId}`);
-      const detail = JSON.parse(appearance.text) as { type: string; body: Array<{ facts?: Array<{ value: string }> }> };
+      const detail = JSON.parse(appearance.text!) as { type: string; body: Array<{ facts?: Array<{ value: string }> }> };
       expect(detail.type).toBe('AdaptiveCard');
       const facts = detail.body.flatMap((b) => b.facts ?? []).map((f) => f.value);
       expect(facts.join(' ')).toContain(c.period);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isLoopback } from '../../../src/channels/teams/inbound.js';
 import { message } from './support/activities.js';
@@ -91,3 +92,72 @@ describe('isLoopback (the guard that keeps an unauthenticated endpoint local)', 
     },
   );
 });
+
+describe('without credentials, behind a reverse proxy on the same host', () => {
+  let bot: TeamsBot;
+  beforeAll(async () => {
+    bot = await startTeamsBot({ TEAMS_ENABLED: 'true' });
+  });
+  afterAll(() => bot.close());
+
+  it.each([
+    ['X-Forwarded-For', { 'x-forwarded-for': '203.0.113.7' }],
+    ['Forwarded', { forwarded: 'for=203.0.113.7;proto=https' }],
+    ['X-Real-IP', { 'x-real-ip': '203.0.113.7' }],
+    ['Via', { via: '1.1 proxy' }],
+  ])('refuses a request forwarded with %s (403), and asks and sends nothing', async (_h, headers) => {
+    const res = await bot.post(message({ serviceUrl: connector.serviceUrl, text: 'Hva er tiltak 10S?' }), headers);
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error.code).toBe('TEAMS_FORWARDED_REFUSED');
+    expect(bot.askCalls).toHaveLength(0);
+    expect(connector.requests).toHaveLength(0);
+  });
+
+  it('refuses a request for a public host name (a proxy passing Host on), and serves one for this machine', async () => {
+    const activity = message({ serviceUrl: connector.serviceUrl, text: 'Hva er tiltak 10S?' });
+    const viaProxy = await rawPost(bot.url, activity, 'veileder.oslo.kommune.no');
+    expect(viaProxy.status).toBe(403);
+    expect(JSON.parse(viaProxy.body).error.code).toBe('TEAMS_FORWARDED_REFUSED');
+    expect((await rawPost(bot.url, activity, 'localhost:3978')).status).toBe(200);
+  });
+});
+
+describe('bad bodies get coded JSON errors, never HTML with stack traces and paths', () => {
+  let bot: TeamsBot;
+  beforeAll(async () => {
+    bot = await startTeamsBot({ TEAMS_ENABLED: 'true' });
+  });
+  afterAll(() => bot.close());
+
+  it.each([
+    ['corrupt gzip', { 'content-encoding': 'gzip' }, 'garbage', 400],
+    ['an unknown Content-Encoding', { 'content-encoding': 'xyz' }, '{}', 415],
+    ['an unknown charset', { 'content-type': 'application/json; charset=klingon' }, '{}', 415],
+    ['a JSON array', {}, '[]', 400],
+    ['a JSON string', {}, '"x"', 400],
+  ] as const)('%s', async (_label, headers, body, status) => {
+    const res = await bot.post(body, headers);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(res.body).error.code).toMatch(/^TEAMS_ACTIVITY_/);
+    expect(res.body).not.toMatch(/<html|<pre|node_modules|\/work\/|\bat \w+/);
+  });
+});
+
+/** POST with a chosen Host header (fetch does not let a test set it). */
+function rawPost(url: string, body: unknown, host: string): Promise<{ status: number; body: string }> {
+  const target = new URL(url);
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}

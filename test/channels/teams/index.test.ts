@@ -34,7 +34,7 @@ describe('Teams channel set-up', () => {
     const question = 'Hva er tiltak 10S? Ring meg på 41234567';
     await bot.post(message({ serviceUrl: connector.serviceUrl, text: question }));
     const [reply] = await connector.waitFor('message');
-    await bot.post(feedbackInvoke(connector.serviceUrl, reply!.id, 'dislike'));
+    await bot.post(feedbackInvoke(connector.serviceUrl, reply!.id!, 'dislike', { reason: 'other', comment: 'tiltak 10S, ring 41234567' }));
     await settle();
     await bot.close();
     await connector.close();

@@ -16,10 +16,14 @@ describe('Teams message → answer over the wire', () => {
     expect(res.status).toBe(200);
 
     const expected = await ask(QUESTION, { channel: 'teams' });
-    const [reply] = await t.connector.waitFor('message');
+    const [reply, sources] = await t.connector.waitFor('message', 2);
     const types = t.connector.requests.map((r) => r.body.type);
     expect(types[0]).toBe('typing');
     expect(types.indexOf('typing')).toBeLessThan(types.indexOf('message'));
+    // Two messages, neither split by Teams: the answer (text, no attachments), then the sources card.
+    expect(reply!.status).toBe(200);
+    expect(sources!.status).toBe(200);
+    expect(reply!.body.attachments ?? []).toEqual([]);
 
     // Sent as a reply in the same conversation, to the user's message.
     expect(reply!.conversationId).toBe(incoming.conversation.id);
@@ -28,7 +32,7 @@ describe('Teams message → answer over the wire', () => {
     const body = reply!.body as Record<string, any>;
     expect(body.text).toBe(buildAnswerActivity(expected).text);
     for (let n = 1; n <= expected.citations.length; n++) expect(body.text).toContain(`[${n}]`);
-    expect(body.channelData).toMatchObject({ feedbackLoopEnabled: true });
+    expect(body.channelData).toEqual({ feedbackLoop: { type: 'custom' } });
 
     // The AI label and the citations survive botbuilder's serializer (the entity mapper fix).
     const entity = body.entities[0];
@@ -43,8 +47,10 @@ describe('Teams message → answer over the wire', () => {
       expect(cited.appearance.keywords).toContain(c.period);
     });
     expect(expected.citations.length).toBeGreaterThan(0);
-    expect(body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
-    const card = JSON.stringify(body.attachments[0].content);
+    const attachments = (sources!.body as Record<string, any>).attachments;
+    expect(attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(sources!.replyToId).toBe(incoming.id);
+    const card = JSON.stringify(attachments[0].content);
     for (const c of expected.citations) expect(card).toContain(c.period);
   });
 
@@ -62,11 +68,11 @@ describe('Teams message → answer over the wire', () => {
     const expected = await ask(question, { channel: 'teams' });
     expect(expected.language).toBe('en');
     await t.bot.post(message({ serviceUrl: t.connector.serviceUrl, text: question, conversationType: 'groupChat' }));
-    const [reply] = await t.connector.waitFor('message');
+    const [reply, sources] = await t.connector.waitFor('message', 2);
     const body = reply!.body as any;
     expect(body.text).toBe(buildAnswerActivity(expected).text);
     expect(expected.citations.length).toBeGreaterThan(0);
-    expect(body.attachments[0].content.body[0].text).toBe('Sources');
+    expect((sources!.body as any).attachments[0].content.body[0].text).toBe('Sources');
     expect(body.entities[0].citation[0].appearance.keywords[0]).toBe(`Measure ${expected.citations[0]!.measureId}`);
   });
 
@@ -77,6 +83,13 @@ describe('Teams message → answer over the wire', () => {
     expect(t.bot.askCalls.map((c) => c.question)).toEqual([QUESTION]);
     expect(reply!.conversationId).toBe('19:general@thread.tacv2;messageid=1700000000000');
     expect((reply!.body as any).text).toBe(buildAnswerActivity(await ask(QUESTION)).text);
+  });
+
+  it('strips the @mention also when the entity writes it <at>@Veileder</at> and the text <at>Veileder</at>', async () => {
+    const incoming = message({ serviceUrl: t.connector.serviceUrl, text: QUESTION, conversationType: 'channel', mentionBot: true });
+    incoming.entities = [{ type: 'mention', text: '<at>@Veileder</at>', mentioned: incoming.recipient }];
+    await t.bot.post(incoming);
+    expect(t.bot.askCalls.map((c) => c.question)).toEqual([QUESTION]);
   });
 
   it('passes earlier turns of the same chat as history, and none from another chat', async () => {
@@ -103,6 +116,7 @@ describe('Teams message → answer over the wire', () => {
     const [reply] = await t.connector.waitFor('message');
     expect(t.bot.askCalls).toHaveLength(0);
     expect((reply!.body as any).text).toContain('Hva er tiltak 10S?');
+    expect((reply!.body as any).channelData?.feedbackLoop).toBeUndefined();
     expect((reply!.body as any).channelData?.feedbackLoopEnabled).toBeUndefined();
   });
 

@@ -41,6 +41,14 @@ describe('stripMentions', () => {
       'spør Kari om tiltak 11',
     );
   });
+  it('strips the bot when the entity says <at>@Name</at> and the message <at>Name</at> (or the other way)', () => {
+    const atEntity = { type: 'mention', text: '<at>@Veileder</at>', mentioned: bot };
+    expect(stripMentions('<at>Veileder</at> Hva er tiltak 10S?', [atEntity], bot.id)).toBe('Hva er tiltak 10S?');
+    expect(stripMentions('<at>@Veileder</at> Hva er tiltak 10S?', [mention], bot.id)).toBe('Hva er tiltak 10S?');
+    expect(stripMentions('<at>veileder</at>&nbsp;Hva er tiltak 10S?', [atEntity], bot.id, 'Veileder')).toBe('Hva er tiltak 10S?');
+    // Another person's mention is still kept, whatever the bot's entity says.
+    expect(stripMentions('<at>@Veileder</at> spør <at>Kari</at>', [atEntity], bot.id)).toBe('spør Kari');
+  });
   it('gives an empty question for a bare mention', () => {
     expect(stripMentions(' <at>Veileder</at>  ', [mention], bot.id)).toBe('');
   });

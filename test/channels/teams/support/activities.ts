@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 
 export const BOT = { id: '28:veileder-bot', name: 'Veileder' };
 export const USER = { id: '29:user-1', name: 'Kari Nordmann', aadObjectId: '00000000-0000-0000-0000-000000000001' };
+/** A user listed in TEAMS_ADMIN_IDS in the tests that bind districts. */
+export const ADMIN = { id: '29:admin-1', name: 'Ola Admin', aadObjectId: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE' };
 
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
 
@@ -14,6 +16,8 @@ export interface MessageOptions {
   conversationId?: string;
   /** Prefix the text with an @mention of the bot, with its mention entity (as Teams does in channels). */
   mentionBot?: boolean;
+  /** Who writes (default USER). */
+  from?: { id: string; name: string; aadObjectId: string };
 }
 
 function conversation(type: ConversationType, id?: string) {
@@ -40,6 +44,7 @@ export function message(o: MessageOptions) {
   const mention = `<at>${BOT.name}</at>`;
   return {
     ...base(o.serviceUrl, o.conversationType ?? 'personal', o.conversationId),
+    ...(o.from ? { from: o.from } : {}),
     type: 'message',
     text: o.mentionBot ? `${mention} ${o.text}` : o.text,
     textFormat: 'plain',
@@ -51,12 +56,32 @@ export function membersAdded(serviceUrl: string, members: Array<{ id: string; na
   return { ...base(serviceUrl, type), type: 'conversationUpdate', membersAdded: members };
 }
 
-export function feedbackInvoke(serviceUrl: string, replyToId: string, reaction: 'like' | 'dislike', feedback = '') {
+/**
+ * 👍/👎 submitted, as Teams sends it: `actionValue.feedback` is a JSON string of the form's inputs —
+ * `{"feedbackText":"…"}` from Teams' default form, `{"reason":"…","comment":"…"}` from Veileder's.
+ */
+export function feedbackInvoke(
+  serviceUrl: string,
+  replyToId: string,
+  reaction: 'like' | 'dislike',
+  form: Record<string, string> = { feedbackText: '' },
+) {
   return {
     ...base(serviceUrl, 'personal'),
     type: 'invoke',
     name: 'message/submitAction',
     replyToId,
-    value: { actionName: 'feedback', actionValue: { reaction, feedback } },
+    value: { actionName: 'feedback', actionValue: { reaction, feedback: JSON.stringify(form) } },
+  };
+}
+
+/** The click on 👍/👎 of a message with the custom feedback loop: Teams asks the bot for its form. */
+export function feedbackFetch(serviceUrl: string, replyToId: string, reaction: 'like' | 'dislike') {
+  return {
+    ...base(serviceUrl, 'personal'),
+    type: 'invoke',
+    name: 'message/fetchTask',
+    replyToId,
+    value: { actionName: 'feedback', actionValue: { reaction } },
   };
 }
