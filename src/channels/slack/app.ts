@@ -6,6 +6,7 @@ import { registerCommand } from './command.js';
 import { createConversationReplier } from './conversation.js';
 import { createEventDeduper } from './dedupe.js';
 import { registerFeedback } from './feedback.js';
+import { MAX_BODY_BYTES, requestGate } from './gate.js';
 import { dedupeRetries, enforceAllowLists, ignoreBots } from './guards.js';
 import { boltLogger } from './logger.js';
 import { registerMention } from './mention.js';
@@ -51,12 +52,17 @@ export function createSlackApp(deps: ChannelDeps, settings: SlackSettings): Slac
     bolt = new App({ ...common, socketMode: true, appToken: settings.appToken });
   } else {
     router = express.Router();
+    // Runs before the receiver's own route on the same path: headers and size are checked before the body is read.
+    router.post(EVENTS_PATH, requestGate(log));
     const receiver = new ExpressReceiver({
       signingSecret: settings.signingSecret ?? '',
       logger,
       endpoints: EVENTS_PATH,
       router,
       processBeforeResponse: false,
+      bodyLimit: MAX_BODY_BYTES,
+      // The verified signature reaches the middleware: a request replayed byte for byte has the same one.
+      customPropertiesExtractor: (req) => ({ requestSignature: req.headers['x-slack-signature'] }),
     });
     bolt = new App({ ...common, receiver });
   }
