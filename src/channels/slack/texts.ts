@@ -14,8 +14,20 @@ const nb = {
   /** After the period of a cited plan that has ended. */
   expiredTag: '⚠️ planperioden er over',
   moreSources: (n: number) => `… og ${n} kilder til.`,
-  voteUp: '👍 Nyttig',
-  voteDown: '👎 Ikke nyttig',
+  voteUp: 'Nyttig',
+  voteDown: 'Ikke nyttig',
+  voteUpLabel: 'Svaret var nyttig',
+  voteDownLabel: 'Svaret var ikke nyttig',
+  /** The «Hva var galt?» modal after a 👎 (the same choices as in Teams). */
+  reason: {
+    title: 'Hva var galt?',
+    question: 'Hva var galt med svaret?',
+    choices: { feil_enhet: 'Feil enhet', utdatert: 'Utdatert', ikke_besvart: 'Ikke besvart', annet: 'Annet' },
+    details: 'Fortell gjerne mer (valgfritt)',
+    detailsHint: 'Ikke skriv navn, fødselsnummer eller andre personopplysninger.',
+    submit: 'Send',
+    close: 'Avbryt',
+  },
   share: 'Del i kanalen',
   thanks: (vote: 'up' | 'down'): string =>
     vote === 'up'
@@ -40,14 +52,34 @@ const en: typeof nb = {
   measure: 'measure',
   expiredTag: '⚠️ plan period ended',
   moreSources: (n: number) => `… and ${n} more sources.`,
-  voteUp: '👍 Helpful',
-  voteDown: '👎 Not helpful',
+  voteUp: 'Helpful',
+  voteDown: 'Not helpful',
+  voteUpLabel: 'The answer was helpful',
+  voteDownLabel: 'The answer was not helpful',
+  reason: {
+    title: 'What was wrong?',
+    question: 'What was wrong with the answer?',
+    choices: { feil_enhet: 'Wrong unit', utdatert: 'Out of date', ikke_besvart: 'Not answered', annet: 'Other' },
+    details: 'Tell us more (optional)',
+    detailsHint: 'Do not write names, national identity numbers or other personal data.',
+    submit: 'Send',
+    close: 'Cancel',
+  },
   share: 'Share in channel',
   thanks: (vote) =>
     vote === 'up' ? '👍 Thanks for your feedback!' : '👎 Thanks for your feedback! The question is passed on to the people who keep the plans up to date.',
 };
 
 export type Texts = typeof nb;
+export type Reason = keyof Texts['reason']['choices'];
+
+/** How a reason is stored with the vote: the bokmål words, whatever language the answer was in. */
+export const REASON_STORED: Record<Reason, string> = {
+  feil_enhet: 'feil enhet',
+  utdatert: 'utdatert',
+  ikke_besvart: 'ikke besvart',
+  annet: 'annet',
+};
 
 export function texts(language: Language = 'nb'): Texts {
   return language === 'en' ? en : nb;
