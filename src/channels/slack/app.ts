@@ -10,7 +10,9 @@ import { MAX_BODY_BYTES, requestGate } from './gate.js';
 import { dedupeRetries, enforceAllowLists, ignoreBots } from './guards.js';
 import { boltLogger } from './logger.js';
 import { registerMention } from './mention.js';
-import { registerDirectMessage } from './message.js';
+import { registerMessages } from './message.js';
+import { createAnsweredThreads } from './threads.js';
+import { fileBindings, type DistrictBindings } from '../bindings.js';
 import type { SlackSettings } from './settings.js';
 import { registerShare } from './share.js';
 
@@ -28,14 +30,14 @@ export interface SlackApp {
   router?: IRouter;
 }
 
-export function createSlackApp(deps: ChannelDeps, settings: SlackSettings): SlackApp {
+export function createSlackApp(deps: ChannelDeps & { bindings?: DistrictBindings }, settings: SlackSettings): SlackApp {
   const log = deps.log.child({ channel: 'slack' });
   const logger = boltLogger(log);
   // A few quick retries, not the client's default half hour: a start with a wrong URL should fail fast.
   const clientOptions: webApi.WebClientOptions = {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 2_000 },
-    timeout: 10_000,
+    timeout: settings.apiTimeoutMs,
   };
   const common = {
     token: settings.botToken,
@@ -72,9 +74,12 @@ export function createSlackApp(deps: ChannelDeps, settings: SlackSettings): Slac
   bolt.use(dedupeRetries(createEventDeduper(), log));
 
   const answering = createAnswering({ ...deps, log });
-  const reply = createConversationReplier(answering, log);
+  // One store per server is best (server.ts can pass it); the file is read once here otherwise.
+  const bindings = deps.bindings ?? fileBindings(deps.config.DATA_DIR);
+  const threads = createAnsweredThreads();
+  const reply = createConversationReplier(answering, log, { bindings, threads });
   registerMention(bolt, reply);
-  registerDirectMessage(bolt, reply);
+  registerMessages(bolt, reply, threads, log);
   registerCommand(bolt, answering);
   registerFeedback(bolt, deps.feedback, log);
   registerShare(bolt, deps.feedback, log);

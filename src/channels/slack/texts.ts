@@ -40,6 +40,9 @@ const nb = {
     `*Eksempler*\n${EXAMPLE_QUESTIONS.map((q) => `• ${q}`).join('\n')}`,
     'Ikke skriv personopplysninger (navn, fødselsnummer, telefonnummer) i spørsmålet.',
   ],
+  /** The assistant status while answering in a DM: Slack shows it after the app's name. */
+  status: 'leter i planene …',
+  notDelivered: 'Beklager, svaret mitt kom ikke fram til Slack. Spør gjerne igjen om litt – vedvarer feilen, si fra til den som drifter Veileder.',
   failed: 'Beklager, jeg klarte ikke å svare akkurat nå. Prøv igjen om litt – vedvarer feilen, si fra til den som drifter Veileder.',
   notAllowed:
     'Veileder er ikke slått på i denne kanalen eller dette arbeidsområdet. Be den som drifter Veileder om å slå den på her, eller bruk en kanal der Veileder er slått på.',

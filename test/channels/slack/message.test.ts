@@ -13,11 +13,16 @@ describe('Slack: direct messages', () => {
   });
   afterAll(() => h.close());
 
-  it('answers a DM in the DM, not in a thread, with ask()’s first source', async () => {
+  it('answers a DM in the DM, not in a thread, with ask()’s first source, «leter i planene …» while working and the question as title', async () => {
     const expected = await ask(QUESTION);
     await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0ASKER', user: 'U0ASKER', text: QUESTION, ts: '1700000002.000100' }));
     const [post] = await h.api.waitFor('chat.postMessage');
-    await h.api.waitFor('reactions.remove');
+    const [status] = await h.api.waitFor('assistant.threads.setStatus');
+    expect(status!.body).toMatchObject({ channel_id: 'D0ASKER', thread_ts: '1700000002.000100', status: 'leter i planene …' });
+    expect(status!.at).toBeLessThanOrEqual(post!.at);
+    const [title] = await h.api.waitFor('assistant.threads.setTitle');
+    expect(title!.body).toMatchObject({ channel_id: 'D0ASKER', thread_ts: '1700000002.000100', title: QUESTION });
+    expect(h.api.callsTo('reactions.add')).toHaveLength(0);
     expect(post!.body.channel).toBe('D0ASKER');
     expect(post!.body.thread_ts).toBeUndefined();
     if (expected.citations[0]) {
@@ -36,7 +41,6 @@ describe('Slack: direct messages', () => {
     const before = h.api.callsTo('chat.postMessage').length;
     await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0FOLLOW', user: 'U0ASKER', text: 'Hvem har ansvaret for det?', ts: '1700000002.000920' }));
     const post = (await h.api.waitFor('chat.postMessage', before + 1)).at(-1)!;
-    await h.api.waitFor('reactions.remove', before + 1);
     expect(h.api.callsTo('conversations.history').at(-1)!.body).toMatchObject({ channel: 'D0FOLLOW', latest: '1700000002.000920' });
     const expected = await ask('Hvem har ansvaret for det?', {
       channel: 'slack',
