@@ -80,7 +80,7 @@ export function createSlackApp(deps: ChannelDeps & { bindings?: DistrictBindings
   const reply = createConversationReplier(answering, log, { bindings, threads });
   registerMention(bolt, reply);
   registerMessages(bolt, reply, threads, log);
-  registerCommand(bolt, answering);
+  registerCommand(bolt, answering, { bindings, adminUserIds: settings.adminUserIds, log });
   registerFeedback(bolt, deps.feedback, log);
   registerShare(bolt, deps.feedback, log);
 

@@ -1,5 +1,7 @@
 import type { Answer } from '../../answer/types.js';
 import { EXAMPLE_QUESTIONS } from '../../answer/examples.js';
+import { DISTRICTS } from '../../search/districts.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /**
  * The few words the Slack channel itself puts around an answer (labels, buttons, help, errors).
@@ -47,6 +49,20 @@ const nb = {
   notAllowed:
     'Veileder er ikke slått på i denne kanalen eller dette arbeidsområdet. Be den som drifter Veileder om å slå den på her, eller bruk en kanal der Veileder er slått på.',
   unknownAnswer: 'Jeg finner ikke dette svaret lenger. Still spørsmålet på nytt.',
+  /** /veileder bydel … (the channel's district). */
+  binding: {
+    shows: (d: string) =>
+      `Denne kanalen er knyttet til *Bydel ${d}*: spørsmål her som ikke nevner en bydel, besvares fra bydelens plan og byens felles planer. Nevner du en annen bydel, svarer jeg for den.`,
+    none: 'Denne kanalen er ikke knyttet til en bydel. Spørsmål her besvares fra alle planene.',
+    bound: (d: string) =>
+      `Kanalen er nå knyttet til *Bydel ${d}*. Spørsmål her som ikke nevner en bydel, besvares fra bydelens plan og byens felles planer, og svaret sier det.`,
+    cleared: 'Kanalen er ikke lenger knyttet til en bydel. Spørsmål her besvares fra alle planene.',
+    notAdmin:
+      'Bare de som drifter Veileder kan knytte en kanal til en bydel. Be en av dem om å gjøre det – du kan se hva kanalen er knyttet til med `/veileder bydel`.',
+    unknown: (name: string) =>
+      `Jeg kjenner ikke igjen «${escapeMrkdwn(name.replace(/[*_`~]/g, ''))}» som en bydel i Oslo. Skriv for eksempel \`/veileder bydel Nordstrand\`. Bydelene: ${DISTRICTS.join(', ')}.`,
+    saveFailed: 'Beklager, jeg fikk ikke lagret bydelen for kanalen. Prøv igjen om litt, eller si fra til den som drifter Veileder.',
+  },
 };
 
 const en: typeof nb = {
