@@ -10,9 +10,10 @@ import { MAX_BODY_BYTES, requestGate } from './gate.js';
 import { dedupeRetries, enforceAllowLists, ignoreBots } from './guards.js';
 import { boltLogger } from './logger.js';
 import { registerMention } from './mention.js';
+import { registerHome } from './home.js';
 import { registerMessages } from './message.js';
 import { createAnsweredThreads } from './threads.js';
-import { fileBindings, type DistrictBindings } from '../bindings.js';
+import { fileBindings } from '../bindings.js';
 import type { SlackSettings } from './settings.js';
 import { registerShare } from './share.js';
 
@@ -30,7 +31,7 @@ export interface SlackApp {
   router?: IRouter;
 }
 
-export function createSlackApp(deps: ChannelDeps & { bindings?: DistrictBindings }, settings: SlackSettings): SlackApp {
+export function createSlackApp(deps: ChannelDeps, settings: SlackSettings): SlackApp {
   const log = deps.log.child({ channel: 'slack' });
   const logger = boltLogger(log);
   // A few quick retries, not the client's default half hour: a start with a wrong URL should fail fast.
@@ -80,6 +81,7 @@ export function createSlackApp(deps: ChannelDeps & { bindings?: DistrictBindings
   const reply = createConversationReplier(answering, log, { bindings, threads });
   registerMention(bolt, reply);
   registerMessages(bolt, reply, threads, log);
+  registerHome(bolt, log);
   registerCommand(bolt, answering, { bindings, adminUserIds: settings.adminUserIds, log });
   registerFeedback(bolt, deps.feedback, log);
   registerShare(bolt, deps.feedback, log);
