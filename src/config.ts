@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   SLACK_API_URL: unsetIfEmpty(z.string().url().optional()),
   SLACK_ALLOWED_CHANNELS: list,
   SLACK_ALLOWED_TEAMS: list,
+  SLACK_ADMIN_USER_IDS: list,
+  SLACK_API_TIMEOUT_MS: int(10_000, 100, 120_000),
 
   // Teams (issue 7)
   MICROSOFT_APP_ID: optionalString,

@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { createAsk } from './answer/ask.js';
 import type { Channel, ChannelDeps } from './channels/channel.js';
+import { fileBindings } from './channels/bindings.js';
 import { apiNotFound } from './channels/web/errors.js';
 import { createWebChannel } from './channels/web/index.js';
 import { buildMeta, type Meta } from './channels/web/meta.js';
@@ -60,7 +61,8 @@ async function optionalChannels(deps: ChannelDeps): Promise<Channel[]> {
 export async function createServer(deps: ServerDeps): Promise<VeilederServer> {
   const { config, ask, feedback } = deps;
   const log = deps.log ?? rootLog;
-  const channelDeps: ChannelDeps = { ask, feedback, config, log };
+  // One bindings store for Slack and Teams: two would each write the file with only their own changes.
+  const channelDeps: ChannelDeps = { ask, feedback, config, log, bindings: fileBindings(config.DATA_DIR) };
   const app = express();
   app.disable('x-powered-by');
   // Answers are never the same resource twice: hashing each body for an ETag is wasted work.

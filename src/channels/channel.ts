@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Answer, AskContext } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { FeedbackStore } from '../feedback/store.js';
+import type { DistrictBindings } from './bindings.js';
 
 /** What every channel adapter gets: it translates messages to ask() and Answers back, nothing more. */
 export interface ChannelDeps {
@@ -10,6 +11,8 @@ export interface ChannelDeps {
   feedback: FeedbackStore;
   config: Config;
   log: Logger;
+  /** Channel → district bindings, one store for all channels (server.ts); a channel opens the file store itself without. */
+  bindings?: DistrictBindings;
 }
 
 /** A channel mounted on the one HTTP server (src/server.ts), with an optional lifecycle of its own. */

@@ -6,10 +6,14 @@ import { registerCommand } from './command.js';
 import { createConversationReplier } from './conversation.js';
 import { createEventDeduper } from './dedupe.js';
 import { registerFeedback } from './feedback.js';
+import { MAX_BODY_BYTES, requestGate } from './gate.js';
 import { dedupeRetries, enforceAllowLists, ignoreBots } from './guards.js';
 import { boltLogger } from './logger.js';
 import { registerMention } from './mention.js';
-import { registerDirectMessage } from './message.js';
+import { registerHome } from './home.js';
+import { registerMessages } from './message.js';
+import { createAnsweredThreads } from './threads.js';
+import { fileBindings } from '../bindings.js';
 import type { SlackSettings } from './settings.js';
 import { registerShare } from './share.js';
 
@@ -34,7 +38,7 @@ export function createSlackApp(deps: ChannelDeps, settings: SlackSettings): Slac
   const clientOptions: webApi.WebClientOptions = {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 2_000 },
-    timeout: 10_000,
+    timeout: settings.apiTimeoutMs,
   };
   const common = {
     token: settings.botToken,
@@ -51,12 +55,17 @@ export function createSlackApp(deps: ChannelDeps, settings: SlackSettings): Slac
     bolt = new App({ ...common, socketMode: true, appToken: settings.appToken });
   } else {
     router = express.Router();
+    // Runs before the receiver's own route on the same path: headers and size are checked before the body is read.
+    router.post(EVENTS_PATH, requestGate(log));
     const receiver = new ExpressReceiver({
       signingSecret: settings.signingSecret ?? '',
       logger,
       endpoints: EVENTS_PATH,
       router,
       processBeforeResponse: false,
+      bodyLimit: MAX_BODY_BYTES,
+      // The verified signature reaches the middleware: a request replayed byte for byte has the same one.
+      customPropertiesExtractor: (req) => ({ requestSignature: req.headers['x-slack-signature'] }),
     });
     bolt = new App({ ...common, receiver });
   }
@@ -66,10 +75,14 @@ export function createSlackApp(deps: ChannelDeps, settings: SlackSettings): Slac
   bolt.use(dedupeRetries(createEventDeduper(), log));
 
   const answering = createAnswering({ ...deps, log });
-  const reply = createConversationReplier(answering, log);
+  // One store per server is best (server.ts can pass it); the file is read once here otherwise.
+  const bindings = deps.bindings ?? fileBindings(deps.config.DATA_DIR);
+  const threads = createAnsweredThreads();
+  const reply = createConversationReplier(answering, log, { bindings, threads });
   registerMention(bolt, reply);
-  registerDirectMessage(bolt, reply);
-  registerCommand(bolt, answering);
+  registerMessages(bolt, reply, threads, log);
+  registerHome(bolt, log);
+  registerCommand(bolt, answering, { bindings, adminUserIds: settings.adminUserIds, log });
   registerFeedback(bolt, deps.feedback, log);
   registerShare(bolt, deps.feedback, log);
 

@@ -1,8 +1,9 @@
 import { citationUrl, pageLabel } from '../../answer/citations.js';
+import { randomUUID } from 'node:crypto';
 import type { types } from '@slack/bolt';
 import type { Answer, Citation } from '../../answer/types.js';
 import type { Vote } from '../../feedback/store.js';
-import { ACTION, encodeButtonValue } from './actions.js';
+import { ACTION, encodeButtonValue, encodeFeedbackValue } from './actions.js';
 import { escapeInChunks, escapeMrkdwn, mrkdwnLink, truncate, truncateEscaped } from './mrkdwn.js';
 import { texts, type Texts } from './texts.js';
 
@@ -69,26 +70,33 @@ function sourceBlocks(citations: Citation[], t: Texts): Block[] {
   return blocks;
 }
 
+/**
+ * A block_id of its own for every message drawn (the first answer, the redraw after a vote, the shared
+ * copy): Slack keeps an element's state per block_id, so a reused one could show an old vote.
+ */
+const blockId = (kind: 'feedback' | 'share', nonce: string) => `veileder_${kind}.${nonce}`;
+
+/** 👍/👎 as Slack's `feedback_buttons` in a `context_actions` block; a thank-you once voted; «Del i kanalen» for ephemeral answers. */
 function feedbackBlock(answer: Answer, opts: AnswerMessageOptions, t: Texts): Block[] {
+  // No id when the feedback store could not take it: the answer goes out without 👍/👎.
   if (!opts.answerId) return [];
-  const value = encodeButtonValue({ answerId: opts.answerId, language: answer.language });
-  const share: types.Button = { type: 'button', action_id: ACTION.share, text: { type: 'plain_text', text: t.share }, value };
-  if (opts.voted) {
-    const blocks: Block[] = [context([t.thanks(opts.voted)])];
-    if (opts.shareable) blocks.push({ type: 'actions', block_id: 'veileder_share', elements: [share] });
-    return blocks;
-  }
-  const elements: types.Button[] = [
-    { type: 'button', action_id: ACTION.voteUp, text: { type: 'plain_text', text: t.voteUp, emoji: true }, value },
-    { type: 'button', action_id: ACTION.voteDown, text: { type: 'plain_text', text: t.voteDown, emoji: true }, value },
-  ];
-  if (opts.shareable) elements.push({ ...share, style: 'primary' });
-  return [{ type: 'actions', block_id: 'veileder_feedback', elements }];
+  const nonce = randomUUID().slice(0, 8);
+  const ids = { answerId: opts.answerId, language: answer.language };
+  const share: types.Button = { type: 'button', action_id: ACTION.share, text: { type: 'plain_text', text: t.share }, value: encodeButtonValue(ids) };
+  const shareBlock: Block[] = opts.shareable ? [{ type: 'actions', block_id: blockId('share', nonce), elements: [{ ...share, style: 'primary' }] }] : [];
+  if (opts.voted) return [context([t.thanks(opts.voted)]), ...shareBlock];
+  const buttons: types.FeedbackButtons = {
+    type: 'feedback_buttons',
+    action_id: ACTION.feedback,
+    positive_button: { text: { type: 'plain_text', text: t.voteUp }, accessibility_label: t.voteUpLabel, value: encodeFeedbackValue({ ...ids, vote: 'up' }) },
+    negative_button: { text: { type: 'plain_text', text: t.voteDown }, accessibility_label: t.voteDownLabel, value: encodeFeedbackValue({ ...ids, vote: 'down' }) },
+  };
+  return [{ type: 'context_actions', block_id: blockId('feedback', nonce), elements: [buttons] }, ...shareBlock];
 }
 
 /**
  * The answer message: answer text, ask()'s warnings, sources (one context block per citation, a plan
- * whose period has ended marked on its line), and the 👍/👎 buttons.
+ * whose period has ended marked on its line), and the 👍/👎 feedback buttons.
  */
 export function answerMessage(answer: Answer, opts: AnswerMessageOptions): SlackMessage {
   const t = texts(answer.language);

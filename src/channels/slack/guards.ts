@@ -14,6 +14,8 @@ import { texts } from './texts.js';
 /** The ids the guards read from any Slack payload (event envelope, slash command, interaction). */
 const Ids = z.object({
   event_id: z.string().optional(),
+  /** Slash commands and interactions: one per invocation, so a replay carries the same. */
+  trigger_id: z.string().optional(),
   team_id: z.string().optional(),
   team: z.object({ id: z.string() }).nullish().catch(undefined),
   channel_id: z.string().optional(),
@@ -45,11 +47,20 @@ export function ignoreBots(log: Logger): Middleware<AnyMiddlewareArgs> {
   };
 }
 
+/**
+ * Takes every delivery once: events by `event_id` (Slack's retries, Socket Mode redeliveries), slash
+ * commands and interactions by `trigger_id`, and anything else by its verified request signature
+ * (the same bytes signed at the same second). A repeat is acknowledged and goes no further.
+ */
 export function dedupeRetries(deduper: EventDeduper, log: Logger): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, context, next }) => {
-    const { event_id } = idsOf(body);
-    if (event_id && !deduper.firstSighting(event_id)) {
-      log.info({ eventId: event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: repeated event skipped');
+  return async (args) => {
+    const { body, context, next } = args;
+    const { event_id, trigger_id } = idsOf(body);
+    const signature = typeof context.requestSignature === 'string' ? context.requestSignature : undefined;
+    const key = event_id ? `event:${event_id}` : trigger_id ? `trigger:${trigger_id}` : signature && `signature:${signature}`;
+    if (key && !deduper.firstSighting(key)) {
+      log.info({ eventId: event_id, kind: key.split(':')[0], retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: repeated delivery skipped');
+      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;
     }
     await next();

@@ -33,12 +33,25 @@ function toTurns(messages: Message[], ref: HistoryRef, bot: BotIdentity): Turn[]
   const turns: Turn[] = [];
   for (const m of messages) {
     if (!m.ts || Number(m.ts) >= Number(ref.beforeTs)) continue;
-    const mine = (bot.botId && m.bot_id === bot.botId) || (bot.botUserId && m.user === bot.botUserId);
+    const mine = isMine(m, bot);
     if (!mine && m.bot_id) continue;
     const text = truncate(toPlainText(m.text ?? '', bot.botUserId), MAX_TURN_CHARS);
     if (text) turns.push({ role: mine ? 'assistant' : 'user', text });
   }
   return turns.slice(-MAX_TURNS);
+}
+
+const isMine = (m: Message, bot: BotIdentity) => Boolean((bot.botId && m.bot_id === bot.botId) || (bot.botUserId && m.user === bot.botUserId));
+
+/** Whether Veileder has replied in a thread (its first 50 messages); false also when Slack will not say. */
+export async function botRepliedInThread(client: webApi.WebClient, channel: string, threadTs: string, bot: BotIdentity, log: Logger): Promise<boolean> {
+  try {
+    const res = await client.conversations.replies({ channel, ts: threadTs, limit: 50 });
+    return (res.messages ?? []).some((m) => isMine(m, bot));
+  } catch (err) {
+    log.warn({ code: 'SLACK_HISTORY_FAILED', channel, err: (err as { data?: { error?: string } }).data?.error }, 'slack: thread lookup failed');
+    return false;
+  }
 }
 
 export async function conversationHistory(client: webApi.WebClient, ref: HistoryRef, bot: BotIdentity, log: Logger): Promise<Turn[]> {

@@ -11,6 +11,7 @@ export function registerMention(app: App, reply: ConversationReplier): void {
       bot: { botUserId: context.botUserId, botId: context.botId },
       threadTs: event.thread_ts ?? event.ts,
       via: 'mention',
+      teamId: body.team_id ?? context.teamId,
       eventId: body.event_id,
     });
   });

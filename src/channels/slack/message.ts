@@ -1,21 +1,48 @@
 import type { App } from '@slack/bolt';
+import type { Logger } from 'pino';
 import type { ConversationReplier } from './conversation.js';
+import { botRepliedInThread } from './history.js';
+import type { AnsweredThreads } from './threads.js';
 
 /**
- * A direct message to the bot: answered in the DM (in the thread when it was written in one). Edits,
- * deletions and other message subtypes are not questions and are left alone; channel messages are
- * only answered when they mention the bot (mention.ts).
+ * Messages that are not @mentions:
+ * - a direct message to the bot (also the agent's Messages tab): answered in the DM (in the thread
+ *   when it was written in one);
+ * - a reply in a channel thread Veileder has answered in: answered in that thread without a new
+ *   mention, with the thread as history. Only those threads: other channel messages, replies that
+ *   mention the bot (app_mention answers them) or someone else (people talking to each other) are
+ *   left alone.
+ * Edits, deletions and other message subtypes are not questions.
  */
-export function registerDirectMessage(app: App, reply: ConversationReplier): void {
+
+const MENTION = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/;
+
+export function registerMessages(app: App, reply: ConversationReplier, threads: AnsweredThreads, log: Logger): void {
   app.event('message', async ({ event, client, context, body }) => {
-    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
-    await reply({
+    if (event.subtype !== undefined) return;
+    const bot = { botUserId: context.botUserId, botId: context.botId };
+    const common = {
       client,
       message: { channel: event.channel, ts: event.ts, thread_ts: event.thread_ts, text: event.text, user: event.user },
-      bot: { botUserId: context.botUserId, botId: context.botId },
-      threadTs: event.thread_ts,
-      via: 'dm',
+      bot,
+      teamId: body.team_id ?? context.teamId,
       eventId: body.event_id,
-    });
+    };
+    if (event.channel_type === 'im') {
+      await reply({ ...common, threadTs: event.thread_ts, via: 'dm' });
+      return;
+    }
+    if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
+    const threadTs = event.thread_ts;
+    if (!threadTs || threadTs === event.ts) return;
+    if (MENTION.test(event.text ?? '')) return;
+    let ours = threads.known(event.channel, threadTs);
+    if (ours === undefined) {
+      ours = await botRepliedInThread(client, event.channel, threadTs, bot, log);
+      if (ours) threads.remember(event.channel, threadTs);
+      else threads.rememberNotOurs(event.channel, threadTs);
+    }
+    if (!ours) return;
+    await reply({ ...common, threadTs, via: 'thread' });
   });
 }

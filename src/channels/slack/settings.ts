@@ -29,6 +29,9 @@ const SlackSettings = z.object({
     .optional(),
   allowedChannels: z.array(z.string().regex(/^[CGD][A-Z0-9]+$/, 'SLACK_ALLOWED_CHANNELS: bruk kanal-id-er (C…/G…), ikke navn')),
   allowedTeams: z.array(z.string().regex(/^[TE][A-Z0-9]+$/, 'SLACK_ALLOWED_TEAMS: bruk arbeidsområde-id-er (T…/E…)')),
+  /** Who may bind a channel to a district (/veileder bydel …). */
+  adminUserIds: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'SLACK_ADMIN_USER_IDS: bruk bruker-id-er (U…/W…), ikke navn')),
+  apiTimeoutMs: z.number().int(),
 });
 export type SlackSettings = z.infer<typeof SlackSettings> & { socketMode: boolean };
 
@@ -40,6 +43,8 @@ export function slackSettings(config: Config): SlackSettings {
     apiUrl: config.SLACK_API_URL,
     allowedChannels: config.SLACK_ALLOWED_CHANNELS,
     allowedTeams: config.SLACK_ALLOWED_TEAMS,
+    adminUserIds: config.SLACK_ADMIN_USER_IDS,
+    apiTimeoutMs: config.SLACK_API_TIMEOUT_MS,
   });
   if (!parsed.success) {
     throw new SlackChannelError(

@@ -35,7 +35,7 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
     feedback: deps.feedback,
     log,
     history: createHistoryStore(),
-    bindings: options.bindings ?? fileBindings(config.DATA_DIR),
+    bindings: options.bindings ?? deps.bindings ?? fileBindings(config.DATA_DIR),
     adminIds: config.TEAMS_ADMIN_IDS,
     typingIntervalMs: options.typingIntervalMs,
   });

@@ -87,7 +87,33 @@ describe('Slack Block Kit builder', () => {
     const a = await ask('Who is responsible for measure 10S in Tryggere liv?');
     expect(a.language).toBe('en');
     const msg = answerMessage(a, { answerId: ID, shareable: true });
-    expect(feedbackButtons(msg.blocks).map((b) => b.text.text)).toEqual(['👍 Helpful', '👎 Not helpful', 'Share in channel']);
+    expect(feedbackButtons(msg.blocks).map((b) => b.text.text)).toEqual(['Helpful', 'Not helpful', 'Share in channel']);
+    expect(feedbackButtons(msg.blocks).map((b) => b.accessibility_label).slice(0, 2)).toEqual(['The answer was helpful', 'The answer was not helpful']);
+  });
+
+  it('puts 👍/👎 in Slack’s feedback_buttons inside a context_actions block, each half naming the answer and its vote', async () => {
+    const a = await realAnswer();
+    const msg = answerMessage(a, { answerId: ID });
+    const block = msg.blocks.find((b) => b.type === 'context_actions') as { elements: Array<{ type: string; action_id: string }> } | undefined;
+    expect(block?.elements.map((e) => [e.type, e.action_id])).toEqual([['feedback_buttons', 'veileder_feedback']]);
+    const [up, down] = feedbackButtons(msg.blocks);
+    expect(JSON.parse(up!.value)).toEqual({ answerId: ID, language: 'nb', vote: 'up' });
+    expect(JSON.parse(down!.value)).toEqual({ answerId: ID, language: 'nb', vote: 'down' });
+    expect(msg.blocks.filter((b) => b.type === 'actions')).toEqual([]);
+  });
+
+  it('gives every message drawn block_ids of its own', async () => {
+    const a = await realAnswer();
+    const ids = (m: ReturnType<typeof answerMessage>) => m.blocks.map((b) => b.block_id).filter(Boolean);
+    const first = ids(answerMessage(a, { answerId: ID, shareable: true }));
+    const second = ids(answerMessage(a, { answerId: ID, shareable: true }));
+    const voted = ids(answerMessage(a, { answerId: ID, shareable: true, voted: 'up' }));
+    expect(first).toHaveLength(2);
+    expect(new Set(first).size).toBe(first.length);
+    for (const id of first) {
+      expect(second).not.toContain(id);
+      expect(voted).not.toContain(id);
+    }
   });
 
   it('replaces the buttons with a thank-you after a vote, keeping the share button on ephemeral answers', async () => {

@@ -31,7 +31,7 @@ describe('Slack: /veileder', () => {
     expect(reply!.path).toBe('/response/cmd-1');
     expect(reply!.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(citationBlocks(reply!.body.blocks)[0]).toContain(`[1] ${expected.citations[0]!.documentTitle} · tiltak 10S`);
-    expect(feedbackButtons(reply!.body.blocks).map((b) => b.action_id)).toEqual(['veileder_vote_up', 'veileder_vote_down', 'veileder_share']);
+    expect(feedbackButtons(reply!.body.blocks).map((b) => b.action_id)).toEqual(['veileder_feedback', 'veileder_feedback', 'veileder_share']);
     // Nothing was posted to the channel itself.
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(0);
   });
@@ -44,7 +44,7 @@ describe('Slack: /veileder', () => {
     const [inChannel, deleted] = await h.api.waitFor('response_url', 3).then((calls) => calls.filter((c) => c.path === '/response/share-1'));
     expect(inChannel!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(citationBlocks(inChannel!.body.blocks)).toEqual(citationBlocks(reply.body.blocks));
-    expect(feedbackButtons(inChannel!.body.blocks).map((b) => b.action_id)).toEqual(['veileder_vote_up', 'veileder_vote_down']);
+    expect(feedbackButtons(inChannel!.body.blocks).map((b) => b.action_id)).toEqual(['veileder_feedback', 'veileder_feedback']);
     expect(deleted!.body).toEqual({ delete_original: true });
   });
 });

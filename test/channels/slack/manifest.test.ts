@@ -4,9 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../../src/channels/slack/actions.js';
 import { EVENTS_PATH } from '../../../src/channels/slack/app.js';
 import { COMMAND } from '../../../src/channels/slack/command.js';
+import { SUGGESTED_PROMPTS } from '../../../src/channels/slack/home.js';
 
 interface Manifest {
-  features: { slash_commands: Array<{ command: string; url: string }>; app_home: { messages_tab_enabled: boolean } };
+  features: {
+    slash_commands: Array<{ command: string; url: string }>;
+    app_home: { messages_tab_enabled: boolean };
+    agent_view?: { agent_description: string; suggested_prompts: Array<{ title: string; message: string }> };
+    assistant_view?: unknown;
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
 }
@@ -15,13 +21,20 @@ interface Manifest {
 describe('slack/manifest.yaml', () => {
   const m = parse(readFileSync('slack/manifest.yaml', 'utf8')) as Manifest;
 
-  // app_mention and message.im are what mention.test.ts and message.test.ts send in.
+  // What mention, message, threads and home tests send in.
   it('subscribes to the events the handlers listen to, with the scopes they need', () => {
-    expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
-    for (const scope of ['app_mentions:read', 'chat:write', 'commands', 'reactions:write', 'im:history', 'channels:history']) {
+    expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.channels', 'message.groups', 'message.im']);
+    for (const scope of ['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'reactions:write', 'im:history', 'channels:history', 'groups:history']) {
       expect(m.oauth_config.scopes.bot).toContain(scope);
     }
     expect(m.features.app_home.messages_tab_enabled).toBe(true);
+  });
+
+  it('declares the agent container new apps must use (agent_view, not the legacy assistant_view), with the prompts home.ts sets', () => {
+    expect(m.features.assistant_view).toBeUndefined();
+    expect(m.features.agent_view?.agent_description.length).toBeGreaterThan(20);
+    expect(m.features.agent_view?.suggested_prompts).toEqual(SUGGESTED_PROMPTS);
+    expect(SUGGESTED_PROMPTS.length).toBeLessThanOrEqual(4);
   });
 
   it('routes events, the slash command and interactivity to POST /slack/events', () => {

@@ -40,7 +40,7 @@ describe('Slack: @Veileder in a channel', () => {
     expect(sources[0]).toContain(first.period);
     expect(sources[0]).toContain(first.responsible[0]!);
     const buttons = feedbackButtons(blocks);
-    expect(buttons.map((b) => b.action_id)).toEqual(['veileder_vote_up', 'veileder_vote_down']);
+    expect(buttons.map((b) => [b.type, b.action_id])).toEqual([['feedback_buttons', 'veileder_feedback'], ['feedback_buttons', 'veileder_feedback']]);
 
     // The answer was recorded for feedback, with the button pointing at it.
     const { answerId } = JSON.parse(buttons[0]!.value) as { answerId: string };

@@ -27,6 +27,12 @@ describe('Slack channel settings', () => {
     expect((err as Error).message).toContain('kanal-id-er');
   });
 
+  it('refuses user names in SLACK_ADMIN_USER_IDS (ids are needed)', async () => {
+    const err = await createSlackChannel(deps({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_ADMIN_USER_IDS: '@kari' })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'SLACK_SETTINGS_INVALID' });
+    expect((err as Error).message).toContain('SLACK_ADMIN_USER_IDS: bruk bruker-id-er');
+  });
+
   it('stops the start with a clear message when Slack rejects the bot token', async () => {
     const api = await startSlackApiStandIn();
     try {

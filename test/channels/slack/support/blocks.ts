@@ -6,9 +6,18 @@ interface TextObject {
   text: string;
 }
 export interface Button {
+  /** `button`, or `feedback_buttons` for each half (👍 first) of Slack's feedback buttons. */
+  type: string;
   action_id: string;
+  block_id: string;
   value: string;
   text: TextObject;
+  accessibility_label?: string;
+}
+interface FeedbackHalf {
+  text: TextObject;
+  value: string;
+  accessibility_label?: string;
 }
 
 /** Every text of every block, in order (section text, context elements). */
@@ -28,6 +37,26 @@ export function citationBlocks(blocks: unknown): string[] {
     .filter((t) => /^\[\d+\] /.test(t));
 }
 
+/** Every clickable element: buttons in `actions` blocks, and the two halves of `feedback_buttons` in `context_actions`. */
 export function feedbackButtons(blocks: unknown): Button[] {
-  return (blocks as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Button[]);
+  return (blocks as Block[])
+    .filter((b) => b.type === 'actions' || b.type === 'context_actions')
+    .flatMap((b) =>
+      (b.elements as Array<Record<string, unknown>>).flatMap((e): Button[] => {
+        const base = { type: String(e.type), action_id: String(e.action_id), block_id: String(b.block_id) };
+        if (e.type !== 'feedback_buttons') return [{ ...base, value: String(e.value), text: e.text as TextObject }];
+        return [e.positive_button as FeedbackHalf, e.negative_button as FeedbackHalf].map((half) => ({ ...base, ...half }));
+      }),
+    );
 }
+
+/** The 👍 or 👎 half of an answer's feedback buttons. */
+export function voteButton(blocks: unknown, vote: 'up' | 'down'): Button {
+  const halves = feedbackButtons(blocks).filter((b) => b.type === 'feedback_buttons');
+  const half = halves[vote === 'up' ? 0 : 1];
+  if (!half) throw new Error('no feedback_buttons in the message');
+  return half;
+}
+
+/** What a click on a recorded button sends back: the arguments for sendButtonClick. */
+export const clickOf = (b: Button) => ({ actionId: b.action_id, value: b.value, type: b.type, blockId: b.block_id });

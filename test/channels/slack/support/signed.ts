@@ -63,9 +63,9 @@ export interface CommandFields {
   teamId?: string;
 }
 
-/** A slash command as Slack posts it: form-encoded fields. */
-export function sendCommand(url: string, f: CommandFields, opts?: SendOptions): Promise<Response> {
-  const body = new URLSearchParams({
+/** A slash command's body as Slack posts it: form-encoded fields (a fresh trigger_id each time). */
+export function commandBody(f: CommandFields): string {
+  return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: f.teamId ?? 'T0VEILEDER',
     team_domain: 'veileder-test',
@@ -79,7 +79,10 @@ export function sendCommand(url: string, f: CommandFields, opts?: SendOptions): 
     response_url: f.responseUrl,
     trigger_id: nextId('trig.'),
   }).toString();
-  return post(url, body, 'application/x-www-form-urlencoded', opts);
+}
+
+export function sendCommand(url: string, f: CommandFields, opts?: SendOptions): Promise<Response> {
+  return post(url, commandBody(f), 'application/x-www-form-urlencoded', opts);
 }
 
 export interface ButtonClick {
@@ -90,10 +93,13 @@ export interface ButtonClick {
   channelId?: string;
   userId?: string;
   messageTs?: string;
+  /** The element's type: `button` (default) or `feedback_buttons`. */
+  type?: string;
+  blockId?: string;
 }
 
-/** A block_actions interaction as Slack posts it: `payload=<json>`, form-encoded. */
-export function sendButtonClick(url: string, c: ButtonClick, opts?: SendOptions): Promise<Response> {
+/** A block_actions interaction's body as Slack posts it: `payload=<json>`, form-encoded. */
+export function buttonClickBody(c: ButtonClick): string {
   const channel = c.channelId ?? 'C0RUSFELT';
   const ts = c.messageTs ?? '1800000000.000001';
   const payload = {
@@ -107,8 +113,12 @@ export function sendButtonClick(url: string, c: ButtonClick, opts?: SendOptions)
     channel: { id: channel, name: 'rusfeltet' },
     response_url: c.responseUrl,
     actions: [
-      { type: 'button', action_id: c.actionId, block_id: 'veileder_feedback', value: c.value, text: { type: 'plain_text', text: 'x' }, action_ts: String(Date.now() / 1000) },
+      { type: c.type ?? 'button', action_id: c.actionId, block_id: c.blockId ?? 'veileder_feedback', value: c.value, text: { type: 'plain_text', text: 'x' }, action_ts: String(Date.now() / 1000) },
     ],
   };
-  return post(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', opts);
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export function sendButtonClick(url: string, c: ButtonClick, opts?: SendOptions): Promise<Response> {
+  return post(url, buttonClickBody(c), 'application/x-www-form-urlencoded', opts);
 }

@@ -16,6 +16,16 @@ export interface SlackCall {
   /** Form fields (JSON-looking values parsed) or the JSON body. */
   body: Record<string, unknown>;
   headers: IncomingMessage['headers'];
+  /** When it arrived (ms since the epoch). */
+  at: number;
+}
+
+export interface HttpFailure {
+  status?: number;
+  retryAfter?: number;
+  /** Wait this long before answering (a time-out for a client with a shorter one). */
+  delayMs?: number;
+  times?: number;
 }
 
 export const BOT = { userId: 'UVEILEDER', botId: 'BVEILEDER', teamId: 'T0VEILEDER' } as const;
@@ -32,6 +42,11 @@ export interface SlackApiStandIn {
   /** Messages conversations.history returns for a channel, newest first as Slack gives them. */
   histories: Map<string, Array<Record<string, unknown>>>;
   failNext(method: string, error: string): void;
+  /**
+   * The next `times` calls to `method` fail at the HTTP level as Slack's edge does: `status` 429 with
+   * a `Retry-After` header (seconds), a 5xx with an HTML body, or no answer for `delayMs` first.
+   */
+  failHttp(method: string, failure: HttpFailure): void;
   /** Answer `method` with this payload from now on (e.g. apps.connections.open for Socket Mode). */
   answer(method: string, payload: Record<string, unknown>): void;
   close(): Promise<void>;
@@ -51,6 +66,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const threads = new Map<string, Array<Record<string, unknown>>>();
   const histories = new Map<string, Array<Record<string, unknown>>>();
   const failures = new Map<string, string>();
+  const httpFailures = new Map<string, HttpFailure & { times: number }>();
   const answers = new Map<string, Record<string, unknown>>();
   const waiters = new Set<() => void>();
   let tsCounter = 0;
@@ -63,8 +79,36 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       const path = (req.url ?? '/').split('?')[0]!;
       const method = path.startsWith('/api/') ? path.slice('/api/'.length) : 'response_url';
       const body = parseBody(raw, req.headers['content-type']);
-      calls.push({ method, path, body, headers: req.headers });
+      calls.push({ method, path, body, headers: req.headers, at: Date.now() });
       for (const w of waiters) w();
+      const http = httpFailures.get(method);
+      if (http) {
+        http.times -= 1;
+        if (http.times <= 0) httpFailures.delete(method);
+        const answerHttp = () => {
+          if (res.destroyed) return;
+          if (http.status === 429) {
+            res.writeHead(429, { 'retry-after': String(http.retryAfter ?? 1), 'content-type': 'application/json' });
+            return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          }
+          if (http.status) {
+            res.writeHead(http.status, { 'content-type': 'text/html' });
+            return res.end('<html><body>Service Unavailable</body></html>');
+          }
+          return undefined;
+        };
+        if (http.status) {
+          setTimeout(answerHttp, http.delayMs ?? 0);
+          return;
+        }
+        // A delay alone: answer normally, but late.
+        setTimeout(() => !res.destroyed && respondNormally(method, body), http.delayMs ?? 0);
+        return;
+      }
+      respondNormally(method, body);
+    });
+
+    function respondNormally(method: string, body: Record<string, unknown>): void {
       const send = (payload: unknown) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
@@ -91,7 +135,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
         default:
           return send({ ok: true });
       }
-    });
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -105,6 +149,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     threads,
     histories,
     failNext: (method, error) => failures.set(method, error),
+    failHttp: (method, failure) => httpFailures.set(method, { ...failure, times: failure.times ?? 1 }),
     answer: (method, payload) => answers.set(method, payload),
     waitFor(method, count = 1, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
