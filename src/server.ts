@@ -12,6 +12,7 @@ import { buildMeta, type Meta } from './channels/web/meta.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { CorpusError } from './corpus/errors.js';
 import { readManifest } from './corpus/load.js';
+import { standardsRegistry } from './corpus/standards.js';
 import { createFeedbackStore, type FeedbackStore } from './feedback/store.js';
 import { log as rootLog } from './log.js';
 import { openSearcher } from './search/index.js';
@@ -129,7 +130,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   try {
     const searcher = await openSearcher({ config, build: opts.build ?? 'auto', onProgress: opts.onProgress });
     const ask = createAsk({ config, searcher, log });
-    const meta = buildMeta(searcher.corpus.documents);
+    const meta = buildMeta(searcher.corpus.documents, standardsRegistry(searcher.corpus));
     const server = await createServer({ config, ask, feedback, log, meta });
     const url = await server.listen();
     log.info(
