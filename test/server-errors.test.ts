@@ -29,7 +29,7 @@ async function expectJsonError(res: Response, status: number, code: string) {
 }
 
 const post = (p: string, body: string | Buffer, headers: Record<string, string>) =>
-  fetch(new URL(p, server.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(new URL(p, server.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
 describe('a bad Content-Encoding', () => {
   it('is a 400 with a code, on the web API and on the Teams endpoint alike', async () => {
