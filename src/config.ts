@@ -44,7 +44,14 @@ const EnvSchema = z.object({
 
   // Optional LLM (issue 4): any OpenAI-compatible API, Azure OpenAI through OPENAI_BASE_URL
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: unsetIfEmpty(z.string().url().optional()),
+  // Never `https://user:secret@…`: the key goes in OPENAI_API_KEY (a URL is quoted in error messages).
+  OPENAI_BASE_URL: unsetIfEmpty(
+    z
+      .string()
+      .url()
+      .refine((u) => !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(u), 'må ikke inneholde brukernavn eller passord; sett nøkkelen i OPENAI_API_KEY')
+      .optional(),
+  ),
   OPENAI_MODEL: unsetIfEmpty(z.string().default('gpt-4o-mini')),
   LLM_ENABLED: bool(true),
   LLM_TIMEOUT_MS: int(15_000, 100, 120_000),

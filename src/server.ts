@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import express, { type Express } from 'express';
@@ -7,15 +8,16 @@ import type { Logger } from 'pino';
 import { createAsk } from './answer/ask.js';
 import type { Channel, ChannelDeps } from './channels/channel.js';
 import { fileBindings } from './channels/bindings.js';
-import { apiNotFound } from './channels/web/errors.js';
+import { apiNotFound, finalHandlers } from './channels/web/errors.js';
 import { createWebChannel } from './channels/web/index.js';
 import { buildMeta, type Meta } from './channels/web/meta.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { CorpusError } from './corpus/errors.js';
 import { readManifest } from './corpus/load.js';
+import { standardsRegistry } from './corpus/standards.js';
 import { scheduleRetention } from './feedback/retention.js';
 import { createFeedbackStore, type FeedbackStore } from './feedback/store.js';
-import { log as rootLog } from './log.js';
+import { log as rootLog, scrubCredentials } from './log.js';
 import { liveIndex, openSearcher } from './search/index.js';
 
 /**
@@ -75,6 +77,7 @@ export async function createServer(deps: ServerDeps): Promise<VeilederServer> {
   const channels = [web, ...(await optionalChannels(channelDeps))];
   for (const channel of channels) channel.mount?.(app);
   app.use('/api', apiNotFound);
+  app.use(...finalHandlers(log, config.API_MAX_BODY_BYTES));
 
   let http: Server | undefined;
   return {
@@ -136,7 +139,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // question keeps the ask() it started with); the chat's plan list follows.
     let current = createAsk({ config, searcher, log });
     const ask: ChannelDeps['ask'] = (question, context) => current(question, context);
-    const meta = buildMeta(searcher.corpus.documents);
+    const meta = buildMeta(searcher.corpus.documents, standardsRegistry(searcher.corpus));
     const live =
       opts.build !== 'memory' && config.INDEX_RELOAD_MS > 0
         ? liveIndex(searcher, {
@@ -144,7 +147,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
             pollMs: config.INDEX_RELOAD_MS,
             onSwap: (next) => {
               current = createAsk({ config, searcher: next, log });
-              Object.assign(meta, buildMeta(next.corpus.documents));
+              Object.assign(meta, buildMeta(next.corpus.documents, standardsRegistry(next.corpus)));
             },
           })
         : null;
@@ -207,20 +210,55 @@ function progressReporter(log: Logger): { onProgress: (done: number, total: numb
   };
 }
 
-/** What to tell the user when start-up fails for a reason they can fix; undefined for a bug. */
-function startupProblem(err: unknown, config: Config): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'EADDRINUSE') {
-    return `Porten ${config.PORT} på ${config.HOST} er i bruk. Velg en annen med PORT=… (f.eks. PORT=3979 npm start).`;
+/** Why a file operation failed, in words, for the codes a user can fix. */
+const FS_REASON: Record<string, string> = {
+  EACCES: 'ingen skrivetilgang',
+  EPERM: 'ingen tilgang',
+  EROFS: 'filsystemet er skrivebeskyttet',
+  ENOTDIR: 'en del av stien er en fil, ikke en mappe',
+  ENOENT: 'finnes ikke',
+  ENOSPC: 'disken er full',
+  EISDIR: 'er en mappe, ikke en fil',
+  EEXIST: 'finnes allerede og er ikke en mappe',
+};
+
+/** Which setting decides where a file is, so the message can say what to change. */
+function settingFor(file: string, config: Config): string {
+  const abs = path.resolve(file);
+  const under = (dir: string) => abs === path.resolve(dir) || abs.startsWith(path.resolve(dir) + path.sep);
+  if (config.feedbackDb !== ':memory:' && (abs === path.resolve(config.feedbackDb) || under(path.dirname(config.feedbackDb)) && !under(config.DATA_DIR))) {
+    return `FEEDBACK_DB=… (nå ${config.feedbackDb})`;
   }
-  if (code === 'EACCES') return `Har ikke lov til å lytte på ${config.HOST}:${config.PORT}. Velg en port over 1024 med PORT=….`;
+  if (under(config.CORPUS_DIR)) return `CORPUS_DIR=… (nå ${config.CORPUS_DIR})`;
+  return `DATA_DIR=… (nå ${config.DATA_DIR}) — en mappe Veileder kan skrive i`;
+}
+
+/** What to tell the user when start-up fails for a reason they can fix; undefined for a bug. */
+export function startupProblem(err: unknown, config: Config): string | undefined {
+  const e = (err ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  if (e.syscall === 'listen') {
+    if (code === 'EADDRINUSE') return `Porten ${config.PORT} på ${config.HOST} er i bruk. Velg en annen med PORT=… (f.eks. PORT=3979 npm start).`;
+    if (code === 'EACCES' || code === 'EPERM') return `Har ikke lov til å lytte på ${config.HOST}:${config.PORT}. Velg en port over 1024 med PORT=….`;
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `Adressen HOST=${config.HOST} finnes ikke på denne maskinen. Bruk f.eks. HOST=127.0.0.1.`;
+  }
+  // A file Veileder must write or read: name it, say why, and which setting moves it.
+  if (code && FS_REASON[code] && typeof e.path === 'string') {
+    return `Kan ikke bruke ${e.path}: ${FS_REASON[code]} (${code}). Rett opp mappen, eller velg en annen med ${settingFor(e.path, config)}.`;
+  }
+  if (code?.startsWith('SQLITE_')) {
+    return `Kan ikke åpne tilbakemeldingsdatabasen ${config.feedbackDb} (${code}: ${String(e.message)}). Sjekk at mappen finnes og kan skrives, eller sett FEEDBACK_DB=… eller DATA_DIR=….`;
+  }
   if (err instanceof CorpusError) return `Kunne ikke lese korpuset: ${err.message}`;
   // Veileder's coded errors (search, Slack, Teams …) carry a message that says what to do.
-  if (err instanceof Error && typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return err.message;
+  if (err instanceof Error && code && /^[A-Z][A-Z0-9_]+$/.test(code) && !/^E[A-Z]+$/.test(code)) return err.message;
   return undefined;
 }
 
 async function main(): Promise<void> {
+  // Production unless told otherwise: express then never renders a stack trace (the final JSON
+  // handler answers first anyway) and libraries skip their development checks.
+  process.env.NODE_ENV ??= 'production';
   let config: Config;
   try {
     config = loadConfig();
@@ -238,7 +276,7 @@ async function main(): Promise<void> {
   } catch (err) {
     progress.stop();
     const problem = startupProblem(err, config);
-    if (problem) process.stderr.write(`${problem}\n`);
+    if (problem) process.stderr.write(`${scrubCredentials(problem)}\n`);
     else rootLog.fatal({ err }, 'Veileder could not start');
     process.exit(1);
   }

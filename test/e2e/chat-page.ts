@@ -76,6 +76,17 @@ export class ChatPage {
     await this.page.screenshot({ path });
   }
 
+  /** The «[n]» links in an answer's text: the number shown, and the number of the source entry it points to. */
+  async citationLinks(answer: AnswerView): Promise<Array<{ text: string; target: string | null }>> {
+    return answer.locator.locator('.answer-text a.cite').evaluateAll((links) =>
+      links.map((a) => {
+        const id = decodeURIComponent((a as HTMLAnchorElement).hash.slice(1));
+        const target = document.getElementById(id);
+        return { text: a.textContent ?? '', target: target?.classList.contains('source') ? (target.querySelector('.source-number')?.textContent ?? null) : null };
+      }),
+    );
+  }
+
   userMessages(): Promise<string[]> {
     return this.page.locator('.message.user .message-text').allTextContents();
   }

@@ -2,6 +2,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { standardsRegistry } from '../../src/corpus/standards.js';
 import { startTestServer, type TestServer } from '../support/web-server.js';
 import { launchChromium, type Browser } from './browser.js';
 import { ChatPage, type AnswerView } from './chat-page.js';
@@ -143,6 +145,110 @@ describe('the web chat in Chromium', () => {
     await chat.ask('Hvem har ansvar for nalokson på Nordstrand?');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('links each [n] in an answer to its source entry, and a standard to its public address', async () => {
+    const page = await browser.context.newPage();
+    const chat = await ChatPage.open(page, server.url);
+    const question = 'Hvilke tiltak viser til Oslostandard for pårørendesamarbeid?';
+    const view = await chat.ask(question);
+    const expected = await server.ask(question, { channel: 'web' });
+    expectShown(view, expected);
+    expect(expected.citations.length).toBeGreaterThanOrEqual(3);
+
+    // Every marker ask() wrote is a link, and each link lands on the source entry with that number.
+    const markers = [...expected.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    const links = await chat.citationLinks(view);
+    expect(links.map((l) => l.text)).toEqual(markers.map(String));
+    for (const link of links) expect(link.target).toBe(`[${link.text}] `);
+    await view.locator.locator('a.cite').nth(1).click();
+    const target = page.locator('.source:target');
+    expect(await target.locator('.source-number').textContent()).toBe('[2] ');
+    expect(await target.isVisible()).toBe(true);
+    expect(await target.locator('.source-title strong').textContent()).toBe(expected.citations[1]!.documentTitle);
+
+    // The standard is a link to the address the registry gives for it; one without an address stays text.
+    const registry = new Map(standardsRegistry(loadCorpus(server.config.CORPUS_DIR)).map((s) => [s.name, s.url]));
+    const shown = await view.locator.locator('.source-references a.standard-link').evaluateAll((as) =>
+      as.map((a) => ({ name: a.textContent, href: (a as HTMLAnchorElement).href, rel: a.getAttribute('rel') })),
+    );
+    const cited = new Set(expected.citations.flatMap((c) => c.references));
+    const withUrl = [...cited].filter((name) => registry.get(name));
+    expect(withUrl).toContain('Oslostandard for pårørendesamarbeid');
+    expect(new Set(shown.map((s) => s.name))).toEqual(new Set(withUrl));
+    for (const s of shown) {
+      expect(s.href).toBe(new URL(registry.get(s.name!)!).href);
+      expect(s.rel).toContain('noopener');
+    }
+    const withoutUrl = [...cited].filter((name) => !registry.get(name));
+    if (withoutUrl.length) expect(await view.locator.locator('.source-references').first().textContent()).toContain(withoutUrl[0]);
+    await page.close();
+  });
+
+  it('says an ended plan period in one short line per answer, not a box per plan', async () => {
+    const page = await browser.context.newPage();
+    const chat = await ChatPage.open(page, server.url);
+    const question = 'Hvilke tiltak viser til Oslostandard for pårørendesamarbeid?';
+    const expected = await server.ask(question, { channel: 'web' });
+    const expiredPlans = new Set(expected.citations.filter((c) => c.expired).map((c) => c.documentId));
+    expect(expiredPlans.size).toBeGreaterThanOrEqual(2); // VEILEDER_TODAY=2026-11-22: every plan has ended
+    const view = await chat.ask(question);
+    const lines = await view.locator.locator('.expired-line').allTextContents();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Planperioden er utløpt for (alle \d+|begge|\d+ av \d+) plane(?:ne|r)\.$/);
+    expect(view.warnings).toEqual([]); // ask()'s one warning per plan is what the line replaces
+    const lineBox = await view.locator.locator('.expired-line').boundingBox();
+    expect(lineBox!.height).toBeLessThan(30); // one line
+    expect(await view.locator.locator('.expired-line').getAttribute('title')).toBe(expected.warnings.join('\n'));
+    // A single ended plan: the line gives the year it ended.
+    const single = await chat.ask('Hvem har ansvar for nalokson på Nordstrand?');
+    expect(await single.locator.locator('.expired-line').allTextContents()).toEqual([
+      'Planperioden gikk ut i 2023.',
+    ]);
+    await page.close();
+  });
+
+  it('on a 390 px phone the input area takes at most 15 % of the screen height', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const chat = await ChatPage.open(page, server.url);
+    await chat.ask('Hvem har ansvar for nalokson på Nordstrand?');
+    await chat.ask('Hvilke tiltak viser til Oslostandard for pårørendesamarbeid?');
+    const { form, screen } = await page.evaluate(() => ({
+      form: document.getElementById('ask-form')!.getBoundingClientRect().height,
+      screen: window.innerHeight,
+    }));
+    expect(form / screen).toBeLessThanOrEqual(0.15);
+    // The input area is still all there: the field, the button, the privacy hint and the filter.
+    for (const selector of ['#question', '#ask-button', '#question-hint', 'details.filters summary', '#new-conversation']) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(true);
+    }
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/phone-390.png' });
+    // The hint is one line on a phone, and the form sits wholly on the screen.
+    const hint = await page.locator('#question-hint').boundingBox();
+    expect(hint!.height).toBeLessThan(22);
+    expect(hint!.y + hint!.height).toBeLessThanOrEqual(screen);
+    await page.close();
+  });
+
+  it('serves a favicon the page points to', async () => {
+    const page = await browser.context.newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await ChatPage.open(page, server.url);
+    const icons = await page.locator('link[rel="icon"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+    expect(icons.length).toBeGreaterThan(0);
+    for (const href of [...icons, new URL('/favicon.ico', server.url).href]) {
+      const res = await fetch(href);
+      expect(res.status, href).toBe(200);
+      expect(res.headers.get('content-type'), href).toMatch(/^image\//);
+      expect((await res.arrayBuffer()).byteLength, href).toBeGreaterThan(100);
+    }
+    expect(failed).toEqual([]);
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
-import { readManifest } from '../../../src/corpus/load.js';
+import { loadCorpus, readManifest } from '../../../src/corpus/load.js';
+import { standardsRegistry } from '../../../src/corpus/standards.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meta } from '../../../src/channels/web/meta.js';
 import { startTestServer, type TestServer } from '../../support/web-server.js';
@@ -29,6 +30,14 @@ describe('the chat page', () => {
     expect(code).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
     expect((await fetch(new URL('/style.css', server.url))).headers.get('content-type')).toMatch(/text\/css/);
   });
+
+  it('serves a favicon, as SVG and as /favicon.ico', async () => {
+    for (const [file, type] of [['/favicon.ico', /^image\/(x-icon|vnd\.microsoft\.icon)/], ['/favicon.svg', /^image\/svg\+xml/]] as const) {
+      const res = await fetch(new URL(file, server.url));
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('content-type'), file).toMatch(type);
+    }
+  });
 });
 
 describe('GET /api/meta', () => {
@@ -43,6 +52,15 @@ describe('GET /api/meta', () => {
       period: '2021–2024',
     });
     expect(meta.owners).toEqual(expect.arrayContaining(['Bydel Nordstrand', 'Bydel Gamle Oslo', 'Bydel Grünerløkka']));
+  });
+
+  it('gives the public address of every standard the registry has one for', async () => {
+    const meta = (await (await fetch(new URL('/api/meta', server.url))).json()) as Meta;
+    const registry = standardsRegistry(loadCorpus(server.config.CORPUS_DIR));
+    const withUrl = registry.filter((s) => s.url);
+    expect(withUrl.length).toBeGreaterThan(0);
+    expect(meta.standards).toEqual(Object.fromEntries(withUrl.map((s) => [s.name, s.url])));
+    expect(meta.standards['Oslostandard for pårørendesamarbeid']).toMatch(/^https:\/\/www\.oslo\.kommune\.no\//);
   });
 
   it('offers example questions the plans answer', async () => {

@@ -26,7 +26,12 @@ const LABELS = {
     answered: 'Veileder svarte: ',
     sources: 'Kilder',
     measure: 'Tiltak',
-    expired: 'Planperioden er utløpt',
+    expired: 'utløpt',
+    expiredOne: (year) => `Planperioden gikk ut i ${year}.`,
+    expiredSome: (n, total) =>
+      n === total ? `Planperioden er utløpt for ${total === 2 ? 'begge' : `alle ${total}`} planene.` : `Planperioden er utløpt for ${n} av ${total} planer.`,
+    toSource: (n) => `Gå til kilde ${n}`,
+    openStandard: (name) => `Åpne ${name}`,
     responsible: 'Ansvarlig: ',
     noUnit: 'ikke oppgitt i planen',
     accountable: 'overordnet ansvar',
@@ -43,7 +48,12 @@ const LABELS = {
     answered: 'Veileder answered: ',
     sources: 'Sources',
     measure: 'Measure',
-    expired: 'The plan period has ended',
+    expired: 'ended',
+    expiredOne: (year) => `The plan period ended in ${year}.`,
+    expiredSome: (n, total) =>
+      n === total ? `The period has ended for ${total === 2 ? 'both' : `all ${total}`} plans.` : `The period has ended for ${n} of ${total} plans.`,
+    toSource: (n) => `Go to source ${n}`,
+    openStandard: (name) => `Open ${name}`,
     responsible: 'Responsible: ',
     noUnit: 'not stated in the plan',
     accountable: 'accountable',
@@ -61,6 +71,10 @@ const LABELS = {
 /** Earlier turns of this conversation, oldest first, sent along so follow-ups are understood. */
 let history = [];
 let documents = [];
+/** Standard name → public URL (GET /api/meta), so «Viser til» links to the standard itself. */
+let standardUrls = {};
+/** Numbers each answer so its source entries get ids of their own (`a3-s2`). */
+let answerCount = 0;
 let busy = false;
 
 /** Creates an element; `text` goes through textContent only. */
@@ -134,18 +148,45 @@ function safeHttpUrl(url) {
   }
 }
 
-function renderSource(citation, index, l) {
+/** The element id of source `n` (1-based) of answer `key`: what a «[n]» in the answer links to. */
+const sourceId = (key, n) => `${key}-s${n}`;
+
+/** Where a source entry links: the plan's own address (a later `page` becomes `#page=…` here). */
+function sourceHref(citation) {
+  if (!citation.url) return null;
+  // The page of a PDF source: the link opens the PDF there.
+  return safeHttpUrl(citation.page ? `${citation.url.replace(/#.*$/, '')}#page=${citation.page}` : citation.url);
+}
+
+/** A link to a public address that opens in a new tab, without handing it this page. */
+function externalLink(text, href, attrs = {}) {
+  return el('a', { text, attrs: { href, target: '_blank', rel: 'noopener noreferrer', ...attrs } });
+}
+
+/** The standards and other references a source points to, each linked to its public address where known. */
+function renderReferences(references, l) {
+  const parts = [el('span', { className: 'label', text: l.references })];
+  references.forEach((name, i) => {
+    if (i > 0) parts.push('; ');
+    const href = standardUrls[name] && safeHttpUrl(standardUrls[name]);
+    parts.push(href ? externalLink(name, href, { class: 'standard-link', title: l.openStandard(name) }) : el('span', { text: name }));
+  });
+  return el('p', { className: 'source-references' }, parts);
+}
+
+/** One source entry: the whole of what the page shows for a citation (number, plan, measure, unit, text, link). */
+function renderSource(citation, index, l, key) {
   const where = [];
   if (citation.measureId) where.push(`${l.measure} ${citation.measureId}`);
   if (citation.section) where.push(citation.section);
-  // The page of a PDF source: «s. 12», and the link opens the PDF there.
+  // The page of a PDF source: «s. 12».
   if (citation.page) where.push(`${l === LABELS.en ? 'p.' : 's.'} ${citation.page}`);
-  const item = el('li', { className: 'source', attrs: { 'data-document-id': citation.documentId } }, [
+  const item = el('li', { className: 'source', attrs: { id: sourceId(key, index + 1), tabindex: '-1', 'data-document-id': citation.documentId } }, [
     el('p', { className: 'source-title' }, [
       el('span', { className: 'source-number', text: `[${index + 1}] ` }),
       el('strong', { text: citation.documentTitle }),
       el('span', { className: 'source-period', text: ` · ${citation.period}` }),
-      citation.expired ? el('span', { className: 'badge expired', text: l.expired }) : null,
+      citation.expired ? el('span', { className: 'expired', text: ` (${l.expired})` }) : null,
     ]),
     where.length ? el('p', { className: 'source-measure', text: where.join(' · ') }) : null,
     el('p', { className: 'source-unit' }, [
@@ -153,23 +194,52 @@ function renderSource(citation, index, l) {
       el('span', { text: citation.responsible.length ? citation.responsible.join(', ') : l.noUnit }),
       citation.accountable?.length ? el('span', { text: ` (${l.accountable}: ${citation.accountable.join(', ')})` }) : null,
     ]),
-    citation.references.length
-      ? el('p', { className: 'source-references' }, [
-          el('span', { className: 'label', text: l.references }),
-          el('span', { text: citation.references.join('; ') }),
-        ])
-      : null,
+    citation.references.length ? renderReferences(citation.references, l) : null,
     el('details', { className: 'source-text' }, [el('summary', { text: l.showText }), el('p', { text: citation.text })]),
   ]);
-  const href = citation.url && safeHttpUrl(citation.page ? `${citation.url.replace(/#.*$/, '')}#page=${citation.page}` : citation.url);
-  if (href) {
-    item.append(
-      el('p', { className: 'source-link' }, [
-        el('a', { text: l.open, attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }),
-      ]),
-    );
-  }
+  const href = sourceHref(citation);
+  if (href) item.append(el('p', { className: 'source-link' }, [externalLink(l.open, href)]));
   return item;
+}
+
+/** «[1]», «[2, 3]»: the markers ask() puts after what a source says. */
+const MARKER = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
+
+/** The answer's text with each «[n]» a link to source entry n; text nodes only, never parsed as HTML. */
+function renderAnswerText(text, count, l, key) {
+  const p = el('p', { className: 'message-text answer-text' });
+  let last = 0;
+  for (const m of text.matchAll(MARKER)) {
+    const numbers = m[1].split(',').map((n) => Number(n.trim()));
+    if (!numbers.every((n) => n >= 1 && n <= count)) continue;
+    p.append(text.slice(last, m.index), '[');
+    numbers.forEach((n, i) => {
+      if (i > 0) p.append(', ');
+      p.append(el('a', { className: 'cite', text: String(n), attrs: { href: `#${sourceId(key, n)}`, title: l.toSource(n) } }));
+    });
+    p.append(']');
+    last = m.index + m[0].length;
+  }
+  p.append(text.slice(last));
+  return p;
+}
+
+/**
+ * Ended plan periods as one short line for the whole answer. ask() words one warning per expired plan;
+ * those are the warnings that name an expired source's plan, and the line replaces them (each source
+ * still says «utløpt» after its period, and the line's tooltip keeps ask()'s words). Other warnings (personal data removed …) are shown as they are.
+ */
+function splitWarnings(answer, l) {
+  const plans = new Map();
+  for (const c of answer.citations) plans.set(c.documentId, c);
+  const expired = [...plans.values()].filter((c) => c.expired);
+  const isExpiredWarning = (w) => expired.some((c) => w.includes(c.documentTitle));
+  const others = answer.warnings.filter((w) => !isExpiredWarning(w));
+  if (!expired.length) return { expiredLine: null, others };
+  const text = expired.length === 1 ? l.expiredOne(expired[0].period.split('–').at(-1)) : l.expiredSome(expired.length, plans.size);
+  // ask()'s full wording (which plan, check for a newer one) stays a hover away.
+  const full = answer.warnings.filter(isExpiredWarning).join('\n');
+  return { expiredLine: el('p', { className: 'expired-line', text, attrs: full ? { title: full } : {} }), others };
 }
 
 function renderFeedback(answerId, l) {
@@ -204,16 +274,17 @@ function renderAnswer(item, answer, answerId) {
   item.classList.remove('pending');
   item.classList.toggle('not-found', !answer.found);
   if (answerId) item.dataset.answerId = answerId;
+  const key = `a${++answerCount}`;
   const children = [
     el('span', { className: 'visually-hidden', text: l.answered }),
-    el('p', { className: 'message-text answer-text', text: answer.answer }),
+    renderAnswerText(answer.answer, answer.citations.length, l, key),
   ];
-  if (answer.warnings.length) {
-    children.push(el('ul', { className: 'warnings' }, answer.warnings.map((w) => el('li', { text: w }))));
-  }
+  const { expiredLine, others } = splitWarnings(answer, l);
+  if (others.length) children.push(el('ul', { className: 'warnings' }, others.map((w) => el('li', { text: w }))));
+  if (expiredLine) children.push(expiredLine);
   if (answer.citations.length) {
     children.push(el('h3', { className: 'sources-title', text: l.sources }));
-    children.push(el('ol', { className: 'sources' }, answer.citations.map((c, i) => renderSource(c, i, l))));
+    children.push(el('ol', { className: 'sources' }, answer.citations.map((c, i) => renderSource(c, i, l, key))));
   }
   children.push(renderFeedback(answerId, l));
   item.replaceChildren(...children);
@@ -307,6 +378,7 @@ async function loadMeta() {
     if (!res.ok) return;
     const meta = await res.json();
     documents = meta.documents;
+    standardUrls = meta.standards ?? {};
     for (const owner of meta.owners) ownerSelect.append(el('option', { text: owner, attrs: { value: owner } }));
     fillDocumentOptions();
     examples.replaceChildren(
