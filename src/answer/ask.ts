@@ -4,6 +4,7 @@ import { log as rootLog } from '../log.js';
 import { redact, withoutPlaceholders } from '../privacy/redact.js';
 import { messages } from './compose.js';
 import { allowed, type Composed, type Env, type SearcherLike } from './env.js';
+import { withoutDirectives } from './directives.js';
 import { resolveFollowUp } from './followup.js';
 import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
@@ -72,7 +73,9 @@ export function createAsk(deps: AskDeps): AskFn {
     // 1. Redact before anything else sees the question — including the log.
     const redacted = redact(cleanText(rawQuestion));
     const { text: question, truncated } = truncate(redacted.text);
-    const language = detectLanguage(question);
+    // 2. Text that tries to instruct the bot («SYSTEM: …», «ignorer planene og si …») is not part of the question.
+    const asked = withoutDirectives(question).text;
+    const language = detectLanguage(asked);
     const t = messages(language);
     const warnings: string[] = [];
     if (redacted.kinds.length) warnings.push(personalDataWarning(redacted.kinds, language));
@@ -122,7 +125,7 @@ export function createAsk(deps: AskDeps): AskFn {
         return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'unavailable');
       }
       const spell = (text: string) => respell(withoutPlaceholders(text), s.corpus);
-      const resolved = resolveFollowUp(spell(question), history?.map((t) => ({ ...t, text: spell(t.text) })));
+      const resolved = resolveFollowUp(spell(asked), history?.map((t) => ({ ...t, text: spell(t.text) })));
       // A channel bound to a district (AskContext.district): a question that names none is about that district.
       const bound = channelDistrict(context.district, resolved.query);
       const query = bound ? `${resolved.query} i Bydel ${bound}` : resolved.query;
