@@ -178,16 +178,17 @@ export function composeUnit(unit: string, citations: Citation[], byText: boolean
 /** Every plan (and its measures) that refers to a standard or procedure. */
 export function composeReference(reference: string, citations: Citation[], lang: Language): string {
   const t = messages(lang);
-  const byPlan = new Map<string, { title: string; period: string; ids: string[]; n: number[] }>();
+  const byPlan = new Map<string, { title: string; period: string; ids: string[]; n: number[]; units: string[] }>();
   citations.forEach((c, i) => {
-    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: t.period(c.period, c.expired), ids: [], n: [] };
+    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: t.period(c.period, c.expired), ids: [], n: [], units: [] };
     if (c.measureId) p.ids.push(c.measureId);
+    for (const u of c.measureId ? c.responsible : []) if (!p.units.includes(u)) p.units.push(u);
     p.n.push(i + 1);
     byPlan.set(c.documentId, p);
   });
   const lines = [...byPlan.values()].map(
     (p) =>
-      `– ${p.title} (${p.period}): ${p.ids.length ? t.measures(listJoin(p.ids, lang)) : t.textOnly} ${p.n.map((n) => `[${n}]`).join('')}`,
+      `– ${p.title} (${p.period}): ${p.ids.length ? t.measures(listJoin(p.ids, lang)) : t.textOnly}${p.units.length ? ` (${t.responsible(listJoin(p.units, lang)).replace(/\.$/, '')})` : ''} ${p.n.map((n) => `[${n}]`).join('')}`,
   );
   return [t.referenceLead(reference, byPlan.size), ...lines].join('\n');
 }
@@ -200,14 +201,21 @@ export function composeGlossary(
 ): string {
   const t = messages(lang);
   const plans = [...new Set(citations.map((c) => c.documentTitle))];
+  // The measures that use it, with who carries them: what a new colleague needs next.
+  const measures = citations
+    .map((c, i) => ({ c, n: i + 1 }))
+    .filter(({ c }) => c.measureId && unitPhrase(c, lang))
+    .slice(0, 3)
+    .map(({ c, n }) => `– ${t.measure(c.measureId!)} (${shortPlanName(c, lang)}): ${t.responsible(unitPhrase(c, lang)!)} [${n}]`);
   if (entry?.expansion && citations[0]) {
     const used = plans.slice(1);
     return [
       `${t.glossary(entry.abbreviation, entry.expansion, citations[0].documentTitle)} [1].`,
       ...(used.length ? [t.alsoUsed(listJoin(used.map((p) => quote(p, lang)), lang))] : []),
+      ...measures,
     ].join('\n');
   }
-  if (plans.length) return t.notExpanded(abbreviation, listJoin(plans.map((p) => quote(p, lang)), lang));
+  if (plans.length) return [t.notExpanded(abbreviation, listJoin(plans.map((p) => quote(p, lang)), lang)), ...measures].join('\n');
   return t.unknownAbbreviation(abbreviation);
 }
 
