@@ -16,6 +16,7 @@ const Schema = z.strictObject({
   situations: Words,
   not_names: Words,
   not_name_endings: Words,
+  noun_endings: Words,
   first_names: Words,
   ambiguous_first_names: Words,
   surnames: Words,
@@ -25,6 +26,7 @@ const Schema = z.strictObject({
   birth_labels: Words,
   months: Words,
   amount_words: Words,
+  year_words: Words,
 });
 
 export interface Lexicon {
@@ -32,6 +34,7 @@ export interface Lexicon {
   personal: RegExp;
   notNames: ReadonlySet<string>;
   notNameEndings: readonly string[];
+  nounEndings: readonly string[];
   firstNames: ReadonlySet<string>;
   ambiguousFirstNames: ReadonlySet<string>;
   surnames: ReadonlySet<string>;
@@ -44,6 +47,8 @@ export interface Lexicon {
   month: string;
   /** Regex source: a word saying a number is an amount or a count. */
   amount: string;
+  /** Regex source: a word after which a four-digit number is a year. */
+  yearWord: string;
 }
 
 const words = (s: string) => s.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean);
@@ -64,6 +69,7 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
     personal: new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${personal})(?![\\p{L}\\p{M}\\p{N}])`, 'iu'),
     notNames: new Set(words(raw.not_names)),
     notNameEndings: words(raw.not_name_endings),
+    nounEndings: words(raw.noun_endings),
     firstNames: new Set(words(raw.first_names)),
     ambiguousFirstNames: new Set(words(raw.ambiguous_first_names)),
     surnames: new Set(words(raw.surnames)),
@@ -73,6 +79,7 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
     birthLabel: alternation(words(raw.birth_labels)),
     month: alternation(words(raw.months)),
     amount: alternation(words(raw.amount_words)),
+    yearWord: alternation(words(raw.year_words)),
   };
 }
 

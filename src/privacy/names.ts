@@ -36,12 +36,16 @@ interface Word {
 
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const TITLED = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
+/** Right after a name, removed personal data, labelled or not: «Per, f. [fødselsdato]», «Ola ([telefonnummer])». */
+const PLACEHOLDER_AFTER = /^[\s,(:–-]*(?:[\p{L}.]{1,16}\s?:?\s?)?\[/u;
 
 function wordsOf(text: string): Word[] {
   const out: Word[] = [];
   let last = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
+    // Letters glued to digits are part of a number or an id («10S», «4F»), not a word.
+    if (/\p{N}/u.test(text[start - 1] ?? '')) continue;
     const end = start + m[0].length;
     const gap = text.slice(last, start);
     out.push({
@@ -82,7 +86,7 @@ function kindOf(w: Word): Kind {
   const ambiguous = parts.length === 1 && (lex.ambiguousFirstNames.has(w.lower) || lex.notNames.has(w.lower));
   if (first && !ambiguous) return 'strong';
   if (first && titled) return w.initial ? 'weak' : 'strong';
-  if (titled && !blocked) return 'weak';
+  if (titled && !blocked && w.text.length > 1) return 'weak';
   if (!titled && isSurname(w.lower)) return 'tail';
   return 'none';
 }
@@ -111,13 +115,21 @@ export function namesIn(text: string, personal = mentionsPersonalMatter(text)): 
     const strong = run.includes('strong');
     const weak = run.filter((k) => k === 'weak').length;
     const prev = i > 0 && /^\s+$/.test(words[i]!.gap) ? words[i - 1]!.lower : undefined;
-    const next = j + 1 < words.length && /^[\s,]+$/.test(words[j + 1]!.gap) ? words[j + 1]!.lower : undefined;
+    const next = j + 1 < words.length && /^[\s,(:–-]+$/.test(words[j + 1]!.gap) ? words[j + 1]!.lower : undefined;
     // A lone capitalised word opening a sentence is most often a noun («Barnevernet har …»): the cue
     // after it counts only for a first name («Per er bostedsløs»).
     const cue =
       (prev !== undefined && lex.beforeName.has(prev)) ||
-      ((!words[i]!.initial || j === i && isFirstName(words[i]!.lower, true)) && next !== undefined && lex.afterName.has(next));
-    if (strong || weak >= 2 || cue) spans.push({ start: words[i]!.start, end: words[j]!.end });
+      ((!words[i]!.initial || (j === i && isFirstName(words[i]!.lower, true))) &&
+        ((next !== undefined && lex.afterName.has(next)) || PLACEHOLDER_AFTER.test(text.slice(words[j]!.end, words[j]!.end + 32))));
+    // Unknown words all in the definite form are units or services («hva gjør Barnevernet med …»,
+    // «om Politiets nettpatrulje»), unless one is a surname («Ragna Olsen»).
+    const nounLike = (w: Word) => {
+      const base = w.lower.replace(/s$/, ''); // genitive: «Politiets»
+      return base.length >= 5 && lex.nounEndings.some((e) => base.endsWith(e)) && !isSurname(w.lower);
+    };
+    const noun = !strong && words.slice(i, j + 1).every(nounLike);
+    if (!noun && (strong || weak >= 2 || cue)) spans.push({ start: words[i]!.start, end: words[j]!.end });
     i = j;
   }
   return spans;

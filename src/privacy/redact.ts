@@ -128,6 +128,8 @@ interface Group {
   digits: string;
   /** A country code +47 / 0047 before a phone number. */
   prefix: boolean;
+  /** Part of a measure id, a period, a date or a year: not personal (see markProtected). */
+  protected: boolean;
 }
 
 /** Runs of digit groups with only separators between them: «130 972 480 22», «912.34.567». */
@@ -138,12 +140,12 @@ function digitRuns(text: string): Group[][] {
     let digits = m[0];
     const cc = digits.startsWith('0047') ? 4 : text[start - 1] === '+' && digits.startsWith('47') ? 2 : 0;
     if (cc) {
-      groups.push({ start, end: start + cc, digits: digits.slice(0, cc), prefix: true });
+      groups.push({ start, end: start + cc, digits: digits.slice(0, cc), prefix: true, protected: false });
       start += cc;
       digits = digits.slice(cc);
       if (!digits) continue;
     }
-    groups.push({ start, end: start + digits.length, digits, prefix: false });
+    groups.push({ start, end: start + digits.length, digits, prefix: false, protected: false });
   }
   const runs: Group[][] = [];
   let run: Group[] = [];
@@ -156,35 +158,64 @@ function digitRuns(text: string): Group[][] {
     run.push(g);
   }
   if (run.length) runs.push(run);
-  return runs.flatMap((r) => withoutProtected(r, text));
+  for (const r of runs) markProtected(r, text);
+  return runs;
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
 
 /**
- * A run split where it holds what is not personal: measure ids (2.1.3, single digits joined by dots)
- * and pairs of years (2022–2025, 2021 2024).
+ * A run split where it holds what is not personal: measure ids (2.1.3, single digits joined by dots),
+ * pairs of years (2022–2025, 2021 2024), dates (23.09.2025; one before 2000 is found as a date of birth)
+ * months (12/2020) and a year after «i», «til», «fra» … («til 2024 13-23»).
  */
-function withoutProtected(run: Group[], text: string): Group[][] {
+function markProtected(run: Group[], text: string): void {
   const keep = run.map(() => true);
   const dotted = (i: number) => i + 1 < run.length && text.slice(run[i]!.end, run[i + 1]!.start) === '.';
+  // Chains of groups joined by a bare dot; chainOf[i] is the length of the chain group i is in.
+  const chains: [number, number][] = [];
   for (let i = 0; i < run.length; i++) {
     let j = i;
     while (dotted(j)) j++;
-    const chain = run.slice(i, j + 1);
-    if (chain.length >= 2 && chain.length <= 3 && chain.every((g) => g.digits.length === 1)) for (let k = i; k <= j; k++) keep[k] = false;
+    chains.push([i, j]);
     i = j;
   }
+  const chainOf = run.map((_, i) => chains.find(([a, b]) => a <= i && i <= b)!);
+  const lone = (i: number) => i >= 0 && i < run.length && run[i]!.digits.length === 1 && chainOf[i]![0] === chainOf[i]![1];
+  // «4 1 2 2 3.3 4 4» is a phone number with a stray dot, not a measure id among single digits.
+  const spaced = run.filter((_, i) => lone(i)).length >= 2;
+  for (const [i, j] of chains) {
+    const chain = run.slice(i, j + 1);
+    const measureId = chain.length >= 2 && chain.length <= 3 && chain.every((g) => g.digits.length === 1);
+    if (measureId && !spaced && !lone(i - 1) && !lone(j + 1)) for (let k = i; k <= j; k++) keep[k] = false;
+  }
+  const yearWord = compiled().yearBefore;
+  run.forEach((g, i) => {
+    if (YEAR.test(g.digits) && yearWord.test(text.slice(Math.max(0, g.start - 16), g.start))) keep[i] = false;
+  });
   for (let i = 0; i + 1 < run.length; i++) {
     if (YEAR.test(run[i]!.digits) && YEAR.test(run[i + 1]!.digits)) keep[i] = keep[i + 1] = false;
+    if (isDate(run.slice(i, i + 3), text)) keep[i] = keep[i + 1] = keep[i + 2] = false;
+    // A month and a year: «rapport 12/2020», «12.2020».
+    const [m, y] = [run[i]!, run[i + 1]!];
+    if (m.digits.length <= 2 && Number(m.digits) >= 1 && Number(m.digits) <= 12 && YEAR.test(y.digits) && /^[./]$/.test(text.slice(m.end, y.start))) {
+      keep[i] = keep[i + 1] = false;
+    }
   }
+  run.forEach((g, k) => (g.protected = !keep[k]));
+}
+
+/** The runs split around their protected groups. */
+function withoutProtected(runs: Group[][]): Group[][] {
   const out: Group[][] = [];
-  let cur: Group[] = [];
-  run.forEach((g, i) => {
-    if (keep[i]) cur.push(g);
-    else if (cur.length) (out.push(cur), (cur = []));
-  });
-  if (cur.length) out.push(cur);
+  for (const run of runs) {
+    let cur: Group[] = [];
+    for (const g of run) {
+      if (!g.protected) cur.push(g);
+      else if (cur.length) (out.push(cur), (cur = []));
+    }
+    if (cur.length) out.push(cur);
+  }
   return out;
 }
 
@@ -219,7 +250,7 @@ function isDate(groups: Group[], text: string): boolean {
   );
 }
 
-let patterns: { amountAfter: RegExp; amountBefore: RegExp; labelledBirth: RegExp; plainBirth: RegExp } | undefined;
+let patterns: { amountAfter: RegExp; amountBefore: RegExp; yearBefore: RegExp; labelledBirth: RegExp; plainBirth: RegExp } | undefined;
 
 function compiled() {
   if (patterns) return patterns;
@@ -238,6 +269,7 @@ function compiled() {
   patterns = {
     amountAfter: new RegExp(String.raw`^ ?(?:${lex.amount})(?![\p{L}])`, 'iu'),
     amountBefore: new RegExp(String.raw`(?<![\p{L}])(?:kr|nok)\.? ?$`, 'iu'),
+    yearBefore: new RegExp(String.raw`(?<![\p{L}])(?:${lex.yearWord}) $`, 'iu'),
     labelledBirth: new RegExp(
       String.raw`(?<![\p{L}\p{N}])(?:${lex.birthLabel}) ?:? ?(?:(?:den|d\.|on|the|i|in) )?(${dates.join('|')})(?![\p{L}\d])`,
       'giu',
@@ -260,24 +292,32 @@ function find(text: string): Found[] {
 
   if (MAYBE_EMAIL.test(text)) for (const m of text.matchAll(EMAIL)) take(m.index, m.index + m[0].length, 'email');
 
-  const runs = digitRuns(text).map((r) => r.filter((g) => free(g.start, g.end))).filter((r) => r.length);
-
-  // Fødselsnummer and D-nummer: any 11 digits in a row of groups.
-  for (const run of runs) {
-    for (let i = 0; i < run.length; i++) {
-      let digits = '';
-      for (let j = i; j < run.length; j++) {
-        digits += run[j]!.digits;
-        if (digits.length < 11) continue;
-        const kind = digits.length === 11 && !run[i]!.prefix ? idNumberKind(digits) : null;
-        if (kind) {
-          take(run[i]!.start, run[j]!.end, kind);
-          i = j;
+  const unfree = (runs: Group[][]) => runs.map((r) => r.filter((g) => free(g.start, g.end))).filter((r) => r.length);
+  /** Any 11 digits in a row of groups that `kindOf` takes for a fødselsnummer or D-nummer. */
+  const idNumbers = (runs: Group[][], kindOf: (digits: string, groups: Group[]) => PersonalDataKind | null) => {
+    for (const run of unfree(runs)) {
+      for (let i = 0; i < run.length; i++) {
+        let digits = '';
+        for (let j = i; j < run.length; j++) {
+          digits += run[j]!.digits;
+          if (digits.length < 11) continue;
+          const kind = digits.length === 11 && !run[i]!.prefix ? kindOf(digits, run.slice(i, j + 1)) : null;
+          if (kind) {
+            take(run[i]!.start, run[j]!.end, kind);
+            i = j;
+          }
+          break;
         }
-        break;
       }
     }
-  }
+  };
+  // A number with a valid checksum is one, however its groups read («1909 2001 234» is no period),
+  // unless it is made of measure ids and periods only («2.1.5 2021-2024»); a mistyped one (11 digits
+  // starting with a birth date) only outside measure ids and periods.
+  const raw = digitRuns(text);
+  idNumbers(raw, (digits, groups) => (idnr(digits).status === 'valid' && groups.some((g) => !g.protected) ? idNumberKind(digits) : null));
+  const runs = withoutProtected(raw);
+  idNumbers(runs, idNumberKind);
 
   // Dates of birth: after «født», «f.», «DOB» …, and any full date before 2000.
   for (const re of [p.labelledBirth, p.plainBirth]) {
@@ -289,8 +329,10 @@ function find(text: string): Found[] {
   }
 
   // Phone numbers: 8 digits starting 2–9, with +47 / 0047 before them or not.
-  for (const whole of runs) {
-    const run = whole.filter((g) => free(g.start, g.end));
+  for (const run of unfree(runs)) {
+    // An amount or a count: «kr 2 500 000», «23 456 789 kroner».
+    const last = run.at(-1)!.end;
+    if (p.amountAfter.test(text.slice(last, last + 16)) || p.amountBefore.test(text.slice(Math.max(0, run[0]!.start - 6), run[0]!.start))) continue;
     for (let i = 0; i < run.length; i++) {
       const k = run[i]!.prefix ? i + 1 : i;
       if (k >= run.length) break;
@@ -304,10 +346,8 @@ function find(text: string): Found[] {
         const phone =
           digits.length === 8 &&
           /^[2-9]/.test(digits) &&
-          !isDate(groups, text) &&
-          !/^(?:19|20)\d\d(?:19|20)\d\d$/.test(digits) &&
-          !p.amountAfter.test(text.slice(end, end + 16)) &&
-          !p.amountBefore.test(text.slice(Math.max(0, start - 6), start));
+          !(groups.length === 1 && /^(?:19|20)\d\d(?:19|20)\d\d$/.test(digits)) &&
+          !p.amountAfter.test(text.slice(end, end + 16));
         if (phone) {
           take(start, end, 'phone');
           i = j;

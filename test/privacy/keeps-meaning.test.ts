@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { unitsOf } from '../../src/answer/units.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { mentionsPersonalMatter } from '../../src/privacy/names.js';
 import { redact } from '../../src/privacy/redact.js';
 import { DISTRICTS } from '../../src/search/districts.js';
 
@@ -63,7 +65,30 @@ describe('redact() keeps ordinary questions as they are', () => {
       unchanged(`${n} har ansvar for oppfølging av personer med ROP-lidelse.`);
     }
     for (const d of corpus.documents) {
-      for (const m of d.measures) unchanged(`Hva er tiltak ${m.id} (${d.period}) for personer med psykose?`);
+      for (const m of d.measures) unchanged(`Hva er tiltak ${m.id} (${d.period.from}–${d.period.to}) for personer med psykose?`);
     }
+  });
+
+  it('any staff question with periods, measure ids, counts, dates and units put in anywhere (property)', () => {
+    const ids = corpus.documents.flatMap((d) => d.measures.map((m) => m.id));
+    const units = unitsOf(corpus);
+    const insert = fc.oneof(
+      fc.constantFrom('2022–2025', '2021-2024', '2022 - 2025', 'i 2023', 'planperioden 2026–2029', 'fra 2021 til 2024'),
+      fc.constantFrom(...ids).map((id) => `tiltak ${id}`),
+      fc.constantFrom('305 personer', '12 345 innbyggere', '23 456 789 kroner', 'kr 2 500 000', '40 prosent', 'ungdom 13-23'),
+      fc.constantFrom('møtet 23.09.2025', 'frist 1.3.2026', 'fra 01.01.2024'),
+      fc.constantFrom(...units),
+      fc.constantFrom(...DISTRICTS).map((d) => `i bydel ${d.toLowerCase()}`),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...questions), fc.array(fc.tuple(insert, fc.nat()), { maxLength: 3 }), fc.boolean(), (q, inserts, colleague) => {
+        const words = q.split(' ');
+        for (const [text, at] of inserts) words.splice(at % (words.length + 1), 0, text);
+        // A colleague's name stays in a question about no person.
+        if (colleague && !mentionsPersonalMatter(words.join(' '))) words.unshift('min kollega Kari lurer på:');
+        unchanged(words.join(' '));
+      }),
+      { numRuns: 2000, seed: 2025 },
+    );
   });
 });
