@@ -359,6 +359,26 @@ function find(text: string): Found[] {
   return found;
 }
 
+/** Contact data and numbers in a text, each with what identifies it (its digits, its address). */
+export interface Contact {
+  kind: Exclude<PersonalDataKind, 'name'>;
+  /** Digits for numbers and dates; the address, lower case, for e-mail. */
+  value: string;
+}
+
+/**
+ * The phone numbers, e-mail addresses, id numbers and dates of birth in a text, found as redact()
+ * finds them: for checking that a model's reply holds none the sources do not hold (src/answer/check.ts).
+ */
+export function contactsIn(input: string): Contact[] {
+  const { text } = plain(input);
+  return find(text).map((f) => {
+    const raw = text.slice(f.start, f.end);
+    if (f.kind !== 'email') return { kind: f.kind, value: raw.replace(/\D/g, '').replace(/^(?:0047|47(?=\d{8}$))/, '') } as Contact;
+    return { kind: f.kind, value: raw.toLowerCase().replace(/\s/g, '').replace(new RegExp(AT, 'iu'), '@') } as Contact;
+  });
+}
+
 export function redact(input: string): Redaction {
   const kinds = new Set<PersonalDataKind>();
   const { text: plainText, origin } = plain(input);
