@@ -180,7 +180,8 @@ function markProtected(run: Group[], text: string): void {
     chains.push([i, j]);
     i = j;
   }
-  const chainOf = run.map((_, i) => chains.find(([a, b]) => a <= i && i <= b)!);
+  const chainOf: [number, number][] = [];
+  for (const c of chains) for (let k = c[0]; k <= c[1]; k++) chainOf[k] = c;
   const lone = (i: number) => i >= 0 && i < run.length && run[i]!.digits.length === 1 && chainOf[i]![0] === chainOf[i]![1];
   // «4 1 2 2 3.3 4 4» is a phone number with a stray dot, not a measure id among single digits.
   const spaced = run.filter((_, i) => lone(i)).length >= 2;
@@ -284,9 +285,15 @@ function compiled() {
 
 function find(text: string): Found[] {
   const found: Found[] = [];
-  const free = (start: number, end: number) => !found.some((f) => start < f.end && f.start < end);
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
   const take = (start: number, end: number, kind: PersonalDataKind) => {
-    if (free(start, end)) found.push({ start, end, kind });
+    if (!free(start, end)) return;
+    found.push({ start, end, kind });
+    taken.fill(1, start, end);
   };
   const p = compiled();
 
