@@ -2,6 +2,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
+import { redact } from '../privacy/redact.js';
 import { checkReply, renumber, type ReplyProblem } from './check.js';
 import type { Language } from './language.js';
 import { PROMPTS_DIR, renderMessages } from './prompts.js';
@@ -11,7 +12,8 @@ import type { Citation } from './types.js';
  * The optional LLM path: ChatOpenAI (OpenAI, Azure OpenAI or any OpenAI-compatible server through
  * OPENAI_BASE_URL) words the answer from the retrieved citations, with the prompts in prompts/.
  * The reply is checked (check.ts); on any problem, time-out or error the caller keeps the extractive
- * answer — write() never throws.
+ * answer — write() never throws. A failure's detail is logged by the caller: it passes redact() here,
+ * since it may quote the model's reply or an error message.
  */
 
 export type LlmFailure = ReplyProblem | 'LLM_TIMEOUT' | 'LLM_ERROR' | 'LLM_REFUSAL';
@@ -59,6 +61,8 @@ export function createLlmWriter(config: Config, opts: LlmOptions = {}): AnswerWr
   });
   const promptsDir = opts.promptsDir ?? PROMPTS_DIR;
 
+  const failed = (reason: LlmFailure, detail?: string): LlmResult => ({ ok: false, reason, ...(detail ? { detail: redact(detail).text } : {}) });
+
   return {
     async write({ question, citations, language, corpus }) {
       if (!citations.length) return { ok: false, reason: 'LLM_NOT_IN_SOURCES' };
@@ -72,13 +76,14 @@ export function createLlmWriter(config: Config, opts: LlmOptions = {}): AnswerWr
         const refusal = (msg.additional_kwargs as { refusal?: unknown } | undefined)?.refusal;
         reply = contentText(msg.content);
         if ((typeof refusal === 'string' && refusal.trim()) || !reply.trim()) {
-          return { ok: false, reason: 'LLM_REFUSAL', detail: typeof refusal === 'string' ? refusal : 'empty reply' };
+          return failed('LLM_REFUSAL', typeof refusal === 'string' ? refusal : 'empty reply');
         }
       } catch (err) {
-        return { ok: false, ...failureOf(err, timeoutMs, started) };
+        const failure = failureOf(err, timeoutMs, started);
+        return failed(failure.reason, failure.detail);
       }
       const checked = checkReply(reply, citations, corpus);
-      if (checked.problem) return { ok: false, reason: checked.problem, detail: checked.detail };
+      if (checked.problem) return failed(checked.problem, checked.detail);
       return {
         ok: true,
         text: renumber(reply.trim(), checked.cited),

@@ -7,8 +7,8 @@ import type { Citation } from './types.js';
 /** The warnings an Answer carries, worded for the user. */
 
 const KIND = {
-  nb: { fodselsnummer: 'fødselsnummer', 'd-nummer': 'D-nummer', phone: 'telefonnummer', email: 'e-postadresse', name: 'navn' },
-  en: { fodselsnummer: 'national identity number', 'd-nummer': 'D number', phone: 'phone number', email: 'e-mail address', name: 'name' },
+  nb: { fodselsnummer: 'fødselsnummer', 'd-nummer': 'D-nummer', birthdate: 'fødselsdato', phone: 'telefonnummer', email: 'e-postadresse', name: 'navn' },
+  en: { fodselsnummer: 'national identity number', 'd-nummer': 'D number', birthdate: 'date of birth', phone: 'phone number', email: 'e-mail address', name: 'name' },
 } as const;
 
 export function personalDataWarning(kinds: PersonalDataKind[], lang: Language): string {

@@ -86,4 +86,49 @@ describe('redact', () => {
     const r = redact(`Fødselsnummer: ${FNR}, tlf 41234567, e-post ola@example.com. Hvem deler ut nalokson?`);
     expect(withoutPlaceholders(r.text)).toBe(', , . Hvem deler ut nalokson?');
   });
+
+  it('matches a fødselsnummer on its digits, whatever is typed between or as them', () => {
+    for (const fnr of ['130 972 480 22', '13.09.72 48022', '130972/48022', '130972–48022', '130972 - 48022', '１３０９７２４８０２２', '١٣٠٩٧٢٤٨٠٢٢', '13 09 72 480 22']) {
+      const r = redact(`Brukeren har fnr ${fnr}, hva gjør vi?`);
+      expect(r.text, fnr).toBe('Brukeren har fnr [fødselsnummer], hva gjør vi?');
+      expect(r.kinds).toEqual(['fodselsnummer']);
+    }
+  });
+
+  it('matches a phone number on its digits, with dots, single spaces or Unicode digits', () => {
+    for (const phone of ['91 234 567', '912.34.567', '4 1 2 2 3 3 4 4', '912-34-567', '９１２３４５６７', '+47 912.34.567', '22 33 44 55']) {
+      expect(redact(`Ring meg på ${phone} om nalokson`).text, phone).toBe('Ring meg på [telefonnummer] om nalokson');
+    }
+  });
+
+  it('removes e-mail addresses written with (at) or spaces around @', () => {
+    for (const mail of ['navn(at)domene.no', 'navn @ domene.no', 'navn [at] domene.no', 'navn＠domene.no', 'kari.nordmann (at) bydel-alna.oslo.kommune.no']) {
+      const r = redact(`Send svar til ${mail} takk`);
+      expect(r.text, mail).toBe('Send svar til [e-post] takk');
+      expect(r.kinds).toEqual(['email']);
+    }
+  });
+
+  it('removes a date of birth, and then the name the date stood between', () => {
+    for (const born of ['født 13.09.1972', 'født den 13.9.72', 'f. 13/09/1972', 'født 13. september 1972', 'fødselsdato: 1972-09-13', 'født 1972']) {
+      const r = redact(`Ola Hansen, ${born}, har ADHD`);
+      expect(r.text, born).not.toMatch(/13|1972|Ola|Hansen/);
+      expect(r.kinds).toEqual(['birthdate', 'name']);
+    }
+    expect(redact('Pasienten er 13.09.1972 og trenger LAR').text).toBe('Pasienten er [fødselsdato] og trenger LAR');
+  });
+
+  it('removes a name in lower case, hyphenated, or in the sentence before the diagnosis', () => {
+    expect(redact('kari nordmann har schizofreni').text).toBe('[navn] har schizofreni');
+    expect(redact('Jan-Erik Ødegård, han har ADHD').text).toBe('[navn], han har ADHD');
+    expect(redact('jan-erik ødegård, han har adhd').text).toBe('[navn], han har adhd');
+    expect(redact('Brukeren heter Kari. Hun har schizofreni, hva gjør vi?').text).toBe('Brukeren heter [navn]. Hun har schizofreni, hva gjør vi?');
+    expect(redact('Kari Nordmann er ny hos oss. Hun har schizofreni.').text).toBe('[navn] er ny hos oss. Hun har schizofreni.');
+    expect(redact('Per er bostedsløs og ruser seg, hvem hjelper?').text).toBe('[navn] er bostedsløs og ruser seg, hvem hjelper?');
+  });
+
+  it('keeps a name in a question about no person', () => {
+    expect(redact('min kollega Kari lurer på hva LAR er')).toEqual({ text: 'min kollega Kari lurer på hva LAR er', kinds: [] });
+    expect(redact('Hva sier Tryggere liv om nalokson per dag?').kinds).toEqual([]);
+  });
 });
