@@ -11,6 +11,7 @@ import { classify, type Intent } from './intent.js';
 import { answerAcross, asksAcrossPlans } from './kinds/across.js';
 import { districtsIn, type District } from '../search/districts.js';
 import { answerGlossary } from './kinds/glossary.js';
+import { answerPlanPeriod } from './kinds/plan.js';
 import { answerOutside } from './kinds/outside.js';
 import { composeNotFound, missingFactKinds } from './refusal.js';
 import { answerFree } from './kinds/free.js';
@@ -184,6 +185,8 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
       return answerUnit(intent.unit, question, env) ?? answerFree(question, env);
     case 'across':
       return answerAcross(question, env);
+    case 'plan-period':
+      return answerPlanPeriod(question, env) ?? answerFree(question, env);
     case 'reference':
       return answerReference(intent.reference, question, env);
     case 'glossary':

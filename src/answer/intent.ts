@@ -2,6 +2,7 @@ import { findReferences } from '../corpus/references.js';
 import type { Corpus, GlossaryEntry } from '../corpus/types.js';
 import { fold } from '../search/tokenize.js';
 import { asksAcrossPlans } from './kinds/across.js';
+import { asksAboutPlanPeriod } from './kinds/plan.js';
 import { topicalWords } from './refusal.js';
 import { unitNamedIn } from './units.js';
 
@@ -23,6 +24,7 @@ export type Intent =
   | { kind: 'measure-id'; measureId: string }
   | { kind: 'unit'; unit: string }
   | { kind: 'across' }
+  | { kind: 'plan-period' }
   | { kind: 'free' };
 
 const GREETING = /^(?:hei|hallo|heisann|god (?:morgen|dag|kveld)|hello|hi|hey|takk|thanks|thank you|hjelp|help|\?)[\s!.?]*$/i;
@@ -80,6 +82,7 @@ export function classify(question: string, corpus: Corpus): Intent {
     const unit = unitNamedIn(q, corpus);
     if (unit && !hasMatterBesides(q, unit)) return { kind: 'unit', unit };
   }
+  if (asksAboutPlanPeriod(q)) return { kind: 'plan-period' };
   if (asksAcrossPlans(q)) return { kind: 'across' };
   return { kind: 'free' };
 }

@@ -434,4 +434,11 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
       expect(a.answer, q).toContain('Avdeling Lokalsamfunn');
     }
   });
+
+  it('a question about a plan itself gets its period and whether it still applies', async () => {
+    const a = await ask('gjelder løkka sin rusplan fortsatt?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.documentId).toBe('grunerlokka-2021-2024');
+    expect(a.answer).toMatch(/2021–2024; perioden gikk ut i 2024/);
+  });
 });

@@ -1,0 +1,52 @@
+import type { CorpusDocument } from '../../corpus/types.js';
+import { districtsIn, documentsOf } from '../../search/districts.js';
+import { fold } from '../../search/tokenize.js';
+import { passageCitation } from '../citations.js';
+import { quote } from '../compose.js';
+import { allowed, type Composed, type Env } from '../env.js';
+import { spelled } from '../refusal.js';
+
+/**
+ * «Gjelder Løkka sin rusplan fortsatt?», «Nordstrand's plan – which years?»: a question about a plan
+ * itself — its period and whether it still applies — answered from the manifest, citing the plan.
+ */
+
+const ABOUT_PERIOD = /\b(?:gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|period|still (?:valid|current|in force)|expire\w*|current)\b/;
+const A_PLAN = /plan/;
+
+/** The plans a question about a plan's period names: by district, or by a word of the title («tryggere liv»). */
+function plansNamed(question: string, env: Env): CorpusDocument[] {
+  const byDistrict = districtsIn(question).flatMap((d) => documentsOf(env.corpus, d));
+  if (byDistrict.length) return byDistrict;
+  const q = ` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return env.corpus.documents.filter((d) => {
+    const lead = fold(d.title.split(/\s+[–-]\s+|:\s/)[0]!).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return lead.split(' ').length >= 2 && q.includes(` ${lead} `);
+  });
+}
+
+export function asksAboutPlanPeriod(question: string): boolean {
+  const q = spelled(question);
+  return ABOUT_PERIOD.test(q) && A_PLAN.test(q);
+}
+
+export function answerPlanPeriod(question: string, env: Env): Composed | null {
+  const docs = plansNamed(question, env).filter((d) => allowed(d, env.filters));
+  if (!docs.length) return null;
+  const year = env.today.getUTCFullYear();
+  const en = env.language === 'en';
+  const citations = docs.map((d) => passageCitation(d, d.sections[0] ?? null, d.sections[0]?.text.slice(0, 300) ?? d.title, [], env.today, 1));
+  const lines = docs.map((d, i) => {
+    const { from, to } = d.period;
+    const state = en
+      ? to < year ? `the period ended in ${to}` : from > year ? `it starts in ${from}` : `it applies now (${year})`
+      : to < year ? `perioden gikk ut i ${to}` : from > year ? `den begynner i ${from}` : `den gjelder nå (${year})`;
+    return en
+      ? `${quote(d.title, 'en')} (${d.owner}) covers ${from}–${to}; ${state} [${i + 1}].`
+      : `${quote(d.title, 'nb')} (${d.owner}) gjelder ${from}–${to}; ${state} [${i + 1}].`;
+  });
+  const after = docs.some((d) => d.period.to < year)
+    ? en ? 'Whether a newer plan has been adopted is not in my sources.' : 'Om en nyere plan er vedtatt, står ikke i kildene mine.'
+    : null;
+  return { answer: [...lines, ...(after ? [after] : [])].join('\n'), found: true, citations, warnings: [] };
+}
