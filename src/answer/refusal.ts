@@ -198,7 +198,7 @@ interface Match {
   evidence: number;
 }
 
-function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats): Match {
+function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, compoundHeads = false): Match {
   if (!topical.length) return { coverage: 1, evidence: 0 };
   const have = termsOfCitation(c);
   let total = 0;
@@ -207,7 +207,10 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats): M
   for (const t of topical) {
     const r = resolveWord(t, stats);
     total += r.weight;
-    if (!have.has(t.term) && !r.alts.some((a) => have.has(a))) continue;
+    // With compoundHeads, a word also counts where the citation has it as the first part of a compound
+    // («pårørende» in «pårørendesamarbeid»): how a plan's measure is told apart from its neighbours.
+    const heads = (w: string) => compoundHeads && w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
+    if (!have.has(t.term) && !r.alts.some((a) => have.has(a)) && !heads(t.term)) continue;
     covered += r.weight;
     // A word found only through its halves is weaker evidence.
     evidence += r.compound ? r.weight / 2 : r.weight;
@@ -216,8 +219,8 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats): M
 }
 
 /** Weighted share of `topical` found in the citation (1 when the question has no topical words). */
-export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Corpus): number {
-  return matchCitation(topical, c, termStats(corpus)).coverage;
+export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Corpus, opts: { compoundHeads?: boolean } = {}): number {
+  return matchCitation(topical, c, termStats(corpus), opts.compoundHeads).coverage;
 }
 
 /**

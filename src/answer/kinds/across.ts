@@ -50,7 +50,7 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
       const scored = hits
         .map((h) => toCitation(h, env))
         .filter((c): c is Citation => c !== null)
-        .map((c, rank) => ({ c, coverage: citationCoverage(topical, c, env.corpus), rank }));
+        .map((c, rank) => ({ c, coverage: citationCoverage(topical, c, env.corpus, { compoundHeads: true }), rank }));
       const top = Math.max(0, ...scored.map((s) => s.coverage));
       const best = scored
         .filter((s) => s.coverage >= top * 0.85 && s.coverage > 0)
