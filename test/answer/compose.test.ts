@@ -10,9 +10,9 @@ const measures = corpus.documents.flatMap((d) => d.measures.map((m) => ({ d, m }
 const TODAY = new Date('2026-11-22T12:00:00Z');
 
 describe('measure text', () => {
-  it('joins measure, description and goal as sentences («… arbeid. Mål: Økt livskvalitet.»)', () => {
+  it('joins measure, description, goal and status as sentences («… arbeid. Mål: Økt livskvalitet. Status: Påbegynt.»)', () => {
     const n30 = corpus.documents.find((d) => d.id === 'nordstrand-2021-2023')!.measures.find((m) => m.id === 'N30')!;
-    expect(measureText(n30)).toMatch(/overdoseforebyggende arbeid\. Mål: Økt livskvalitet\.$/);
+    expect(measureText(n30)).toMatch(/overdoseforebyggende arbeid\. Mål: Økt livskvalitet\. Status: Påbegynt\.$/);
     const gl = corpus.documents.find((d) => d.id === 'grunerlokka-2021-2024')!.measures.find((m) => m.id === '3.3.2')!;
     expect(measureText(gl)).toMatch(/^Ta i bruk standard for overdoseforebygging\. Organisere opplæring/);
   });

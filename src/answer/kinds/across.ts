@@ -60,7 +60,9 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
   );
   perPlan.sort((a, b) => b.coverage - a.coverage || b.c.score - a.c.score);
   const first = perPlan[0];
-  const g = grounding(question, topical, env.corpus, first?.c, findReferences(question));
+  // Grounded on the per-plan citation that holds most of the question's own words (compounds aside).
+  const ground = [...perPlan].sort((a, b) => citationCoverage(topical, b.c, env.corpus) - citationCoverage(topical, a.c, env.corpus))[0];
+  const g = grounding(question, topical, env.corpus, ground?.c, findReferences(question));
   if (!first || !isAnswered(g)) {
     return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
   }

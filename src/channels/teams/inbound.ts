@@ -127,8 +127,12 @@ interface Locals {
 }
 
 /** A body-parser failure as a problem: its 4xx status, never its text (it carries stack and paths). */
-function bodyProblem(err: { status?: number; statusCode?: number; type?: string }): Problem {
+function bodyProblem(err: { status?: number; statusCode?: number; type?: string; code?: string }): Problem {
   const status = err.status ?? err.statusCode ?? 500;
+  // zlib could not unpack a body its Content-Encoding says is packed: the same code as the web API gives.
+  if (/^Z_|^ERR__ERROR_/.test(err.code ?? '')) {
+    return { status: 400, code: 'BAD_ENCODING', message: 'Innholdet i forespørselen stemmer ikke med Content-Encoding.' };
+  }
   if (err.type === 'entity.too.large') return { status: 413, code: 'TEAMS_ACTIVITY_TOO_LARGE', message: 'Aktiviteten er for stor.' };
   if (err.type === 'entity.parse.failed') return { status: 400, code: 'TEAMS_ACTIVITY_INVALID', message: 'Ugyldig aktivitet: kroppen er ikke gyldig JSON.' };
   if (status === 415) {
