@@ -143,7 +143,7 @@ export function unitPhrase(c: Citation, lang: Language): string | null {
 }
 
 /** One citation as two lines: who, what [n]; which measure in which plan, and what it refers to. */
-export function describeCitation(c: Citation, n: number, lang: Language): string {
+export function describeCitation(c: Citation, n: number, lang: Language, planNamedBefore = false): string {
   const t = messages(lang);
   const units = unitPhrase(c, lang);
   const head = c.measureId
@@ -152,15 +152,22 @@ export function describeCitation(c: Citation, n: number, lang: Language): string
       : t.noUnit
     : '';
   const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
-  const where = `${what} ${t.inPlan(c.documentTitle, c.period, c.expired)}: ${quote(shorten(c.text), lang)} [${n}]`;
+  // A plan is named in full at its first mention in an answer, short (owner) after that.
+  const plan = planNamedBefore ? `${lang === 'en' ? 'in' : 'i'} ${shortPlanName(c, lang)}` : t.inPlan(c.documentTitle, c.period, c.expired);
+  const where = `${what} ${plan}: ${quote(shorten(c.text), lang)} [${n}]`;
   const refs = c.references.length ? ` ${t.refersTo(listJoin(c.references, lang))}` : '';
   return `${head ? `${head} ` : ''}${where}${refs}`;
 }
 
 export function composeMeasures(citations: Citation[], lang: Language, max = 3): string {
+  const named = new Set<string>();
   return citations
     .slice(0, max)
-    .map((c, i) => describeCitation(c, i + 1, lang))
+    .map((c, i) => {
+      const line = describeCitation(c, i + 1, lang, named.has(c.documentId));
+      named.add(c.documentId);
+      return line;
+    })
     .join('\n');
 }
 

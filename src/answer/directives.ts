@@ -8,6 +8,7 @@
 /** A part addressed to the bot: a role label, a bracketed instruction, or a sentence telling it what to do or be. */
 const DIRECTIVE = [
   /^\s*#{2,}[^#]*#{2,}/u,
+  /^\[\s*(?:instruks\w*|instruction\w*|system|admin|note to|til (?:bot|boten|assistenten)|to the (?:bot|assistant))/iu,
   /^\s*(?:system|admin|assistant|developer|instruks\w*|instruction\w*)(?:\s+\p{L}+)?\s*:/iu,
   /\b(?:ignorer|ignore|glem|forget|disregard|overse)\b[^.?!]*\b(?:instruks\w*|instructions?|planene|plans|alt|everything|reglene|rules|over|above|tidligere|previous)\b/iu,
   /\b(?:du er (?:nå|naa|na)|you are now|late som|pretend|act as|oppfør deg som)\b/iu,
@@ -21,7 +22,8 @@ const DIRECTIVE = [
 function parts(text: string): string[] {
   // Bracketed spans and ###…### labels are parts of their own, whole (an instruction inside has colons).
   return text
-    .split(/(\[[^\]]{0,300}\]|#{2,}[^#]{0,80}#{2,})/u)
+    // (Placeholders such as «[telefonnummer]» are one word and stay in the text.)
+    .split(/(\[[^\]\s]*\s[^\]]{0,300}\]|#{2,}[^#]{0,80}#{2,})/u)
     .flatMap((piece) =>
       /^(?:\[.*\]|#{2,}.*#{2,})$/su.test(piece) ? [piece] : piece.split(/(?<=[.!?:])\s+|\s*-{2,}\s*|\s+(?=neida\b|seriøst\b|serioest\b|seriost\b)/iu),
     )
@@ -31,7 +33,7 @@ function parts(text: string): string[] {
 
 export function withoutDirectives(text: string): { text: string; removed: boolean } {
   const all = parts(text);
-  const kept = all.filter((p) => !DIRECTIVE.some((re) => re.test(p)) && !/^(?:\[.*\]|#{2,}.*#{2,})$/su.test(p));
+  const kept = all.filter((p) => !DIRECTIVE.some((re) => re.test(p)));
   if (kept.length === all.length || !kept.some((p) => /\p{L}{3,}/u.test(p))) return { text, removed: false };
   const lead = /^(?:(?:neida|seriøst|serioest|seriost|men|ok)[,:]?\s*)+/iu;
   return { text: kept.map((p) => p.replace(lead, '')).filter(Boolean).join(' ').trim(), removed: true };
