@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Answer, AskContext } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { FeedbackStore } from '../feedback/store.js';
+import type { Store } from '../store/types.js';
 
 /** What every channel adapter gets: it translates messages to ask() and Answers back, nothing more. */
 export interface ChannelDeps {
@@ -10,6 +11,9 @@ export interface ChannelDeps {
   feedback: FeedbackStore;
   config: Config;
   log: Logger;
+  /** State shared by replicas and kept across restarts (Slack dedupe, Teams reply chains and vote links,
+   *  district bindings); `feedback` is its feedback part. Without it a channel keeps these in memory (tests). */
+  store?: Store;
 }
 
 /** A channel mounted on the one HTTP server (src/server.ts), with an optional lifecycle of its own. */

@@ -14,10 +14,10 @@ export function registerFeedback(app: App, feedback: FeedbackStore, log: Logger)
   const onVote = (vote: Vote) =>
     app.action<BlockButtonAction>(vote === 'up' ? ACTION.voteUp : ACTION.voteDown, async ({ ack, action, body, respond }) => {
       await ack();
-      const clicked = clickedAnswer(action.value, feedback);
+      const clicked = await clickedAnswer(action.value, feedback);
       let stored = false;
       try {
-        stored = Boolean(clicked) && feedback.vote(clicked!.answerId, vote);
+        stored = Boolean(clicked) && (await feedback.vote(clicked!.answerId, vote));
       } catch (err) {
         if (!(err instanceof FeedbackStoreError)) throw err;
         await respond(voteFailedReply());

@@ -48,7 +48,7 @@ export function ignoreBots(log: Logger): Middleware<AnyMiddlewareArgs> {
 export function dedupeRetries(deduper: EventDeduper, log: Logger): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const { event_id } = idsOf(body);
-    if (event_id && !deduper.firstSighting(event_id)) {
+    if (event_id && !(await deduper.firstSighting(event_id))) {
       log.info({ eventId: event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: repeated event skipped');
       return;
     }

@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { Channel, ChannelDeps } from '../channel.js';
 import { createTeamsAdapter } from './adapter.js';
-import { createHistoryStore } from './history.js';
+import { createHistoryStore, sharedHistoryStore } from './history.js';
 import { bodyErrors, loopbackOnly, validateActivity } from './inbound.js';
 import { createTurnHandler } from './route.js';
 
@@ -28,7 +28,7 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
     ask: deps.ask,
     feedback: deps.feedback,
     log,
-    history: createHistoryStore(),
+    history: deps.store ? sharedHistoryStore(deps.store.conversations) : createHistoryStore(),
     typingIntervalMs: options.typingIntervalMs,
   });
 

@@ -35,10 +35,10 @@ export async function onFeedbackInvoke(context: TurnContext, deps: TeamsHandlerD
   }
   const vote = VOTES[parsed.data.actionValue.reaction];
   const messageId = context.activity.replyToId;
-  const answerId = messageId ? deps.history.answerIdOf(messageId) : undefined;
+  const answerId = messageId ? await deps.history.answerIdOf(messageId) : undefined;
   let stored = false;
   try {
-    stored = answerId ? deps.feedback.vote(answerId, vote) : false;
+    stored = answerId ? await deps.feedback.vote(answerId, vote) : false;
   } catch (err) {
     if (!(err instanceof FeedbackStoreError)) throw err;
     // The store logged and counted it; Teams still gets its 200 (the user cannot do better now).

@@ -28,14 +28,14 @@ export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): P
     typing().catch(() => undefined);
   }, deps.typingIntervalMs ?? 3_000);
   try {
-    const answer = await deps.ask(question, { history: deps.history.turns(conversationId), channel: 'teams' });
-    const answerId = deps.feedback.record(answer, 'teams');
+    const answer = await deps.ask(question, { history: await deps.history.turns(conversationId), channel: 'teams' });
+    const answerId = await deps.feedback.record(answer, 'teams');
     clearInterval(timer);
     const sent = await context.sendActivity(buildAnswerActivity(answer));
     // No id when the feedback store could not take it: a vote on this message is then logged as unknown.
-    if (sent?.id && answerId) deps.history.link(sent.id, answerId);
+    if (sent?.id && answerId) await deps.history.link(sent.id, answerId);
     // answer.question is the question as ask() kept it: free of personal data.
-    deps.history.addExchange(conversationId, answer.question, answer.answer);
+    await deps.history.addExchange(conversationId, answer.question, answer.answer);
     deps.log.info(
       { conversationType, found: answer.found, citations: answer.citations.length, answerId, ms: Date.now() - started },
       'Teams answer sent',

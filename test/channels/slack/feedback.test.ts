@@ -30,10 +30,10 @@ describe('Slack: 👍/👎 on an answer', () => {
     expect(citationBlocks(update!.body.blocks)).toEqual(sources);
 
     const { answerId } = JSON.parse(down.value) as { answerId: string };
-    const stored = h.feedback.get(answerId)!;
+    const stored = (await h.feedback.get(answerId))!;
     expect(stored).toMatchObject({ vote: 'down', channel: 'slack', question: 'Hva er tiltak 10S i Tryggere liv?', found: true });
     expect(stored.citations[0]?.measureId).toBe('10S');
-    expect(h.feedback.report().map((a) => a.id)).toContain(answerId);
+    expect((await h.feedback.report()).map((a) => a.id)).toContain(answerId);
   });
 
   it('changes the vote on a second click, and keeps no 👎 in the report after a 👍', async () => {
@@ -42,8 +42,8 @@ describe('Slack: 👍/👎 on an answer', () => {
     const calls = await h.api.waitFor('response_url', 2);
     expect(blockTexts(calls.at(-1)!.body.blocks).join('\n')).toContain('👍 Takk for tilbakemeldingen');
     const { answerId } = JSON.parse(up.value) as { answerId: string };
-    expect(h.feedback.get(answerId)?.vote).toBe('up');
-    expect(h.feedback.report().map((a) => a.id)).not.toContain(answerId);
+    expect((await h.feedback.get(answerId))?.vote).toBe('up');
+    expect((await h.feedback.report()).map((a) => a.id)).not.toContain(answerId);
   });
 
   it('answers a vote on an unknown or forged answer id with a friendly note, storing nothing', async () => {

@@ -15,11 +15,11 @@ async function answered(text: string): Promise<{ messageId: string; answerId: st
 describe('Teams feedback (message/submitAction) → feedback store', () => {
   it('stores 👍 on the answer the message carried and answers the invoke with 200', async () => {
     const { messageId, answerId } = await answered('Hva er tiltak 10S?');
-    expect(t.bot.feedback.get(answerId)?.vote).toBeNull();
+    expect((await t.bot.feedback.get(answerId))?.vote).toBeNull();
 
     const res = await t.bot.post(feedbackInvoke(t.connector.serviceUrl, messageId, 'like'));
     expect(res.status).toBe(200);
-    const stored = t.bot.feedback.get(answerId);
+    const stored = await t.bot.feedback.get(answerId);
     expect(stored).toMatchObject({ vote: 'up', channel: 'teams', question: 'Hva er tiltak 10S?' });
   });
 
@@ -29,16 +29,16 @@ describe('Teams feedback (message/submitAction) → feedback store', () => {
       feedbackInvoke(t.connector.serviceUrl, messageId, 'dislike', JSON.stringify({ feedbackText: 'Ring meg på 98765432' })),
     );
     expect(res.status).toBe(200);
-    expect(t.bot.feedback.get(answerId)).toMatchObject({ vote: 'down', comment: null });
-    expect(t.bot.feedback.report().map((a) => a.id)).toContain(answerId);
+    expect(await t.bot.feedback.get(answerId)).toMatchObject({ vote: 'down', comment: null });
+    expect((await t.bot.feedback.report()).map((a) => a.id)).toContain(answerId);
   });
 
   it('answers 200 and stores nothing for a vote on a message it no longer knows', async () => {
-    const votes = () => t.bot.answerIds.map((id) => t.bot.feedback.get(id)?.vote);
-    const before = votes();
+    const votes = () => Promise.all(t.bot.answerIds.map(async (id) => (await t.bot.feedback.get(id))?.vote));
+    const before = await votes();
     const res = await t.bot.post(feedbackInvoke(t.connector.serviceUrl, 'unknown-message', 'like'));
     expect(res.status).toBe(200);
-    expect(votes()).toEqual(before);
+    expect(await votes()).toEqual(before);
   });
 
   it('answers 400 to a submitAction that is not feedback', async () => {

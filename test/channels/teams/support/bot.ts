@@ -41,8 +41,8 @@ export async function startTeamsBot(
   const answerIds: string[] = [];
   const feedback: FeedbackStore = {
     ...store,
-    record(answer, channel) {
-      const id = store.record(answer, channel);
+    async record(answer, channel) {
+      const id = await store.record(answer, channel);
       if (id) answerIds.push(id);
       return id;
     },
@@ -81,7 +81,7 @@ export async function startTeamsBot(
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      await store.close();
     },
   };
 }
