@@ -160,6 +160,7 @@ export interface RunningServer extends VeilederServer {
   readonly ask: ChannelDeps['ask'];
   readonly config: Config;
   readonly feedback: FeedbackStore;
+  readonly store: Store;
 }
 
 /**
@@ -195,6 +196,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       ask,
       config,
       feedback,
+      store,
       async close() {
         await running.close();
         retention.stop();

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 
 /**
  * Schema migrations, run when a store is opened (every start). Each list only grows: a migration once
@@ -116,7 +116,7 @@ export const POSTGRES_SCHEMA_VERSION = POSTGRES.length;
 const MIGRATION_LOCK = 0x7665696c; // 'veil'
 
 /** Runs the migrations not yet run, each in its own transaction, one replica at a time. Returns the versions run. */
-export async function migratePostgres(client: PoolClient): Promise<number[]> {
+export async function migratePostgres(client: ClientBase): Promise<number[]> {
   const ran: number[] = [];
   // A session lock around everything, the table creation included: two replicas starting together wait in turn.
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

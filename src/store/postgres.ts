@@ -93,13 +93,15 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   pool.on('error', (err) => log.warn({ code: 'DATABASE_CONNECTION_LOST', err: err.message, database: where }, 'store: idle database connection lost'));
 
   try {
-    const client = await pool.connect();
+    // A connection of its own without the writes' short time-out: another replica may hold the
+    // migration lock for as long as its migrations take.
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000, application_name: 'veileder-migrate' });
+    await client.connect();
     try {
-      // Migrations may take longer than one write; the pool's query_timeout is per query and generous enough.
       const ran = await migratePostgres(client);
       if (ran.length) log.info({ database: where, migrations: ran }, 'store: PostgreSQL migrations run');
     } finally {
-      client.release();
+      await client.end();
     }
   } catch (err) {
     await pool.end().catch(() => undefined);

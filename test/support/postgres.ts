@@ -62,7 +62,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
   run('initdb', ['-D', data, '-U', 'veileder', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
   const startServer = () => {
     try {
       run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', 'start']);
@@ -72,7 +72,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     }
   };
   const stopServer = () => {
-    run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
+    run('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
   };
   startServer();
   const url = `postgres://veileder@127.0.0.1:${port}/postgres`;
