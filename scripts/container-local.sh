@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds and starts Veileder's container where no container registry can be reached: makes the two
+# base images the Dockerfile's BASE_IMAGE / BUILD_IMAGE stand for (node:20-bookworm-slim elsewhere)
+# from Debian packages (debootstrap) with this machine's Node 20 copied in, then builds the real
+# Dockerfile against them with Podman, runs the image and asks it a question.
+# Needs root, podman and debootstrap (Debian packages), the Debian mirror and the npm registry.
+#   bash scripts/container-local.sh            # build + smoke run
+#   KEEP=1 bash scripts/container-local.sh     # leave the container running
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=${WORK:-/var/tmp/veileder-container}
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+PORT=${PORT:-3988}
+PODMAN=(podman --storage-driver vfs --cgroup-manager cgroupfs)
+mkdir -p "$WORK"
+
+rootfs() { # name, extra packages
+  local dir="$WORK/$1"
+  if [ ! -x "$dir/bin/sh" ]; then
+    debootstrap --variant=minbase --include="$2" bookworm "$dir" "$MIRROR"
+  fi
+  # Node's own shared libraries, and the same user as the node images (uid 1000).
+  chroot "$dir" sh -c "dpkg -s $(echo "$2" | tr , ' ') >/dev/null 2>&1 || (apt-get update && apt-get install -y --no-install-recommends $(echo "$2" | tr , ' '))"
+  chroot "$dir" sh -c 'id node >/dev/null 2>&1 || useradd --uid 1000 --create-home --shell /bin/sh node'
+  install -D -m 0755 "$(command -v node)" "$dir/usr/local/bin/node"
+  chroot "$dir" sh -c 'apt-get clean; rm -rf /var/lib/apt/lists/*'
+}
+
+rootfs runtime ca-certificates,libstdc++6
+rootfs build ca-certificates,libstdc++6,python3,make,g++
+# The build image also gets npm and node's headers (node-gyp compiles against them, offline).
+rm -rf "$WORK/build/usr/local/lib/node_modules/npm" "$WORK/build/usr/local/include/node"
+mkdir -p "$WORK/build/usr/local/lib/node_modules" "$WORK/build/usr/local/include"
+cp -a "$(dirname "$(readlink -f "$(command -v npm)")")/.." "$WORK/build/usr/local/lib/node_modules/npm"
+cp -a /usr/include/node "$WORK/build/usr/local/include/node"
+ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$WORK/build/usr/local/bin/npm"
+
+for name in runtime build; do
+  tar -C "$WORK/$name" -c . | "${PODMAN[@]}" import --change 'CMD ["/bin/sh"]' - "localhost/veileder-base-$name:bookworm"
+done
+
+"${PODMAN[@]}" build --format docker --network host --isolation chroot \
+  --build-arg BASE_IMAGE=localhost/veileder-base-runtime:bookworm \
+  --build-arg BUILD_IMAGE=localhost/veileder-base-build:bookworm \
+  -t localhost/veileder:latest .
+"${PODMAN[@]}" images localhost/veileder
+
+# Smoke run: the zero-credential default (web chat), configured only by environment variables.
+"${PODMAN[@]}" rm -f veileder-smoke >/dev/null 2>&1 || true
+"${PODMAN[@]}" run -d --name veileder-smoke --network host -e PORT="$PORT" -e HOST=127.0.0.1 localhost/veileder:latest
+trap '[ -n "${KEEP:-}" ] || "${PODMAN[@]}" rm -f veileder-smoke >/dev/null' EXIT
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
+  sleep 1
+done
+echo "--- /healthz /readyz"; curl -fsS "http://127.0.0.1:$PORT/healthz"; echo; curl -fsS "http://127.0.0.1:$PORT/readyz"; echo
+echo "--- POST /api/ask"
+curl -fsS -X POST -H 'content-type: application/json' -d '{"question":"Hva er tiltak 10S?"}' "http://127.0.0.1:$PORT/api/ask" | head -c 400; echo
+echo "--- inside: user, compiler"
+"${PODMAN[@]}" exec veileder-smoke sh -c 'id; command -v g++ cc make npm || echo "no compiler, no npm"'
+"${PODMAN[@]}" inspect --format '{{.Config.User}} {{json .Config.Healthcheck.Test}}' localhost/veileder:latest
