@@ -39,7 +39,11 @@ for name in runtime build; do
   tar -C "$WORK/$name" -c . | "${PODMAN[@]}" import --change 'CMD ["/bin/sh"]' - "localhost/veileder-base-$name:bookworm"
 done
 
+# npm inside the build reaches the registry the way this machine's npm does: its CA bundle and a
+# user .npmrc naming it are mounted for the build only (volumes are not part of any image layer).
+printf 'cafile=/etc/ssl/certs/ca-certificates.crt\nfund=false\naudit=false\n' > "$WORK/npmrc"
 "${PODMAN[@]}" build --format docker --network host --isolation chroot \
+  -v /etc/ssl/certs:/etc/ssl/certs:ro -v "$WORK/npmrc:/root/.npmrc:ro" \
   --build-arg BASE_IMAGE=localhost/veileder-base-runtime:bookworm \
   --build-arg BUILD_IMAGE=localhost/veileder-base-build:bookworm \
   -t localhost/veileder:latest .
