@@ -50,16 +50,29 @@ printf 'cafile=/etc/ssl/certs/ca-certificates.crt\nfund=false\naudit=false\n' > 
 "${PODMAN[@]}" images localhost/veileder
 
 # Smoke run: the zero-credential default (web chat), configured only by environment variables.
-"${PODMAN[@]}" rm -f veileder-smoke >/dev/null 2>&1 || true
-"${PODMAN[@]}" run -d --name veileder-smoke --network host -e PORT="$PORT" -e HOST=127.0.0.1 localhost/veileder:latest
-trap '[ -n "${KEEP:-}" ] || "${PODMAN[@]}" rm -f veileder-smoke >/dev/null' EXIT
-for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
-  sleep 1
-done
-echo "--- /healthz /readyz"; curl -fsS "http://127.0.0.1:$PORT/healthz"; echo; curl -fsS "http://127.0.0.1:$PORT/readyz"; echo
-echo "--- POST /api/ask"
-curl -fsS -X POST -H 'content-type: application/json' -d '{"question":"Hva er tiltak 10S?"}' "http://127.0.0.1:$PORT/api/ask" | head -c 400; echo
-echo "--- inside: user, compiler"
-"${PODMAN[@]}" exec veileder-smoke sh -c 'id; command -v g++ cc make npm || echo "no compiler, no npm"'
-"${PODMAN[@]}" inspect --format '{{.Config.User}} {{json .Config.Healthcheck.Test}}' localhost/veileder:latest
+# Where the OCI runtime may not set rlimits (crun: «setrlimit RLIMIT_NPROC: Operation not permitted»,
+# as in this sandbox), the image's own filesystem is run instead: podman mount + chroot as uid 1000,
+# with the image's environment — the same files and user, without a container runtime.
+"${PODMAN[@]}" rm -f veileder-smoke veileder-fs >/dev/null 2>&1 || true
+ask() {
+  for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 1; done
+  echo "--- /healthz /readyz"; curl -fsS "http://127.0.0.1:$PORT/healthz"; echo; curl -fsS "http://127.0.0.1:$PORT/readyz"; echo
+  echo "--- POST /api/ask"
+  curl -fsS -X POST -H 'content-type: application/json' -d '{"question":"Hva er tiltak 10S?"}' "http://127.0.0.1:$PORT/api/ask" | head -c 400; echo
+}
+if "${PODMAN[@]}" run -d --name veileder-smoke --network host --ulimit host -e PORT="$PORT" -e HOST=127.0.0.1 localhost/veileder:latest; then
+  trap '[ -n "${KEEP:-}" ] || "${PODMAN[@]}" rm -f veileder-smoke >/dev/null' EXIT
+  ask
+  "${PODMAN[@]}" exec veileder-smoke sh -c 'id; command -v g++ cc make npm || echo "no compiler, no npm"'
+else
+  echo "podman run failed; running the image's filesystem with chroot instead"
+  "${PODMAN[@]}" create --name veileder-fs localhost/veileder:latest >/dev/null
+  M=$("${PODMAN[@]}" mount veileder-fs)
+  mount -t proc proc "$M/proc"; mount --bind /dev "$M/dev"
+  chroot --userspec=1000:1000 "$M" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin NODE_ENV=production \
+    HOST=127.0.0.1 PORT="$PORT" DATA_DIR=/app/.data FEEDBACK_DB=/data/feedback.sqlite HOME=/home/node \
+    sh -c 'cd /app && id && (command -v g++ cc make npm || echo "no compiler, no npm") && exec node --import tsx src/server.ts' &
+  PID=$!
+  trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; umount "$M/proc" "$M/dev"; "${PODMAN[@]}" umount veileder-fs >/dev/null; "${PODMAN[@]}" rm -f veileder-fs >/dev/null' EXIT
+  ask
+fi
