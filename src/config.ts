@@ -29,11 +29,15 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),
   // How often a running server looks for a new search index (after `ingest add/remove`); 0 = never.
   INDEX_RELOAD_MS: int(2000, 0, 3_600_000),
+  // On SIGTERM: how long questions in flight may take to finish before connections are cut
+  SHUTDOWN_TIMEOUT_MS: int(20_000, 0, 600_000),
 
   // Files
   CORPUS_DIR: unsetIfEmpty(z.string().default('corpus')),
   DATA_DIR: unsetIfEmpty(z.string().default('.data')),
   FEEDBACK_DB: optionalString, // default: DATA_DIR/feedback.sqlite
+  // PostgreSQL for shared state (answers, votes, dedupe, Teams reply chains, bindings); unset: SQLite in FEEDBACK_DB
+  DATABASE_URL: unsetIfEmpty(z.string().regex(/^postgres(ql)?:\/\//, 'use the form postgres://user:password@host:5432/database').optional()),
   // Days an answer (question, answer, vote, comment) is kept in the feedback store; then only counts
   RETENTION_DAYS: int(90, 1, 3650),
 

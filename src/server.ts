@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,9 +17,11 @@ import { CorpusError } from './corpus/errors.js';
 import { readManifest } from './corpus/load.js';
 import { standardsRegistry } from './corpus/standards.js';
 import { scheduleRetention } from './feedback/retention.js';
-import { createFeedbackStore, type FeedbackStore } from './feedback/store.js';
-import { log as rootLog, scrubCredentials } from './log.js';
+import type { FeedbackStore } from './feedback/store.js';
+import { log as rootLog, scrubCredentials, withRequestId } from './log.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { liveIndex, openSearcher } from './search/index.js';
+import { openStore, type Store } from './store/index.js';
 
 /**
  * `npm start`: one HTTP server on HOST:PORT that always serves the web chat and the API, and mounts
@@ -35,6 +38,10 @@ export interface ServerDeps {
   ready?: () => boolean;
   /** Plans for the chat's filter (GET /api/meta). Default: read from CORPUS_DIR's manifest. */
   meta?: Meta;
+  /** The shared store (src/store/): its dedupe, Teams history and bindings go to the channels, its ping to /readyz. */
+  store?: Store;
+  /** GET /metrics; default: a registry of this server's own (votes, process). */
+  metrics?: Metrics;
 }
 
 export interface VeilederServer {
@@ -42,7 +49,8 @@ export interface VeilederServer {
   readonly channels: Channel[];
   /** Listens on HOST:PORT (PORT 0: a free port); resolves with the chat's URL. */
   listen(): Promise<string>;
-  /** Stops the channels and the HTTP server; open requests get a few seconds to finish. */
+  /** Graceful stop: /readyz turns 503, no new connections, the channels stop taking questions, and the
+   *  questions in flight finish (at most SHUTDOWN_TIMEOUT_MS) before connections are cut. */
   close(): Promise<void>;
 }
 
@@ -60,18 +68,50 @@ async function optionalChannels(deps: ChannelDeps): Promise<Channel[]> {
   return channels;
 }
 
+/** X-Request-Id from the proxy when it is a plain token, else a new one; echoed on the response. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
 export async function createServer(deps: ServerDeps): Promise<VeilederServer> {
-  const { config, ask, feedback } = deps;
+  const { config } = deps;
   const log = deps.log ?? rootLog;
-  // One bindings store for Slack and Teams: two would each write the file with only their own changes.
-  const channelDeps: ChannelDeps = { ask, feedback, config, log, bindings: fileBindings(config.DATA_DIR) };
+  const metrics = deps.metrics ?? createMetrics({ failedWrites: () => deps.feedback.failedWrites });
+  const feedback = countVotes(deps.feedback, metrics);
+  // Questions being answered: close() lets them finish (Slack answers after its HTTP ack, so open connections do not tell).
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const ask: ChannelDeps['ask'] = async (question, context) => {
+    inFlight++;
+    try {
+      return await deps.ask(question, context);
+    } finally {
+      if (--inFlight === 0) drained?.();
+    }
+  };
+  // One bindings store for Slack and Teams (shared by replicas when it is the database's).
+  const channelDeps: ChannelDeps = {
+    ask,
+    feedback,
+    config,
+    log,
+    store: deps.store && { ...deps.store, feedback },
+    bindings: deps.store?.bindings ?? fileBindings(config.DATA_DIR),
+  };
+  let stopping = false;
   const app = express();
   app.disable('x-powered-by');
   // Answers are never the same resource twice: hashing each body for an ETag is wasted work.
   app.disable('etag');
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const reqId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', reqId);
+    withRequestId(reqId, next);
+  });
+  app.get('/metrics', metrics.handler);
   const web = createWebChannel({
     ...channelDeps,
     ready: deps.ready ?? (() => true),
+    readiness: { stopping: () => stopping, database: deps.store && (() => deps.store!.ping()) },
     meta: deps.meta ?? buildMeta(readManifest(config.CORPUS_DIR).documents),
   });
   const channels = [web, ...(await optionalChannels(channelDeps))];
@@ -98,15 +138,22 @@ export async function createServer(deps: ServerDeps): Promise<VeilederServer> {
       return `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
     },
     async close() {
-      for (const channel of channels) await channel.stop?.().catch((err: unknown) => log.warn({ err, channel: channel.name }, 'channel stop failed'));
+      stopping = true;
       const server = http;
-      if (!server?.listening) return;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), 5_000);
-      force.unref();
+      const closed = server?.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+      for (const channel of channels) await channel.stop?.().catch((err: unknown) => log.warn({ err, channel: channel.name }, 'channel stop failed'));
+      const asked = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
+      if (inFlight) log.info({ inFlight }, 'stopping: waiting for questions in flight');
+      // Connections that go idle after their last answer are closed as they do; the rest are cut at the time-out.
+      const idle = setInterval(() => server?.closeIdleConnections(), 100);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), config.SHUTDOWN_TIMEOUT_MS)));
+      const cut = await Promise.race([Promise.all([closed, asked]).then(() => false), timedOut]);
+      clearTimeout(timer);
+      clearInterval(idle);
+      if (cut) log.warn({ inFlight, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'stopping: time-out, open connections cut');
+      server?.closeAllConnections();
       await closed;
-      clearTimeout(force);
     },
   };
 }
@@ -125,58 +172,95 @@ export interface RunningServer extends VeilederServer {
   readonly ask: ChannelDeps['ask'];
   readonly config: Config;
   readonly feedback: FeedbackStore;
+  readonly store: Store;
 }
 
-/** Opens the feedback store and the search index, then listens. close() also closes the store. */
+/**
+ * Opens the store (SQLite, or PostgreSQL when DATABASE_URL is set; migrations run), listens at once —
+ * /healthz answers and /readyz says 503 while the search index loads — then loads the index and
+ * resolves when questions can be answered. close() also stops retention and closes the store.
+ */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const config = opts.config ?? loadConfig();
   const log = opts.log ?? rootLog;
-  const feedback = createFeedbackStore(config.feedbackDb, { log: log.child({ module: 'feedback' }) });
+  const store = await openStore(config, log.child({ module: 'store' }));
+  const feedback = store.feedback;
   const retention = scheduleRetention(feedback, config.RETENTION_DAYS, log.child({ module: 'feedback' }));
+  let server: VeilederServer | undefined;
   try {
-    const searcher = await openSearcher({ config, build: opts.build ?? 'auto', onProgress: opts.onProgress });
+    const metrics = createMetrics({ failedWrites: () => feedback.failedWrites });
+    const searcher = openSearcher({ config, build: opts.build ?? 'auto', onProgress: opts.onProgress });
+    searcher.catch(() => undefined); // awaited below; a failure stops the start there
     // Live re-index: `ingest add/remove` on the index on disk is swapped in between questions (each
     // question keeps the ask() it started with); the chat's plan list follows.
-    let current = createAsk({ config, searcher, log });
+    let current = createAsk({ config, searcher: () => searcher, log, onAnswered: metrics.answered });
     const ask: ChannelDeps['ask'] = (question, context) => current(question, context);
-    const meta = buildMeta(searcher.corpus.documents, standardsRegistry(searcher.corpus));
+    const meta = buildMeta(readManifest(config.CORPUS_DIR).documents);
+    let indexReady = false;
+    server = await createServer({ config, ask, feedback, store, log, metrics, meta, ready: () => indexReady });
+    const url = await server.listen();
+    const loaded = await searcher;
+    const { info } = loaded;
+    Object.assign(meta, buildMeta(loaded.corpus.documents, standardsRegistry(loaded.corpus)));
+    indexReady = true;
     const live =
       opts.build !== 'memory' && config.INDEX_RELOAD_MS > 0
-        ? liveIndex(searcher, {
+        ? liveIndex(loaded, {
             config,
             pollMs: config.INDEX_RELOAD_MS,
             onSwap: (next) => {
-              current = createAsk({ config, searcher: next, log });
+              current = createAsk({ config, searcher: next, log, onAnswered: metrics.answered });
               Object.assign(meta, buildMeta(next.corpus.documents, standardsRegistry(next.corpus)));
             },
           })
         : null;
-    const server = await createServer({ config, ask, feedback, log, meta });
-    const url = await server.listen();
     log.info(
-      { url, channels: server.channels.map((c) => c.name), index: searcher.info },
+      { url, channels: server.channels.map((c) => c.name), index: info, store: store.kind },
       `Veileder er klar: nettchat på ${url} · kanaler: ${server.channels.map((c) => c.describe()).join(' · ')}`,
     );
+    const running = server;
     return {
-      ...server,
+      ...running,
       url,
       ask,
       config,
       feedback,
+      store,
       async close() {
         live?.stop();
-        await server.close();
+        await running.close();
         retention.stop();
         await retention.lastRun;
-        feedback.close();
+        await store.close();
       },
     };
   } catch (err) {
+    await server?.close();
     retention.stop();
     await retention.lastRun;
-    feedback.close();
+    await store.close();
     throw err;
   }
+}
+
+/** The feedback store with each stored vote counted for /metrics. */
+function countVotes(feedback: FeedbackStore, metrics: Metrics): FeedbackStore {
+  return {
+    record: (answer, channel) => feedback.record(answer, channel),
+    async vote(id, vote, comment) {
+      const stored = await feedback.vote(id, vote, comment);
+      if (stored) metrics.voted(vote);
+      return stored;
+    },
+    get: (id) => feedback.get(id),
+    report: (limit) => feedback.report(limit),
+    prune: (before, signal) => feedback.prune(before, signal),
+    prunedCounts: () => feedback.prunedCounts(),
+    get failedWrites() {
+      return feedback.failedWrites;
+    },
+    close: () => feedback.close(),
+  };
 }
 
 /** Index-building progress on stderr: a bar on a terminal, a log line per quarter otherwise. */

@@ -19,7 +19,7 @@ import { answerMeasureId } from './kinds/measure-id.js';
 import { answerReference } from './kinds/reference.js';
 import { answerUnit } from './kinds/unit.js';
 import { detectLanguage } from './language.js';
-import { createLlmWriter, type AnswerWriter } from './llm.js';
+import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { resolveToday } from './periods.js';
 import { respell } from './spelling.js';
 import { answerStandard } from './standards.js';
@@ -48,6 +48,18 @@ export interface AskDeps {
   llm?: AnswerWriter | null;
   log?: Logger;
   now?: () => Date;
+  /** Told of every answer given (the server's /metrics counts them); never the question. */
+  onAnswered?: (event: AskEvent) => void;
+}
+
+/** What ask() tells onAnswered: the same facts as its log line. */
+export interface AskEvent {
+  channel: NonNullable<AskContext['channel']> | 'unknown';
+  intent: string;
+  found: boolean;
+  /** 'used', 'off' (no LLM configured or not asked) or why its reply was not used (LLM_TIMEOUT …). */
+  llm: 'used' | 'off' | LlmFailure;
+  ms: number;
 }
 
 export type AskFn = (question: string, context?: AskContext) => Promise<Answer>;
@@ -110,6 +122,7 @@ export function createAsk(deps: AskDeps): AskFn {
         },
         'ask',
       );
+      deps.onAnswered?.({ channel: context.channel ?? 'unknown', intent, found: c.found, llm: c.llm ?? 'off', ms: Date.now() - started });
       return answer;
     };
 

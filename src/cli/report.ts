@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import { createFeedbackStore, type PrunedCount, type StoredAnswer } from '../feedback/store.js';
 import { log } from '../log.js';
+import { openPostgresStore } from '../store/postgres.js';
 import { runIfMain, UsageError } from './main.js';
 
 /**
@@ -154,13 +155,15 @@ export async function runReportCli(argv: string[], io: ReportIO, env: NodeJS.Pro
   const file = opts.db ?? config.feedbackDb;
   let items: StoredAnswer[] = [];
   let counts: PrunedCount[] = [];
-  if (existsSync(file)) {
-    const store = createFeedbackStore(file, { log });
+  const shared = !opts.db && config.DATABASE_URL;
+  if (shared || existsSync(file)) {
+    // DATABASE_URL: the PostgreSQL every replica writes to; otherwise the SQLite file.
+    const store = shared ? (await openPostgresStore(shared, { log })).feedback : createFeedbackStore(file, { log });
     try {
-      items = store.report(opts.limit);
-      counts = store.prunedCounts();
+      items = await store.report(opts.limit);
+      counts = await store.prunedCounts();
     } finally {
-      store.close();
+      await store.close();
     }
   } else if (!opts.json) {
     await write(`Fant ingen feedback-database i ${file} ennå: den lages når Veileder har svart på noe.`);

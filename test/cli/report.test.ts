@@ -32,15 +32,15 @@ describe('npm run report', () => {
     const withPhone = await ask('Ring meg på 912 34 567: hva er tiltak 3S?');
     expect(answered.found).toBe(true);
     expect(unanswered.found).toBe(false);
-    ids.down = store.record(answered, 'slack')!;
-    store.vote(ids.down, 'down');
-    ids.up = store.record(answered, 'teams')!;
-    store.vote(ids.up, 'up');
-    ids.phone = store.record(withPhone, 'slack')!;
-    store.vote(ids.phone, 'down');
-    ids.missing1 = store.record(unanswered, 'web')!;
-    ids.missing2 = store.record(unanswered, 'slack')!;
-    store.close();
+    ids.down = (await store.record(answered, 'slack'))!;
+    await store.vote(ids.down, 'down');
+    ids.up = (await store.record(answered, 'teams'))!;
+    await store.vote(ids.up, 'up');
+    ids.phone = (await store.record(withPhone, 'slack'))!;
+    await store.vote(ids.phone, 'down');
+    ids.missing1 = (await store.record(unanswered, 'web'))!;
+    ids.missing2 = (await store.record(unanswered, 'slack'))!;
+    await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

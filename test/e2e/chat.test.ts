@@ -80,7 +80,7 @@ describe('the web chat in Chromium', () => {
     // 👍 on the first answer lands in the shared feedback store
     expect(await chat.vote(first, 'up')).toMatch(/Takk/);
     const answerId = await first.locator.getAttribute('data-answer-id');
-    expect(server.feedback.get(answerId!)).toMatchObject({ vote: 'up', channel: 'web', answer: firstAnswer.answer });
+    expect(await server.feedback.get(answerId!)).toMatchObject({ vote: 'up', channel: 'web', answer: firstAnswer.answer });
 
     // The README's picture is rewritten only on request (UPDATE_SCREENSHOT=1), so a test run leaves the
     // work tree as it was; otherwise the screenshot goes to test-results/.

@@ -84,9 +84,9 @@ describe('a locked feedback database', () => {
     const after = await ask('Hvem har ansvar for brukerrom?');
     const id = after.headers.get('x-answer-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(server.feedback.get(id!)?.question).toBe('Hvem har ansvar for brukerrom?');
+    expect((await server.feedback.get(id!))?.question).toBe('Hvem har ansvar for brukerrom?');
     const vote = await server.post('/api/feedback', { answerId: earlierId, vote: 'down' });
     expect(vote.status).toBe(200);
-    expect(server.feedback.get(earlierId!)?.vote).toBe('down');
+    expect((await server.feedback.get(earlierId!))?.vote).toBe('down');
   });
 });

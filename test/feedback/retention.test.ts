@@ -52,11 +52,11 @@ describe('retention of the feedback store', () => {
     unanswered = await ask('Hvor mange parkeringsplasser har rådhuset?');
     const file = path.join(dir, 'prune.sqlite');
     const store = createFeedbackStore(file);
-    const old = [store.record(answered, 'slack')!, store.record(answered, 'web')!, store.record(unanswered, 'teams')!];
-    store.vote(old[0]!, 'down', 'Mangler oppfølgingen av pårørende');
-    store.vote(old[1]!, 'up');
-    const recent = store.record(unanswered, 'web')!;
-    store.vote(recent, 'down');
+    const old = [(await store.record(answered, 'slack'))!, (await store.record(answered, 'web'))!, (await store.record(unanswered, 'teams'))!];
+    await store.vote(old[0]!, 'down', 'Mangler oppfølgingen av pårørende');
+    await store.vote(old[1]!, 'up');
+    const recent = (await store.record(unanswered, 'web'))!;
+    await store.vote(recent, 'down');
     const now = Date.parse('2026-11-22T12:00:00Z');
     for (const id of old) age(file, id, 91, now);
     age(file, recent, 89, now);
@@ -65,15 +65,15 @@ describe('retention of the feedback store', () => {
     expect(await retention.lastRun).toBe(3);
     retention.stop();
 
-    for (const id of old) expect(store.get(id)).toBeUndefined();
-    expect(store.get(recent)).toMatchObject({ question: unanswered.question, vote: 'down' });
-    expect(store.report().map((a) => a.id)).toEqual([recent]);
-    expect(store.prunedCounts()).toEqual([
+    for (const id of old) expect(await store.get(id)).toBeUndefined();
+    expect(await store.get(recent)).toMatchObject({ question: unanswered.question, vote: 'down' });
+    expect((await store.report()).map((a) => a.id)).toEqual([recent]);
+    expect(await store.prunedCounts()).toEqual([
       { month: '2026-08', channel: 'slack', found: true, vote: 'down', answers: 1 },
       { month: '2026-08', channel: 'teams', found: false, vote: null, answers: 1 },
       { month: '2026-08', channel: 'web', found: true, vote: 'up', answers: 1 },
     ]);
-    store.close();
+    await store.close();
     const kept = everything(file);
     expect(kept).not.toContain('Mangler oppfølgingen');
     expect(kept).not.toContain(answered.question);
@@ -94,24 +94,24 @@ describe('retention of the feedback store', () => {
     expect(await retention.lastRun).toBe(1_234);
     fill(2_000, 10, '2026-01-20T10:00:00.000Z');
     now += 2 * DAY;
-    await expect.poll(() => store.prunedCounts().reduce((n, c) => n + c.answers, 0), { timeout: 5_000 }).toBe(1_244);
+    await expect.poll(async () => (await store.prunedCounts()).reduce((n, c) => n + c.answers, 0), { timeout: 5_000 }).toBe(1_244);
     retention.stop();
     db.close();
-    expect(store.prunedCounts()).toEqual([
+    expect(await store.prunedCounts()).toEqual([
       { month: '2026-01', channel: 'web', found: true, vote: null, answers: 829 },
       { month: '2026-01', channel: 'web', found: true, vote: 'down', answers: 415 },
     ]);
-    expect(store.report()).toEqual([]);
-    store.close();
+    expect(await store.report()).toEqual([]);
+    await store.close();
   });
 
   it('runs at start of the server with RETENTION_DAYS, and npm run report still sums up what was deleted', async () => {
     const file = path.join(dir, 'server.sqlite');
     const before = createFeedbackStore(file);
-    const old = before.record(unanswered, 'slack')!;
-    before.vote(old, 'down');
-    const recent = before.record(answered, 'web')!;
-    before.close();
+    const old = (await before.record(unanswered, 'slack'))!;
+    await before.vote(old, 'down');
+    const recent = (await before.record(answered, 'web'))!;
+    await before.close();
     age(file, old, 40);
     const lines: string[] = [];
     const server = await startTestServer({
@@ -120,7 +120,7 @@ describe('retention of the feedback store', () => {
     });
     try {
       await expect.poll(() => server.feedback.get(old), { timeout: 5_000 }).toBeUndefined();
-      expect(server.feedback.get(recent)?.question).toBe(answered.question);
+      expect((await server.feedback.get(recent))?.question).toBe(answered.question);
       expect(lines.join('\n')).toMatch(/"deleted":1,.*"retentionDays":30/);
     } finally {
       await server.close();

@@ -14,12 +14,12 @@ describe('the feedback store', () => {
     const store = createFeedbackStore(':memory:');
     const answer = await ask('Who is responsible for naloxone in Nordstrand?');
     expect(answer.warnings.length).toBeGreaterThan(0);
-    const id = store.record(answer, 'slack')!;
-    expect(store.get(id)).toMatchObject({ language: 'en', warnings: answer.warnings, question: answer.question });
-    store.close();
+    const id = (await store.record(answer, 'slack'))!;
+    expect(await store.get(id)).toMatchObject({ language: 'en', warnings: answer.warnings, question: answer.question });
+    await store.close();
   });
 
-  it('opens a database made before language and warnings were stored, and keeps its answers', () => {
+  it('opens a database made before language and warnings were stored, and keeps its answers', async () => {
     const file = path.join(dir, 'old.sqlite');
     const old = new Database(file);
     old.exec(`CREATE TABLE answers (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, channel TEXT NOT NULL,
@@ -28,8 +28,8 @@ describe('the feedback store', () => {
     old.prepare("INSERT INTO answers VALUES ('a1', '2026-01-01T00:00:00Z', 'web', 'Hva er FACT?', 'Svar', 1, '[]', 'down', NULL, NULL)").run();
     old.close();
     const store = createFeedbackStore(file);
-    expect(store.get('a1')).toMatchObject({ question: 'Hva er FACT?', language: 'nb', warnings: [], vote: 'down' });
-    expect(store.report().map((a) => a.id)).toEqual(['a1']);
-    store.close();
+    expect(await store.get('a1')).toMatchObject({ question: 'Hva er FACT?', language: 'nb', warnings: [], vote: 'down' });
+    expect((await store.report()).map((a) => a.id)).toEqual(['a1']);
+    await store.close();
   });
 });

@@ -87,9 +87,9 @@ describe('personal data in any spelling, end to end', () => {
         const fromLine = lines.length;
 
         const answer = await ask(question.text, { channel: 'web', history: [{ role: 'user', text: comment.text }] });
-        const id = store.record(answer, 'web');
+        const id = await store.record(answer, 'web');
         expect(id).not.toBeNull();
-        expect(store.vote(id!, 'down', comment.text)).toBe(true);
+        expect(await store.vote(id!, 'down', comment.text)).toBe(true);
 
         const requests = standIn.requests.slice(fromRequest);
         embedded += requests.filter((r) => r.path.endsWith('/embeddings')).length;

@@ -47,7 +47,7 @@ export function createAnswering({ ask, feedback, log }: Pick<ChannelDeps, 'ask' 
     const started = performance.now();
     try {
       const result = await ask(question, { history: req.history ?? [], channel: 'slack', ...(req.district ? { district: req.district } : {}) });
-      const answerId = feedback.record(result, 'slack');
+      const answerId = await feedback.record(result, 'slack');
       log.info(
         { via: req.via, ...req.ids, answerId, found: result.found, citations: result.citations.length,
           historyTurns: req.history?.length ?? 0, district: req.district, ms: Math.round(performance.now() - started) },

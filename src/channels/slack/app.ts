@@ -4,7 +4,7 @@ import type { ChannelDeps } from '../channel.js';
 import { createAnswering } from './answering.js';
 import { registerCommand } from './command.js';
 import { createConversationReplier } from './conversation.js';
-import { createEventDeduper } from './dedupe.js';
+import { createEventDeduper, sharedEventDeduper } from './dedupe.js';
 import { registerFeedback } from './feedback.js';
 import { MAX_BODY_BYTES, requestGate } from './gate.js';
 import { dedupeRetries, enforceAllowLists, ignoreBots } from './guards.js';
@@ -72,7 +72,7 @@ export function createSlackApp(deps: ChannelDeps, settings: SlackSettings): Slac
 
   bolt.use(ignoreBots(log));
   bolt.use(enforceAllowLists({ teams: settings.allowedTeams, channels: settings.allowedChannels }, log));
-  bolt.use(dedupeRetries(createEventDeduper(), log));
+  bolt.use(dedupeRetries(deps.store ? sharedEventDeduper(deps.store.dedupe) : createEventDeduper(), log));
 
   const answering = createAnswering({ ...deps, log });
   // One store per server is best (server.ts can pass it); the file is read once here otherwise.

@@ -13,9 +13,9 @@ export interface ClickedAnswer {
   answer: Answer;
 }
 
-export function clickedAnswer(rawValue: string | undefined, feedback: FeedbackStore): ClickedAnswer | undefined {
+export async function clickedAnswer(rawValue: string | undefined, feedback: FeedbackStore): Promise<ClickedAnswer | undefined> {
   const value = decodeButtonValue(rawValue);
-  const stored = value && feedback.get(value.answerId);
+  const stored = value && (await feedback.get(value.answerId));
   if (!value || !stored) return undefined;
   return {
     answerId: value.answerId,

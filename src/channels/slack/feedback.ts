@@ -63,10 +63,10 @@ export function reasonComment(reason: Reason, details: string | null | undefined
 
 export function registerFeedback(app: App, feedback: FeedbackStore, log: Logger): void {
   async function onVote(vote: Vote, rawValue: string | undefined, body: BlockAction, respond: RespondFn, client: webApi.WebClient) {
-    const clicked = clickedAnswer(rawValue, feedback);
+    const clicked = await clickedAnswer(rawValue, feedback);
     let stored = false;
     try {
-      stored = Boolean(clicked) && feedback.vote(clicked!.answerId, vote);
+      stored = Boolean(clicked) && (await feedback.vote(clicked!.answerId, vote));
     } catch (err) {
       // The store logged and counted it; the user is told to try again.
       if (!(err instanceof FeedbackStoreError)) throw err;
@@ -123,7 +123,7 @@ export function registerFeedback(app: App, feedback: FeedbackStore, log: Logger)
     await ack();
     let stored = false;
     try {
-      stored = feedback.vote(meta.answerId, 'down', reasonComment(reason, state?.details?.text.value));
+      stored = await feedback.vote(meta.answerId, 'down', reasonComment(reason, state?.details?.text.value));
     } catch (err) {
       if (!(err instanceof FeedbackStoreError)) throw err;
     }

@@ -58,7 +58,7 @@ export function dedupeRetries(deduper: EventDeduper, log: Logger): Middleware<An
     const { event_id, trigger_id } = idsOf(body);
     const signature = typeof context.requestSignature === 'string' ? context.requestSignature : undefined;
     const key = event_id ? `event:${event_id}` : trigger_id ? `trigger:${trigger_id}` : signature && `signature:${signature}`;
-    if (key && !deduper.firstSighting(key)) {
+    if (key && !(await deduper.firstSighting(key))) {
       log.info({ eventId: event_id, kind: key.split(':')[0], retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: repeated delivery skipped');
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;

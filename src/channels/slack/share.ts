@@ -12,7 +12,7 @@ import { clickedAnswer, unknownAnswerReply } from './clicked.js';
 export function registerShare(app: App, feedback: FeedbackStore, log: Logger): void {
   app.action<BlockButtonAction>(ACTION.share, async ({ ack, action, body, respond }) => {
     await ack();
-    const clicked = clickedAnswer(action.value, feedback);
+    const clicked = await clickedAnswer(action.value, feedback);
     if (!clicked) {
       log.warn({ code: 'SLACK_SHARE_UNKNOWN', user: body.user.id }, 'slack: share of an unknown answer');
       await respond(unknownAnswerReply());

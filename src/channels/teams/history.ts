@@ -1,13 +1,15 @@
 import type { Turn } from '../../answer/types.js';
+import type { ConversationStore } from '../../store/types.js';
 
 /**
- * Earlier turns of a Teams conversation, in memory and bounded. A channel reply chain has its own
+ * Earlier turns of a Teams conversation, bounded: in the store shared by replicas (sharedHistoryStore,
+ * what the server uses) or in memory (createHistoryStore, tests). A channel reply chain has its own
  * conversation id in Teams (`19:…@thread.tacv2;messageid=…`), so keying by conversation id gives
  * one history per reply chain, per group chat and per personal chat.
  *
  * It also remembers which stored answer (feedback store id) each sent bot message carries, so a
  * 👍/👎 on that message (which names only the message's activity id) finds its answer.
- * Both are lost on restart: a vote on an older message is then reported as not found.
+ * In memory both are lost on restart; in the store they survive it and reach every replica.
  */
 
 export interface HistoryOptions {
@@ -23,12 +25,12 @@ export interface HistoryOptions {
 
 export interface HistoryStore {
   /** Earlier turns of the conversation, oldest first (a copy). */
-  turns(conversationId: string): Turn[];
+  turns(conversationId: string): Promise<Turn[]>;
   /** Records a question (already free of personal data) and the answer given to it. */
-  addExchange(conversationId: string, question: string, answer: string): void;
+  addExchange(conversationId: string, question: string, answer: string): Promise<void>;
   /** Remembers that the bot message `activityId` carries the stored answer `answerId`. */
-  link(activityId: string, answerId: string): void;
-  answerIdOf(activityId: string): string | undefined;
+  link(activityId: string, answerId: string): Promise<void>;
+  answerIdOf(activityId: string): Promise<string | undefined>;
 }
 
 /** Inserts into a Map used as an LRU: re-inserted keys move to the end, the oldest drop off. */
@@ -51,10 +53,10 @@ export function createHistoryStore(options: HistoryOptions = {}): HistoryStore {
   const links = new Map<string, string>();
 
   return {
-    turns(conversationId) {
+    async turns(conversationId) {
       return (conversations.get(conversationId) ?? []).map((t) => ({ ...t }));
     },
-    addExchange(conversationId, question, answer) {
+    async addExchange(conversationId, question, answer) {
       const turns = [
         ...(conversations.get(conversationId) ?? []),
         { role: 'user' as const, text: question.slice(0, maxTurnChars) },
@@ -62,11 +64,24 @@ export function createHistoryStore(options: HistoryOptions = {}): HistoryStore {
       ].slice(-maxTurns);
       touch(conversations, conversationId, turns, maxConversations);
     },
-    link(activityId, answerId) {
+    async link(activityId, answerId) {
       touch(links, activityId, answerId, maxLinks);
     },
-    answerIdOf(activityId) {
+    async answerIdOf(activityId) {
       return links.get(activityId);
     },
+  };
+}
+
+/** The same bounds on the store's tables (src/store/), shared by every replica. */
+export function sharedHistoryStore(store: ConversationStore, options: Pick<HistoryOptions, 'maxTurns' | 'maxTurnChars'> = {}): HistoryStore {
+  const maxTurns = options.maxTurns ?? 6;
+  const maxTurnChars = options.maxTurnChars ?? 2_000;
+  return {
+    turns: (conversationId) => store.turns(conversationId, maxTurns),
+    addExchange: (conversationId, question, answer) =>
+      store.addExchange(conversationId, question.slice(0, maxTurnChars), answer.slice(0, maxTurnChars), maxTurns),
+    link: (activityId, answerId) => store.link(activityId, answerId),
+    answerIdOf: (activityId) => store.answerIdOf(activityId),
   };
 }

@@ -3,7 +3,7 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
 import { fileBindings, type DistrictBindings } from '../bindings.js';
 import type { Channel, ChannelDeps } from '../channel.js';
 import { createTeamsAdapter, type TokenEndpoints } from './adapter.js';
-import { createHistoryStore } from './history.js';
+import { createHistoryStore, sharedHistoryStore } from './history.js';
 import { authenticate, authenticatedAs, bodyErrors, deferBodyErrors, loopbackOnly, requireBearer, validateActivity } from './inbound.js';
 import { createTurnHandler } from './route.js';
 
@@ -34,7 +34,7 @@ export async function createTeamsChannel(deps: ChannelDeps, options: TeamsChanne
     ask: deps.ask,
     feedback: deps.feedback,
     log,
-    history: createHistoryStore(),
+    history: deps.store ? sharedHistoryStore(deps.store.conversations) : createHistoryStore(),
     bindings: options.bindings ?? deps.bindings ?? fileBindings(config.DATA_DIR),
     adminIds: config.TEAMS_ADMIN_IDS,
     typingIntervalMs: options.typingIntervalMs,

@@ -104,15 +104,15 @@ export function feedbackForm(language: Answer['language']) {
   };
 }
 
-function answerOf(context: TurnContext, deps: TeamsHandlerDeps): string | undefined {
+async function answerOf(context: TurnContext, deps: TeamsHandlerDeps): Promise<string | undefined> {
   const messageId = context.activity.replyToId;
   return messageId ? deps.history.answerIdOf(messageId) : undefined;
 }
 
-function store(deps: TeamsHandlerDeps, answerId: string | undefined, vote: Vote, comment: string | null): boolean {
+async function store(deps: TeamsHandlerDeps, answerId: string | undefined, vote: Vote, comment: string | null): Promise<boolean> {
   let stored = false;
   try {
-    stored = answerId ? deps.feedback.vote(answerId, vote, comment) : false;
+    stored = answerId ? await deps.feedback.vote(answerId, vote, comment) : false;
   } catch (err) {
     // The store logged and counted it; Teams still gets its 200 (the user cannot do better now).
     if (!(err instanceof FeedbackStoreError)) throw err;
@@ -135,9 +135,9 @@ export async function onFeedbackFetch(context: TurnContext, deps: TeamsHandlerDe
     return;
   }
   const { reaction } = parsed.data.actionValue;
-  const answerId = answerOf(context, deps);
-  store(deps, answerId, VOTES[reaction], null);
-  const language = (answerId && deps.feedback.get(answerId)?.language) || 'nb';
+  const answerId = await answerOf(context, deps);
+  await store(deps, answerId, VOTES[reaction], null);
+  const language = (answerId && (await deps.feedback.get(answerId))?.language) || 'nb';
   const l = feedbackLabelsFor(language);
   const task =
     reaction === 'dislike'
@@ -159,7 +159,7 @@ export async function onFeedbackInvoke(context: TurnContext, deps: TeamsHandlerD
   }
   const { reaction, feedback } = parsed.data.actionValue;
   const { reason, text } = readFeedbackForm(feedback);
-  store(deps, answerOf(context, deps), VOTES[reaction], feedbackComment(reason, text));
+  await store(deps, await answerOf(context, deps), VOTES[reaction], feedbackComment(reason, text));
   // 200 either way: Teams shows its own confirmation, and a vote on a forgotten message is not the user's fault.
   await context.sendActivity(invokeResponse(200));
 }

@@ -47,15 +47,15 @@ export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): P
   try {
     const district = (await deps.bindings.get(bindingKey(activity)))?.district;
     const answer = await deps.ask(question, {
-      history: deps.history.turns(conversationId),
+      history: await deps.history.turns(conversationId),
       channel: 'teams',
       ...(district ? { district } : {}),
     });
-    const answerId = deps.feedback.record(answer, 'teams');
+    const answerId = await deps.feedback.record(answer, 'teams');
     clearInterval(timer);
     const sent = await context.sendActivity(buildAnswerActivity(answer));
     // No answer id when the feedback store could not take it: a vote on this message is then logged as unknown.
-    if (sent?.id && answerId) deps.history.link(sent.id, answerId);
+    if (sent?.id && answerId) await deps.history.link(sent.id, answerId);
     else if (!sent?.id) deps.log.warn({ code: 'TEAMS_NO_MESSAGE_ID', answerId }, 'Teams gave no id for the answer: a vote on it cannot be linked');
     const sources = buildSourcesActivity(answer);
     if (sources) {
@@ -65,7 +65,7 @@ export async function onMessage(context: TurnContext, deps: TeamsHandlerDeps): P
       });
     }
     // answer.question is the question as ask() kept it: free of personal data.
-    deps.history.addExchange(conversationId, answer.question, answer.answer);
+    await deps.history.addExchange(conversationId, answer.question, answer.answer);
     deps.log.info(
       { conversationType, found: answer.found, citations: answer.citations.length, answerId, ms: Date.now() - started },
       'Teams answer sent',

@@ -29,7 +29,7 @@ export function askRouter(deps: AskRouteDeps): Router {
     const started = performance.now();
     const answer = await deps.ask(body.question, { history: body.history, filters: body.filters, channel: 'web' });
     // null when the feedback store could not take it (logged there): the answer goes out without an id.
-    const answerId = deps.feedback.record(answer, 'web');
+    const answerId = await deps.feedback.record(answer, 'web');
     if (answerId) res.setHeader(ANSWER_ID_HEADER, answerId);
     res.setHeader('Cache-Control', 'no-store');
     res.json(answer);

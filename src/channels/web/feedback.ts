@@ -9,11 +9,11 @@ import { FeedbackRequest, parseBody } from './schemas.js';
 export function feedbackRouter(deps: ChannelDeps & { limiter: RateLimiter }): Router {
   const router = Router();
   const json = express.json({ limit: deps.config.API_MAX_BODY_BYTES, type: 'application/json' });
-  router.post('/api/feedback', rateLimit(deps.limiter), json, (req, res) => {
+  router.post('/api/feedback', rateLimit(deps.limiter), json, async (req, res) => {
     const body = parseBody(FeedbackRequest, req.body);
     let stored: boolean;
     try {
-      stored = deps.feedback.vote(body.answerId, body.vote, body.comment ?? null);
+      stored = await deps.feedback.vote(body.answerId, body.vote, body.comment ?? null);
     } catch (err) {
       if (err instanceof FeedbackStoreError) throw new ApiError('FEEDBACK_UNAVAILABLE', err.message);
       throw err;

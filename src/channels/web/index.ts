@@ -4,7 +4,7 @@ import type { Channel, ChannelDeps } from '../channel.js';
 import { askRouter } from './api.js';
 import { errorHandler } from './errors.js';
 import { feedbackRouter } from './feedback.js';
-import { healthRouter } from './health.js';
+import { healthRouter, type ReadinessChecks } from './health.js';
 import { metaRouter, type Meta } from './meta.js';
 import { createRateLimiter } from './rate-limit.js';
 import { securityHeaders, setSecurityHeaders } from './security.js';
@@ -20,6 +20,8 @@ export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 export interface WebChannelDeps extends ChannelDeps {
   /** True once the search index is loaded (GET /readyz; /api/ask answers 503 before). */
   ready: () => boolean;
+  /** What else GET /readyz checks (stopping, the database). */
+  readiness?: ReadinessChecks;
   meta: Meta;
 }
 
@@ -32,7 +34,7 @@ export function createWebChannel(deps: WebChannelDeps): Channel {
     name: 'web',
     mount(app) {
       const web = Router();
-      web.use(healthRouter(deps.ready));
+      web.use(healthRouter(deps.ready, deps.readiness));
       web.use(['/api/ask', '/api/feedback', '/api/meta'], securityHeaders);
       web.use(askRouter({ ...deps, log, limiter: limiters.ask }));
       web.use(feedbackRouter({ ...deps, log, limiter: limiters.feedback }));

@@ -45,10 +45,10 @@ describe('Slack: 👍/👎 on an answer', () => {
     expect(citationBlocks(update!.body.blocks)).toEqual(sources);
 
     const { answerId } = JSON.parse(down.value) as { answerId: string };
-    const stored = h.feedback.get(answerId)!;
+    const stored = (await h.feedback.get(answerId))!;
     expect(stored).toMatchObject({ vote: 'down', channel: 'slack', question: 'Hva er tiltak 10S i Tryggere liv?', found: true });
     expect(stored.citations[0]?.measureId).toBe('10S');
-    expect(h.feedback.report().map((a) => a.id)).toContain(answerId);
+    expect((await h.feedback.report()).map((a) => a.id)).toContain(answerId);
 
     const [open] = await h.api.waitFor('views.open');
     expect(open!.body.trigger_id).toMatch(/^trig\./);
@@ -67,7 +67,7 @@ describe('Slack: 👍/👎 on an answer', () => {
     });
     expect(res.status).toBe(200);
     const { answerId } = JSON.parse(down.value) as { answerId: string };
-    const stored = h.feedback.get(answerId)!;
+    const stored = (await h.feedback.get(answerId))!;
     expect(stored.vote).toBe('down');
     expect(stored.comment).toMatch(/^utdatert: .*\[telefonnummer\].*planen er byttet ut$/);
     // A name next to a phone number is personal data too (src/privacy): neither survives.
@@ -81,7 +81,7 @@ describe('Slack: 👍/👎 on an answer', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ response_action: 'errors', errors: { reason: 'Hva var galt med svaret?' } });
     const { answerId } = JSON.parse(down.value) as { answerId: string };
-    expect(h.feedback.get(answerId)!.comment).toMatch(/^utdatert: /);
+    expect((await h.feedback.get(answerId))!.comment).toMatch(/^utdatert: /);
   });
 
   it('changes the vote on a 👍, and keeps no 👎 in the report after it', async () => {
@@ -90,8 +90,8 @@ describe('Slack: 👍/👎 on an answer', () => {
     const calls = await h.api.waitFor('response_url', 2);
     expect(blockTexts(calls.at(-1)!.body.blocks).join('\n')).toContain('👍 Takk for tilbakemeldingen');
     const { answerId } = JSON.parse(up.value) as { answerId: string };
-    expect(h.feedback.get(answerId)?.vote).toBe('up');
-    expect(h.feedback.report().map((a) => a.id)).not.toContain(answerId);
+    expect((await h.feedback.get(answerId))?.vote).toBe('up');
+    expect((await h.feedback.report()).map((a) => a.id)).not.toContain(answerId);
     expect(h.api.callsTo('views.open')).toHaveLength(opens);
   });
 
@@ -100,7 +100,7 @@ describe('Slack: 👍/👎 on an answer', () => {
     await sendButtonClick(h.eventsUrl, { actionId: 'veileder_vote_down', value, responseUrl: h.api.responseUrl('vote-legacy') });
     const calls = await h.api.waitFor('response_url', 3);
     expect(calls.at(-1)!.path).toBe('/response/vote-legacy');
-    expect(h.feedback.get(JSON.parse(value).answerId as string)?.vote).toBe('down');
+    expect((await h.feedback.get(JSON.parse(value).answerId as string))?.vote).toBe('down');
   });
 
   it('answers a vote on an unknown or forged answer id with a friendly note, storing nothing', async () => {

@@ -44,7 +44,7 @@ describe('Slack: @Veileder in a channel', () => {
 
     // The answer was recorded for feedback, with the button pointing at it.
     const { answerId } = JSON.parse(buttons[0]!.value) as { answerId: string };
-    expect(h.feedback.get(answerId)).toMatchObject({ channel: 'slack', question: QUESTION, found: true, vote: null });
+    expect(await h.feedback.get(answerId)).toMatchObject({ channel: 'slack', question: QUESTION, found: true, vote: null });
 
     // A visible "working" sign while answering, removed after.
     const added = await h.api.waitFor('reactions.add');

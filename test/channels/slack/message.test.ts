@@ -74,7 +74,7 @@ describe('Slack: direct messages', () => {
     await sendEvent(h.eventsUrl, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0ASKER', user: 'U0ASKER', text: huge, ts: '1700000002.000500' }));
     const reply = (await h.api.waitFor('chat.postMessage', before + 2)).at(-1)!;
     for (const w of expected.warnings) expect(blockTexts(reply.body.blocks)).toContain(`⚠️ ${w}`);
-    const stored = h.feedback.get(JSON.parse(feedbackButtons(reply.body.blocks)[0]!.value).answerId as string)!;
+    const stored = (await h.feedback.get(JSON.parse(feedbackButtons(reply.body.blocks)[0]!.value).answerId as string))!;
     expect(stored.question.length).toBeLessThanOrEqual(2_000);
   });
 });

@@ -27,7 +27,7 @@ describe('👎: message/fetchTask → «Hva var galt?» form → message/submitA
     const { messageId, answerId } = await answered('Hva er tiltak 10S?');
     const res = await t.bot.post(feedbackFetch(t.connector.serviceUrl, messageId, 'dislike'));
     expect(res.status).toBe(200);
-    expect(t.bot.feedback.get(answerId)?.vote).toBe('down');
+    expect((await t.bot.feedback.get(answerId))?.vote).toBe('down');
 
     const { task } = JSON.parse(res.body);
     expect(task.type).toBe('continue');
@@ -50,11 +50,11 @@ describe('👎: message/fetchTask → «Hva var galt?» form → message/submitA
       }),
     );
     expect(res.status).toBe(200);
-    const stored = t.bot.feedback.get(answerId)!;
+    const stored = (await t.bot.feedback.get(answerId))!;
     expect(stored.vote).toBe('down');
     expect(stored.comment).toMatch(/^Feil enhet: Det er NAV/);
     expect(stored.comment).not.toMatch(/987\s?65\s?432/);
-    expect(t.bot.feedback.report().map((a) => a.id)).toContain(answerId);
+    expect((await t.bot.feedback.report()).map((a) => a.id)).toContain(answerId);
   });
 
   it('shows the form in English for an answer in English', async () => {
@@ -70,7 +70,7 @@ describe('👍 and Teams’ default form', () => {
     const res = await t.bot.post(feedbackFetch(t.connector.serviceUrl, messageId, 'like'));
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body).task).toEqual({ type: 'message', value: 'Takk for tilbakemeldingen!' });
-    expect(t.bot.feedback.get(answerId)).toMatchObject({ vote: 'up', channel: 'teams', question: 'Hva er tiltak 10S?' });
+    expect(await t.bot.feedback.get(answerId)).toMatchObject({ vote: 'up', channel: 'teams', question: 'Hva er tiltak 10S?' });
   });
 
   it('stores a vote from the default form (feedbackText) with its text, free of personal data', async () => {
@@ -79,7 +79,7 @@ describe('👍 and Teams’ default form', () => {
       feedbackInvoke(t.connector.serviceUrl, messageId, 'dislike', { feedbackText: 'Ring meg på 98765432' }),
     );
     expect(res.status).toBe(200);
-    const stored = t.bot.feedback.get(answerId)!;
+    const stored = (await t.bot.feedback.get(answerId))!;
     expect(stored.vote).toBe('down');
     expect(stored.comment).toMatch(/^Ring meg på/);
     expect(stored.comment).not.toContain('98765432');
@@ -88,11 +88,11 @@ describe('👍 and Teams’ default form', () => {
 
 describe('feedback that cannot be used', () => {
   it('answers 200 and stores nothing for a vote on a message it no longer knows', async () => {
-    const votes = () => t.bot.answerIds.map((id) => t.bot.feedback.get(id)?.vote);
-    const before = votes();
+    const votes = () => Promise.all(t.bot.answerIds.map(async (id) => (await t.bot.feedback.get(id))?.vote));
+    const before = await votes();
     expect((await t.bot.post(feedbackInvoke(t.connector.serviceUrl, 'unknown-message', 'like'))).status).toBe(200);
     expect((await t.bot.post(feedbackFetch(t.connector.serviceUrl, 'unknown-message', 'dislike'))).status).toBe(200);
-    expect(votes()).toEqual(before);
+    expect(await votes()).toEqual(before);
   });
 
   it('answers 400 to a submitAction or fetchTask that is not feedback', async () => {

@@ -50,7 +50,7 @@ describe('Teams splits text + attachments into two messages (202, no id)', () =>
 
     const res = await t.bot.post(feedbackInvoke(t.connector.serviceUrl, voted!.id!, 'like'));
     expect(res.status).toBe(200);
-    expect(t.bot.feedback.get(answerId)?.vote).toBe('up');
+    expect((await t.bot.feedback.get(answerId))?.vote).toBe('up');
   });
 });
 

@@ -23,7 +23,7 @@ describe('POST /api/ask', () => {
 
     const answerId = res.headers.get('x-answer-id');
     expect(answerId).toMatch(/^[0-9a-f-]{36}$/);
-    const stored = server.feedback.get(answerId!);
+    const stored = await server.feedback.get(answerId!);
     expect(stored).toMatchObject({ channel: 'web', question: body.question, answer: body.answer, found: body.found });
   });
 
@@ -67,7 +67,7 @@ describe('POST /api/ask', () => {
   it('never stores a fødselsnummer or phone number given in a question', async () => {
     const res = await server.post('/api/ask', { question: 'Pasient 13097248022, tlf 412 34 567, trenger oppfølging. Hvem har ansvar?' });
     expect(res.status).toBe(200);
-    const stored = server.feedback.get(res.headers.get('x-answer-id')!)!;
+    const stored = (await server.feedback.get(res.headers.get('x-answer-id')!))!;
     expect(JSON.stringify(stored)).not.toMatch(/13097248022|412 ?34 ?567/);
   });
 

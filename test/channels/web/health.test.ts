@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  feedback.close();
+  await feedback.close();
 });
 
 const post = (path: string, body: unknown) =>

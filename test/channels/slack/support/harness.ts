@@ -70,7 +70,7 @@ export async function startSlackHarness(env: Record<string, string> = {}): Promi
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await api.close();
-      feedback.close();
+      await feedback.close();
     },
   };
 }

@@ -49,8 +49,8 @@ export async function startTeamsBot(
   const answerIds: string[] = [];
   const feedback: FeedbackStore = {
     ...store,
-    record(answer, channel) {
-      const id = store.record(answer, channel);
+    async record(answer, channel) {
+      const id = await store.record(answer, channel);
       if (id) answerIds.push(id);
       return id;
     },
