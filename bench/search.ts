@@ -42,8 +42,7 @@ const FALLBACK_QUERIES = [
   'gjeldende plan for skadereduksjon', 'ungdom i risiko gamle oslo', 'nalokson opplæring ansatte',
 ];
 
-function questions(max: number): string[] {
-  const file = path.resolve('eval/questions.yaml');
+function questions(max: number, file = path.resolve('eval/questions.yaml')): string[] {
   if (!existsSync(file)) return FALLBACK_QUERIES;
   const parsed = parseYaml(readFileSync(file, 'utf8')) as { questions?: Array<{ q?: unknown }> };
   const qs = (parsed.questions ?? []).map((q) => q.q).filter((q): q is string => typeof q === 'string');
@@ -171,6 +170,26 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`${table(rows)}\n\n${os.cpus().length} cores, Node ${process.version}, ${queries} queries per size (eval/questions.yaml), embeddings: hashing\n`);
+  process.stdout.write(`${await askBench()}\n`);
+}
+
+/** ask() end to end on the real corpus (redaction, intent, search, grounding, wording; no LLM), over the blind bank's dev questions. */
+async function askBench(): Promise<string> {
+  const { createAsk } = await import('../src/answer/ask.js');
+  const { log } = await import('../src/log.js');
+  const config = loadConfig({ ...process.env, EMBEDDINGS_PROVIDER: 'hashing', OPENAI_API_KEY: '' });
+  const searcher = await openSearcher({ config, build: 'memory' });
+  const ask = createAsk({ searcher, config, llm: null, log: log.child({}, { level: 'silent' }) });
+  const qs = questions(1_000, path.resolve('eval/bank/dev.yaml'));
+  for (const q of qs.slice(0, 20)) await ask(q, { channel: 'cli' });
+  const times: number[] = [];
+  for (const q of qs) {
+    const t0 = performance.now();
+    await ask(q, { channel: 'cli' });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return `ask() on the real corpus, ${times.length} questions (eval/bank/dev.yaml): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`;
 }
 
 main().catch((err: Error) => {
