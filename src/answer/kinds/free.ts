@@ -1,6 +1,5 @@
 import { findReferences } from '../../corpus/references.js';
 import { districtsIn, isDistrictPlan, type District } from '../../search/districts.js';
-import { fold } from '../../search/tokenize.js';
 import { unitsToName } from '../citations.js';
 import { composeMeasures, listJoin, messages } from '../compose.js';
 import { scope, toCitation, type Composed, type Env } from '../env.js';
