@@ -16,7 +16,7 @@ import { docxToPdf, libreOffice, LIBREOFFICE_MISSING } from '../test/support/lib
  * wrapped cells, page breaks) is written as DOCX and — through LibreOffice, as a district would —
  * as PDF, added with `ingest add` to a copy of the corpus, and asked one question per measure
  * through ask(). A measure counts when it is cited with its own number and the answer names its
- * unit (and, for the PDF, the citation carries the page). README «Legge til og fjerne dokumenter»
+ * unit (and, for the PDF, the citation carries the page). docs/korpus.md «Legge til og fjerne dokumenter»
  * has the figure per format.
  */
 

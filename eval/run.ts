@@ -400,7 +400,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     if (reports.length === 1) {
       const [{ report, sealed }] = reports as [(typeof reports)[0]];
       process.stdout.write(`${formatReport(report, { verbose: args.verbose && !sealed })}\n`);
-      if (args.verbose && sealed) process.stdout.write('(feilene i det forseglede settet vises ikke: se README «Kvalitet»)\n');
+      if (args.verbose && sealed) process.stdout.write('(feilene i det forseglede settet vises ikke: se docs/sok-og-kvalitet.md «Kvalitet»)\n');
       return 0;
     }
     // Several sets: each one's report, a summary table, and the sealed set's headline last (a hook reads it).
@@ -408,7 +408,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       process.stdout.write(`── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}\n`);
       const text = formatReport(report, { verbose: args.verbose && !sealed }).split('\n');
       process.stdout.write(`${text.slice(0, -5).join('\n')}\n`);
-      if (args.verbose && sealed) process.stdout.write('(feilene i det forseglede settet vises ikke: se README «Kvalitet»)\n');
+      if (args.verbose && sealed) process.stdout.write('(feilene i det forseglede settet vises ikke: se docs/sok-og-kvalitet.md «Kvalitet»)\n');
       process.stdout.write(`Per klasse (helt riktig): ${classesLine(report)}\n\n`);
     }
     const widths = ROW_HEAD.map((h, i) => Math.max(h.length, ...reports.map((r) => figuresRow(r.name, r.report)[i]!.length)) + 2);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The Answer: what ask() returns, the `--json` output of the CLI and the body of `POST /api/ask`.
- * Every channel renders this and nothing else. See README «Svarformatet».
+ * Every channel renders this and nothing else. See docs/sok-og-kvalitet.md «Svarformatet».
  */
 
 export const Citation = z.object({

@@ -4,7 +4,7 @@ import type { QuestionSignals } from './signals.js';
  * Fusion of the ranked lists (lexical, vector), then boosts for what the question names.
  * Two methods: `linear` (each list's scores relative to its own top, weighted and summed — keeps
  * how far ahead the best hit is) and `rrf` (reciprocal rank: ranks only). On the eval set linear
- * wins (README «Søk»), so it is the default.
+ * wins (docs/sok-og-kvalitet.md «Søk»), so it is the default.
  */
 
 export const FUSION: {

@@ -10,7 +10,7 @@ import { createSearcher } from './searcher.js';
 
 /**
  * Hybrid search over the plans' measures and passages — the interface the rest of Veileder calls.
- * How it works: README «Søk»; the pieces: units.ts, tokenize.ts, bm25.ts, embeddings/, vector.ts,
+ * How it works: docs/sok-og-kvalitet.md «Søk»; the pieces: units.ts, tokenize.ts, bm25.ts, embeddings/, vector.ts,
  * signals.ts, fusion.ts, persist.ts.
  */
 

@@ -7,7 +7,7 @@ import hnsw from 'hnswlib-node';
  * number. Units are split in order into shards of SHARD_UNITS, each its own graph, built one after
  * another and all searched for a question (their best hits merged). Smaller graphs build faster and,
  * merged, find more of the true nearest units than one large graph: at 1,000 synthetic documents
- * (52k units, 2 shards) 0.61 of the exact top 100 against 0.42 for one graph as before (README «Søk»).
+ * (52k units, 2 shards) 0.61 of the exact top 100 against 0.42 for one graph as before (docs/sok-og-kvalitet.md «Søk»).
  * Saved with hnswlib's own file format, one file a shard (vectors-0.hnsw, vectors-1.hnsw, …).
  */
 

@@ -7,7 +7,7 @@ import { loadQuestions } from '../../eval/schema.js';
 
 /**
  * Regression guard: the whole eval, in-process, on the real corpus and the project's own question set.
- * The project meets the product targets on this set (README «Kvalitet»), so the test holds it there:
+ * The project meets the product targets on this set (docs/sok-og-kvalitet.md «Kvalitet»), so the test holds it there:
  * hybrid hit@1 ≥ 0.90 and hit@3 ≥ 0.97, out of scope refused ≥ 0.95 while ≥ 0.97 of in-scope questions
  * are answered. Unit accuracy and plan coverage have no product target: their floors sit just below
  * what was measured (0.927 and 1.000) — raise them as quality rises.

@@ -50,7 +50,7 @@ export function slackSettings(config: Config): SlackSettings {
     throw new SlackChannelError(
       'SLACK_SETTINGS_INVALID',
       `Slack-innstillingene er ugyldige:\n${parsed.error.issues.map((i) => `  - ${i.message}`).join('\n')}\n` +
-        'Rett dem opp (se .env.example og README «Slack») og start på nytt.',
+        'Rett dem opp (se .env.example og docs/kanaler.md «Slack») og start på nytt.',
     );
   }
   return { ...parsed.data, socketMode: config.slack.socketMode };
