@@ -18,7 +18,8 @@ export function detectLanguage(text: string): Language {
   const { en: EN, nb: NB } = languageFunctionWords();
   let en = 0;
   let nb = 0;
-  for (const w of text.toLowerCase().match(/\p{L}+(?:'\p{L}+)?/gu) ?? []) {
+  // Words of two letters or more: a lone letter («x», the «S» of «10S») says nothing about the language.
+  for (const w of text.toLowerCase().match(/\p{L}{2,}(?:'\p{L}+)?/gu) ?? []) {
     if (EN.has(w) || ENGLISH_ENDING.test(w)) en++;
     if (NB.has(w)) nb++;
   }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../src/answer/language.js';
+
+/** The language an answer is written in follows the question's, told by its function words. */
+describe('detectLanguage', () => {
+  it('reads an English question with the plans\' Norwegian words as English', () => {
+    for (const q of ['who is responsible for the overdose standard work in Grünerløkka?', 'what are the districts and the city doing for pårørende?', 'Is Gamle Oslo doing anything to get more people onto startlån?']) {
+      expect(detectLanguage(q), q).toBe('en');
+    }
+  });
+
+  it('reads Norwegian, with or without æøå, as Norwegian — markup and lone letters around it change nothing', () => {
+    for (const q of ['Hva er tiltak 10S?', 'hvem har ansvar for nalokson paa nordstrand', '<img src=x onerror="alert(1)"> Hva er tiltak 10S?', 'FACT team i bydelene, hvem har hva?']) {
+      expect(detectLanguage(q), q).toBe('nb');
+    }
+  });
+});
