@@ -230,9 +230,14 @@ export function composeGlossary(
  * A plan named short, for lists and after its first mention: the district for a district's plan
  * («Bydel Nordstrand»), else its title up to the subtitle («Tryggere liv», marked as the city's plan).
  */
+/** A title up to its subtitle and period: «Tryggere liv – Handlingsplan for rusfeltet i Oslo 2026–2029: …» → «Tryggere liv». */
+export function titleLead(title: string): string {
+  return title.split(/\s+[–-]\s+|:\s/)[0]!.replace(/\s+\d{4}[–-]\d{4}$/, '');
+}
+
 export function shortPlanName(c: Citation, lang: Language): string {
   if (/^Bydel \p{Lu}/u.test(c.owner)) return c.owner;
-  const name = c.documentTitle.split(/\s+[–-]\s+|:\s/)[0]!.replace(/\s+\d{4}[–-]\d{4}$/, '');
+  const name = titleLead(c.documentTitle);
   return isDistrictPlan(c) ? name : `${name}, ${messages(lang).cityWide}`;
 }
 

@@ -43,8 +43,11 @@ export function norwegianEquivalents(question: string, known?: (word: string) =>
   return [...new Set(out)].join(' ');
 }
 
-/** The question with Norwegian equivalents appended when it is English. */
-export function retrievalQuery(question: string, language: Language, known?: (word: string) => boolean): string {
-  const extra = language === 'en' ? norwegianEquivalents(question, known) : '';
-  return extra ? `${question} ${extra}` : question;
+/**
+ * What a question is searched with: for an English question, the Norwegian words of the field it
+ * names (`norwegian`, also what grounding reads) appended to it; a Norwegian question as it is.
+ */
+export function retrievalTerms(question: string, language: Language, known?: (word: string) => boolean): { query: string; norwegian: string } {
+  const norwegian = language === 'en' ? norwegianEquivalents(question, known) : '';
+  return { query: norwegian ? `${question} ${norwegian}` : question, norwegian };
 }

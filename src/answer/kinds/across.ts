@@ -3,7 +3,7 @@ import { districtsIn, isDistrictPlan } from '../../search/districts.js';
 import { unitsToName } from '../citations.js';
 import { composeAcross } from '../compose.js';
 import { allowed, toCitation, type Composed, type Env } from '../env.js';
-import { norwegianEquivalents, retrievalQuery } from '../language.js';
+import { retrievalTerms } from '../language.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, isAnswered, MIN_HIT_COVERAGE, spelled, topicalFor } from '../refusal.js';
 import type { Citation } from '../types.js';
 import { expiredWarnings } from '../warnings.js';
@@ -38,8 +38,8 @@ const PER_PLAN_K = 4;
 export async function answerAcross(question: string, env: Env): Promise<Composed> {
   const lang = env.language;
   const knows = corpusKnows(env.corpus);
-  const query = retrievalQuery(question, lang, knows);
-  const topical = topicalFor(question, lang, lang === 'en' ? norwegianEquivalents(question, knows) : '', env.corpus);
+  const { query, norwegian } = retrievalTerms(question, lang, knows);
+  const topical = topicalFor(question, lang, norwegian, env.corpus);
   const docs = env.corpus.documents.filter((d) => d.kind === 'plan' && allowed(d, env.filters));
 
   // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a passage.
@@ -61,7 +61,8 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
   perPlan.sort((a, b) => b.coverage - a.coverage || b.c.score - a.c.score);
   const first = perPlan[0];
   // Grounded on the per-plan citation that holds most of the question's own words (compounds aside).
-  const ground = [...perPlan].sort((a, b) => citationCoverage(topical, b.c, env.corpus) - citationCoverage(topical, a.c, env.corpus))[0];
+  const own = perPlan.map((p) => ({ c: p.c, coverage: citationCoverage(topical, p.c, env.corpus) }));
+  const ground = own.sort((a, b) => b.coverage - a.coverage)[0];
   const g = grounding(question, topical, env.corpus, ground?.c, findReferences(question));
   if (!first || !isAnswered(g)) {
     return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };

@@ -3,7 +3,7 @@ import { districtsIn, isDistrictPlan, type District } from '../../search/distric
 import { unitsToName } from '../citations.js';
 import { composeMeasures, listJoin, messages } from '../compose.js';
 import { scope, toCitation, type Composed, type Env } from '../env.js';
-import { norwegianEquivalents, retrievalQuery } from '../language.js';
+import { retrievalTerms } from '../language.js';
 import { currentFirst } from '../periods.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, isAnswered, topicalFor } from '../refusal.js';
 import type { Citation } from '../types.js';
@@ -23,7 +23,7 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   const lang = env.language;
   const t = messages(lang);
   const knows = corpusKnows(env.corpus);
-  const query = retrievalQuery(question, lang, knows);
+  const { query, norwegian } = retrievalTerms(question, lang, knows);
   const { named, missing } = scope(question, env);
   // A district the corpus has no plan for (Frogner): said in the answer, which then draws on the
   // city-wide plans (and on passages that name that district).
@@ -46,7 +46,7 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
     if (c && aboutDistrict(c, pinned, noPlan)) citations.push(c);
   }
   // What the question is about; for English, the Norwegian words of the field it names.
-  const topical = topicalFor(question, lang, lang === 'en' ? norwegianEquivalents(question, knows) : '', env.corpus);
+  const topical = topicalFor(question, lang, norwegian, env.corpus);
   // Plans the question names first; then, among citations as much about the question as the best
   // one, current plans before expired ones; citations holding nothing of the question last.
   const coverage = new Map(citations.map((c) => [c, citationCoverage(topical, c, env.corpus)]));

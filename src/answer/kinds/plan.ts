@@ -2,7 +2,7 @@ import type { CorpusDocument } from '../../corpus/types.js';
 import { districtsIn, documentsOf } from '../../search/districts.js';
 import { fold } from '../../search/tokenize.js';
 import { passageCitation } from '../citations.js';
-import { quote } from '../compose.js';
+import { quote, titleLead } from '../compose.js';
 import { allowed, type Composed, type Env } from '../env.js';
 import { spelled } from '../refusal.js';
 
@@ -20,7 +20,7 @@ function plansNamed(question: string, env: Env): CorpusDocument[] {
   if (byDistrict.length) return byDistrict;
   const q = ` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   return env.corpus.documents.filter((d) => {
-    const lead = fold(d.title.split(/\s+[–-]\s+|:\s/)[0]!).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const lead = fold(titleLead(d.title)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     return lead.split(' ').length >= 2 && q.includes(` ${lead} `);
   });
 }
