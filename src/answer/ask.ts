@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config.js';
 import { log as rootLog } from '../log.js';
 import { redact, withoutPlaceholders } from '../privacy/redact.js';
 import { messages } from './compose.js';
+import type { AnswerabilityDecision } from './answerability.js';
 import { allowed, type Composed, type Env, type SearcherLike } from './env.js';
 import { withoutDirectives } from './directives.js';
 import { resolveFollowUp } from './followup.js';
@@ -48,6 +49,9 @@ export interface AskDeps {
   llm?: AnswerWriter | null;
   log?: Logger;
   now?: () => Date;
+  /** Decides answerability from the evidence's features; default the fitted model (answerability.ts).
+   *  The fit script (eval/fit-answerability.ts) injects one that records the features. */
+  answerable?: AnswerabilityDecision;
   /** Told of every answer given (the server's /metrics counts them); never the question. */
   onAnswered?: (event: AskEvent) => void;
 }
@@ -144,7 +148,7 @@ export function createAsk(deps: AskDeps): AskFn {
       const bound = channelDistrict(context.district, resolved.query);
       const query = bound ? `${resolved.query} i Bydel ${bound}` : resolved.query;
       const intent = classify(query, s.corpus);
-      const env: Env = { corpus: s.corpus, searcher: s, today, language, filters: context.filters, log: reqLog, llm: getLlm };
+      const env: Env = { corpus: s.corpus, searcher: s, today, language, filters: context.filters, log: reqLog, llm: getLlm, answerable: deps.answerable };
       const composed = await answerIntent(intent, query, env);
       // The answer says what it took from elsewhere than the question: the thread, the channel's district.
       if (composed.found) {
@@ -176,7 +180,7 @@ async function answerIntent(intent: Intent, question: string, env: Env): Promise
   const composed = await answerKind(intent, question, env);
   // A kind of fact the plans do not carry (a phone number, opening hours, a dose) is refused whatever
   // kind of question carried it, unless the cited passage holds it.
-  if (composed.found && missingFactKinds(question, composed.citations[0]).length) {
+  if (composed.found && missingFactKinds(question, composed.citations[0], env.corpus).length) {
     return { answer: composeNotFound(env.language, null), found: false, citations: [], warnings: [] };
   }
   return composed;

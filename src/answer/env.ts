@@ -5,6 +5,7 @@ import { districtsIn, documentsOf, type District } from '../search/districts.js'
 import type { SearchHit, Searcher } from '../search/index.js';
 import { documentById, measureCitation, passageCitation } from './citations.js';
 import type { Language } from './language.js';
+import type { AnswerabilityDecision } from './answerability.js';
 import type { AnswerWriter, LlmFailure } from './llm.js';
 import { composeNotFound } from './refusal.js';
 import type { Citation, Filters } from './types.js';
@@ -22,6 +23,8 @@ export interface Env {
   filters?: Filters;
   log: Logger;
   llm: () => AnswerWriter | null;
+  /** Whether the plans answer, from the evidence's features (default: the fitted model, answerability.ts). */
+  answerable?: AnswerabilityDecision;
 }
 
 /** An answer before ask() adds the question, the language and its own warnings. */

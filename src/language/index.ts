@@ -70,11 +70,24 @@ export interface FactKind {
   asks: RegExp;
   /** What a passage that carries it says; a hit without it does not answer. */
   holds: RegExp;
+  /** The long words `asks` spells out (8+ letters: «telefonnummer», «apningstid»), so a question
+   *  that misspells one can be read as asking for it (src/answer/refusal.ts). */
+  words: string[];
 }
 
 let facts: FactKind[] | undefined;
 
+/** The literal words of 8+ letters a pattern spells out (escapes such as \b, \w, \p{L} dropped). */
+function literalWords(source: string): string[] {
+  return [...new Set(source.replace(/\\[pP]\{[^}]*\}|\\[a-zA-Z]/g, ' ').match(/\p{Ll}{8,}/gu) ?? [])];
+}
+
 /** Kinds of fact the plans do not carry, as [name, asks, holds] rows of fact-kinds.tsv. */
 export function factKinds(): FactKind[] {
-  return (facts ??= rows('fact-kinds.tsv').map(([name, asks, holds]) => ({ name: name!, asks: new RegExp(asks!, 'u'), holds: new RegExp(holds!, 'u') })));
+  return (facts ??= rows('fact-kinds.tsv').map(([name, asks, holds]) => ({
+    name: name!,
+    asks: new RegExp(asks!, 'u'),
+    holds: new RegExp(holds!, 'u'),
+    words: literalWords(asks!),
+  })));
 }

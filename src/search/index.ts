@@ -27,6 +27,9 @@ export interface SearchHit {
   text: string;
   /** fused, higher is better, 0..1: the top hit's share of the question's (idf-weighted) words, the rest scaled by rank score */
   score: number;
+  /** Where each retriever ranked the unit (1-based; null when that list did not hold it or was not run):
+   *  whether lexical and vector search agree on it, for answerability (src/answer/answerability.ts). */
+  ranks?: { lexical: number | null; vector: number | null };
 }
 
 export interface SearchOptions {

@@ -112,6 +112,15 @@ export function createSearcher(parts: IndexParts): Searcher {
       const top = ranked[0]!;
       let confidence = Math.max(0, coverage.get(top.unit) ?? 0, similarity?.get(top.unit) ?? 0);
       if (units[top.unit]!.measureId && signals.measureIds.includes(units[top.unit]!.measureId!)) confidence = Math.max(confidence, 0.9);
+      const rankIn = (name: RankedList['name']) => {
+        const list = lists.find((l) => l.name === name);
+        return (unit: number) => {
+          const i = list ? list.units.indexOf(unit) : -1;
+          return i < 0 ? null : i + 1;
+        };
+      };
+      const lexicalRank = rankIn('lexical');
+      const vectorRank = rankIn('vector');
       return ranked.map(({ unit, score }) => {
         const u = units[unit]!;
         return {
@@ -121,6 +130,7 @@ export function createSearcher(parts: IndexParts): Searcher {
           sectionId: u.sectionId,
           text: unitText(u, documents.get(u.documentId)!),
           score: Math.round(confidence * (score / top.score) * 1000) / 1000,
+          ranks: { lexical: lexicalRank(unit), vector: vectorRank(unit) },
         };
       });
     },

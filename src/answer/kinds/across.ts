@@ -4,7 +4,9 @@ import { unitsToName } from '../citations.js';
 import { composeAcross } from '../compose.js';
 import { allowed, toCitation, type Composed, type Env } from '../env.js';
 import { retrievalTerms } from '../language.js';
-import { citationCoverage, composeNotFound, corpusKnows, grounding, isAnswered, MIN_HIT_COVERAGE, spelled, topicalFor } from '../refusal.js';
+import { isAnswered, namesSomething } from '../answerability.js';
+import { citationCoverage, composeNotFound, corpusKnows, grounding, spelled, topicalFor } from '../refusal.js';
+import type { SearchHit } from '../../search/index.js';
 import type { Citation } from '../types.js';
 import { expiredWarnings } from '../warnings.js';
 
@@ -34,6 +36,8 @@ export function asksAcrossPlans(question: string): boolean {
 }
 
 const PER_PLAN_K = 4;
+/** A plan is listed when its best citation holds at least this share of the question (and half the best plan's). */
+const LISTED_COVERAGE = 0.3;
 
 export async function answerAcross(question: string, env: Env): Promise<Composed> {
   const lang = env.language;
@@ -43,14 +47,14 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
   const docs = env.corpus.documents.filter((d) => d.kind === 'plan' && allowed(d, env.filters));
 
   // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a passage.
-  const perPlan: { c: Citation; coverage: number }[] = [];
+  const perPlan: { c: Citation; coverage: number; hit: SearchHit }[] = [];
   await Promise.all(
     docs.map(async (d) => {
       const hits = await env.searcher.search(query, { k: PER_PLAN_K, filters: { ...env.filters, documentIds: [d.id] }, today: env.today });
       const scored = hits
-        .map((h) => toCitation(h, env))
-        .filter((c): c is Citation => c !== null)
-        .map((c, rank) => ({ c, coverage: citationCoverage(topical, c, env.corpus, { compoundHeads: true }), rank }));
+        .map((h) => ({ hit: h, c: toCitation(h, env) }))
+        .filter((x): x is { hit: SearchHit; c: Citation } => x.c !== null)
+        .map(({ hit, c }, rank) => ({ c, hit, coverage: citationCoverage(topical, c, env.corpus, { compoundHeads: true }), rank }));
       const top = Math.max(0, ...scored.map((s) => s.coverage));
       const best = scored
         .filter((s) => s.coverage >= top * 0.85 && s.coverage > 0)
@@ -61,13 +65,15 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
   perPlan.sort((a, b) => b.coverage - a.coverage || b.c.score - a.c.score);
   const first = perPlan[0];
   // Grounded on the per-plan citation that holds most of the question's own words (compounds aside).
-  const own = perPlan.map((p) => ({ c: p.c, coverage: citationCoverage(topical, p.c, env.corpus) }));
-  const ground = own.sort((a, b) => b.coverage - a.coverage)[0];
+  const own = perPlan.map((p) => ({ ...p, coverage: citationCoverage(topical, p.c, env.corpus) })).sort((a, b) => b.coverage - a.coverage);
+  const ground = own[0];
   const g = grounding(question, topical, env.corpus, ground?.c, findReferences(question));
-  if (!first || !isAnswered(g)) {
+  // Each plan was searched on its own: the runner-up is the next plan's citation.
+  const evidence = { grounding: g, next: own[1]?.c.score ?? 0, ranks: ground?.hit.ranks, named: namesSomething(question, env.corpus) };
+  if (!first || !isAnswered(evidence, env.answerable)) {
     return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
   }
-  const kept = perPlan.filter((p) => p.coverage >= Math.max(MIN_HIT_COVERAGE, first.coverage * 0.5));
+  const kept = perPlan.filter((p) => p.coverage >= Math.max(LISTED_COVERAGE, first.coverage * 0.5));
   // District plans first (what the districts do), the city-wide plan after them.
   const citations = [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))].map((p) => p.c);
   return { answer: composeAcross(citations, lang), found: true, citations, warnings: expiredWarnings(citations, lang) };

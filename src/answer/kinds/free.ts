@@ -5,7 +5,9 @@ import { composeMeasures, listJoin, messages } from '../compose.js';
 import { scope, toCitation, type Composed, type Env } from '../env.js';
 import { retrievalTerms } from '../language.js';
 import { currentFirst } from '../periods.js';
-import { citationCoverage, composeNotFound, corpusKnows, grounding, isAnswered, topicalFor } from '../refusal.js';
+import { isAnswered, namesSomething } from '../answerability.js';
+import { citationCoverage, composeNotFound, corpusKnows, grounding, topicalFor } from '../refusal.js';
+import type { SearchHit } from '../../search/index.js';
 import type { Citation } from '../types.js';
 import { expiredWarnings } from '../warnings.js';
 
@@ -37,13 +39,17 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   const hits = (await Promise.all(searches)).flat();
 
   const seen = new Set<string>();
+  const hitOf = new Map<Citation, SearchHit>();
   let citations: Citation[] = [];
   for (const h of hits) {
     const key = `${h.documentId}#${h.measureId ?? h.sectionId ?? h.text.slice(0, 40)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const c = toCitation(h, env);
-    if (c && aboutDistrict(c, pinned, noPlan)) citations.push(c);
+    if (c && aboutDistrict(c, pinned, noPlan)) {
+      citations.push(c);
+      hitOf.set(c, h);
+    }
   }
   // What the question is about; for English, the Norwegian words of the field it names.
   const topical = topicalFor(question, lang, norwegian, env.corpus);
@@ -60,7 +66,8 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   citations = [...citations.filter((c) => coverage.get(c)! > 0), ...citations.filter((c) => coverage.get(c)! === 0)];
 
   const g = grounding(question, topical, env.corpus, citations[0], findReferences(question));
-  if (!citations.length || !isAnswered(g)) {
+  const evidence = { grounding: g, next: citations[1]?.score ?? 0, ranks: citations[0] && hitOf.get(citations[0])?.ranks, named: namesSomething(question, env.corpus) };
+  if (!citations.length || !isAnswered(evidence, env.answerable)) {
     env.log.debug({ grounding: { ...g, topical: g.topical.length } }, 'ask: not answered by the plans');
     const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;
     const lead = noPlan.length ? t.noPlan(listJoin(noPlan, lang), 'nothing') : undefined;
