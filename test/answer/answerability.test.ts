@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAsk, type AskFn } from '../../src/answer/ask.js';
+import { AnswerabilityModel, answerabilityModel, FEATURE_NAMES, MODEL_FILE, probability, type Features } from '../../src/answer/answerability.js';
+import { fitLogistic, pickThreshold } from '../../eval/fit-answerability.js';
+import type { Searcher } from '../../src/search/index.js';
+import { captureLog, realSearcher, testConfig } from '../support/engine.js';
+
+/** Whether Veileder answers: the fitted model on the retrieval evidence, and the rules that state facts about the plans. */
+
+let searcher: Searcher;
+let ask: AskFn;
+
+beforeAll(async () => {
+  searcher = await realSearcher();
+  ask = createAsk({ searcher, config: testConfig(), llm: null, log: captureLog().log });
+});
+
+const TODAY = new Date('2026-11-22T12:00:00Z');
+
+describe('the checked-in answerability model', () => {
+  it('is valid, says what it was fitted on and what it scored, and a broken copy is refused', () => {
+    const model = answerabilityModel();
+    expect(model.fittedOn).toBe('eval/bank/dev.yaml');
+    expect(model.features.length).toBeLessThanOrEqual(6);
+    expect(model.cv.folds).toBeGreaterThanOrEqual(2);
+    const raw = JSON.parse(readFileSync(MODEL_FILE, 'utf8'));
+    expect(AnswerabilityModel.safeParse({ ...raw, weights: raw.weights.slice(1) }).success).toBe(false);
+    expect(AnswerabilityModel.safeParse({ ...raw, features: ['telefonnummer'] }).success).toBe(false);
+  });
+
+  it('gives a question the best hit fully covers a higher probability than one whose words the plans never use', () => {
+    const model = answerabilityModel();
+    const base = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features;
+    const covered = { ...base, corpusCoverage: 1, ownCoverage: 1, exactCoverage: 1, hitCoverage: 1, evidence: Math.log1p(8), score: 0.8 };
+    const unknown = { ...base, unknownWeight: Math.log1p(8), score: 0.2 };
+    expect(probability(model, covered)).toBeGreaterThan(model.threshold);
+    expect(probability(model, unknown)).toBeLessThan(model.threshold);
+  });
+});
+
+describe('ask() decides with the model', () => {
+  it('answers a plan question and refuses a question from outside the plans', async () => {
+    expect((await ask('Hvem deler ut nalokson i Bydel Nordstrand?', { today: TODAY })).found).toBe(true);
+    const outside = await ask('Hvordan bytter jeg dekk på tjenestebilen før vinteren?', { today: TODAY });
+    expect(outside.found).toBe(false);
+    expect(outside.citations).toEqual([]);
+  });
+
+  it('puts free questions and questions across plans through the same decision', async () => {
+    const seen: Features[] = [];
+    const refuseAll = createAsk({ searcher, config: testConfig(), llm: null, log: captureLog().log, answerable: (f) => (seen.push(f), false) });
+    const free = await refuseAll('Hvem deler ut nalokson i Bydel Nordstrand?', { today: TODAY });
+    const across = await refuseAll('Hva gjør bydelene for pårørende?', { today: TODAY });
+    expect([free.found, across.found]).toEqual([false, false]);
+    expect(seen).toHaveLength(2);
+    for (const f of seen) expect(Object.keys(f).sort()).toEqual([...FEATURE_NAMES].sort());
+  });
+});
+
+describe('the rules that state facts about the plans', () => {
+  it('refuses a phone number or an e-mail address, however it is spelled, though the plan says the service answers the phone', async () => {
+    for (const q of [
+      'Hvilket telefonummer har Oslohjelpa på Grünerløkka?',
+      'telefonnummeret til oslohjelpa paa grunerlokka',
+      'what is the e-mail address of Oslohjelpa in Grünerløkka?',
+    ]) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found, q).toBe(false);
+      expect(a.citations, q).toEqual([]);
+    }
+  });
+
+  it('still answers what the plan says about Oslohjelpa', async () => {
+    expect((await ask('Hva gjør Oslohjelpa på Grünerløkka?', { today: TODAY })).found).toBe(true);
+  });
+
+  it('refuses a question about a place the plans never mention', async () => {
+    expect((await ask('Hvem har ansvar for sprøyteutdeling i Kristiansand?', { today: TODAY })).found).toBe(false);
+  });
+});
+
+describe('fitting (eval/fit-answerability.ts)', () => {
+  const example = (id: string, label: 0 | 1, score: number) => ({
+    id,
+    label,
+    features: { ...(Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features), score },
+    foundIfAnswered: true,
+    foundIfRefused: false,
+  });
+
+  it('learns that a higher score means answerable and picks a threshold that meets both targets when one does', () => {
+    const examples = [
+      ...Array.from({ length: 40 }, (_, i) => example(`in-${i}`, 1, 0.5 + i / 100)),
+      ...Array.from({ length: 20 }, (_, i) => example(`out-${i}`, 0, 0.1 + i / 100)),
+    ];
+    const model = fitLogistic(examples.map((e) => ({ x: e.features, y: e.label })), ['score'], 1);
+    expect(model.weights[0]).toBeGreaterThan(0);
+    const { threshold, figures } = pickThreshold(examples, (e) => probability(model, e.features!));
+    expect(figures).toEqual({ answered: 1, refused: 1 });
+    expect(probability(model, example('x', 1, 0.45).features)).toBeGreaterThan(threshold);
+    expect(probability(model, example('x', 0, 0.3).features)).toBeLessThan(threshold);
+  });
+});
