@@ -45,6 +45,7 @@ const T = {
   nb: {
     responsible: (units: string) => `Ansvarlig: ${units}.`,
     noUnit: 'Planen oppgir ingen ansvarlig enhet for dette.',
+    named: (units: string) => `Avsnittet nevner ${units}.`,
     measure: (id: string) => `Tiltak ${id}`,
     passage: (section: string) => `Avsnitt «${section}»`,
     period: periodNb,
@@ -86,6 +87,7 @@ const T = {
   en: {
     responsible: (units: string) => `Responsible: ${units}.`,
     noUnit: 'The plan names no responsible unit for this.',
+    named: (units: string) => `The section names ${units}.`,
     measure: (id: string) => `Measure ${id}`,
     passage: (section: string) => `Section “${section}”`,
     period: periodEn,
@@ -146,11 +148,7 @@ export function unitPhrase(c: Citation, lang: Language): string | null {
 export function describeCitation(c: Citation, n: number, lang: Language, planNamedBefore = false): string {
   const t = messages(lang);
   const units = unitPhrase(c, lang);
-  const head = c.measureId
-    ? units
-      ? t.responsible(units)
-      : t.noUnit
-    : '';
+  const head = c.measureId ? (units ? t.responsible(units) : t.noUnit) : c.named?.length ? t.named(listJoin(c.named, lang)) : '';
   const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
   // A plan is named in full at its first mention in an answer, short (owner) after that.
   const plan = planNamedBefore ? `${lang === 'en' ? 'in' : 'i'} ${shortPlanName(c, lang)}` : t.inPlan(c.documentTitle, c.period, c.expired);
@@ -247,7 +245,7 @@ export function composeAcross(citations: Citation[], lang: Language): string {
   const lines = citations.map((c, i) => {
     const units = unitPhrase(c, lang);
     const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
-    const who = c.measureId ? ` ${units ? t.responsible(units) : t.noUnit}` : '';
+    const who = c.measureId ? ` ${units ? t.responsible(units) : t.noUnit}` : c.named?.length ? ` ${t.named(listJoin(c.named, lang))}` : '';
     return `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}): ${what}: ${quote(shorten(c.text, 160), lang)}${who} [${i + 1}]`;
   });
   return [t.acrossLead(citations.length), ...lines].join('\n');
