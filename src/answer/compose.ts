@@ -46,6 +46,7 @@ const T = {
     responsible: (units: string) => `Ansvarlig: ${units}.`,
     noUnit: 'Planen oppgir ingen ansvarlig enhet for dette.',
     named: (units: string) => `Avsnittet nevner ${units}.`,
+    alsoMeasure: 'og',
     measure: (id: string) => `Tiltak ${id}`,
     passage: (section: string) => `Avsnitt «${section}»`,
     period: periodNb,
@@ -88,6 +89,7 @@ const T = {
     responsible: (units: string) => `Responsible: ${units}.`,
     noUnit: 'The plan names no responsible unit for this.',
     named: (units: string) => `The section names ${units}.`,
+    alsoMeasure: 'and',
     measure: (id: string) => `Measure ${id}`,
     passage: (section: string) => `Section “${section}”`,
     period: periodEn,
@@ -246,7 +248,10 @@ export function composeAcross(citations: Citation[], lang: Language): string {
     const units = unitPhrase(c, lang);
     const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
     const who = c.measureId ? ` ${units ? t.responsible(units) : t.noUnit}` : c.named?.length ? ` ${t.named(listJoin(c.named, lang))}` : '';
-    return `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}): ${what}: ${quote(shorten(c.text, 160), lang)}${who} [${i + 1}]`;
+    // A plan's second citation (its measure after a passage) goes under the plan's first line.
+    const samePlan = i > 0 && citations[i - 1]!.documentId === c.documentId;
+    const lead = samePlan ? `  ${t.alsoMeasure}` : `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}):`;
+    return `${lead} ${samePlan ? what.charAt(0).toLowerCase() + what.slice(1) : what}: ${quote(shorten(c.text, 160), lang)}${who} [${i + 1}]`;
   });
-  return [t.acrossLead(citations.length), ...lines].join('\n');
+  return [t.acrossLead(new Set(citations.map((c) => c.documentId)).size), ...lines].join('\n');
 }

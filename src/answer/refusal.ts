@@ -108,7 +108,13 @@ export interface TopicalWord {
   term: string;
   /** Written with a capital letter inside the sentence: a name (a place, a system, a service). */
   name?: boolean;
+  /** Written in capitals («FACT», «LAR»): the abbreviation of a service, what the question is about. */
+  acronym?: boolean;
 }
+
+/** Ranking a plan's citations (across plans), an abbreviation names the one service a question is about:
+ *  it weighs double. Not for answerability: «urinprøve i LAR» is about the urine test, which LAR does not hold. */
+const ACRONYM_WEIGHT = 2;
 
 export function topicalWords(question: string): TopicalWord[] {
   const seen = new Set<string>();
@@ -116,11 +122,14 @@ export function topicalWords(question: string): TopicalWord[] {
   const names = new Set(
     [...question.matchAll(/(?<=[\p{L}\p{N},;:] +)\p{Lu}\p{Ll}{2,}/gu)].map((m) => fold(m[0])),
   );
+  const acronyms = new Set([...question.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu)].map((m) => fold(m[0])));
+  // A question typed in capitals throughout has no abbreviations to tell apart.
+  const shouting = acronyms.size > 3;
   for (const word of contentWords(question)) {
     const term = stem(word);
     if (isGeneric(term) || /^\d+$/.test(term) || seen.has(term)) continue;
     seen.add(term);
-    out.push(names.has(word) ? { word, term, name: true } : { word, term });
+    out.push({ word, term, ...(names.has(word) ? { name: true } : {}), ...(!shouting && acronyms.has(word) ? { acronym: true } : {}) });
   }
   return out;
 }
@@ -198,14 +207,15 @@ interface Match {
   evidence: number;
 }
 
-function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, compoundHeads = false): Match {
+function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, compoundHeads = false, acronyms = false): Match {
   if (!topical.length) return { coverage: 1, evidence: 0 };
   const have = termsOfCitation(c);
   let total = 0;
   let covered = 0;
   let evidence = 0;
   for (const t of topical) {
-    const r = resolveWord(t, stats);
+    const found = resolveWord(t, stats);
+    const r = acronyms && t.acronym ? { ...found, weight: found.weight * ACRONYM_WEIGHT } : found;
     total += r.weight;
     // With compoundHeads, a word also counts where the citation has it as the first part of a compound
     // («pårørende» in «pårørendesamarbeid»): how a plan's measure is told apart from its neighbours.
@@ -219,8 +229,13 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
 }
 
 /** Weighted share of `topical` found in the citation (1 when the question has no topical words). */
-export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Corpus, opts: { compoundHeads?: boolean } = {}): number {
-  return matchCitation(topical, c, termStats(corpus), opts.compoundHeads).coverage;
+export function citationCoverage(
+  topical: TopicalWord[],
+  c: Citation,
+  corpus: Corpus,
+  opts: { compoundHeads?: boolean; acronyms?: boolean } = {},
+): number {
+  return matchCitation(topical, c, termStats(corpus), opts.compoundHeads, opts.acronyms).coverage;
 }
 
 /**

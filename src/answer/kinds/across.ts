@@ -42,20 +42,24 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
   const topical = topicalFor(question, lang, norwegian, env.corpus);
   const docs = env.corpus.documents.filter((d) => d.kind === 'plan' && allowed(d, env.filters));
 
-  // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a passage.
-  const perPlan: { c: Citation; coverage: number }[] = [];
+  // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a
+  // passage. When the best is a passage, the plan's best measure on the matter follows it: who carries it.
+  const perPlan: { c: Citation; coverage: number; measure?: Citation }[] = [];
   await Promise.all(
     docs.map(async (d) => {
       const hits = await env.searcher.search(query, { k: PER_PLAN_K, filters: { ...env.filters, documentIds: [d.id] }, today: env.today });
       const scored = hits
         .map((h) => toCitation(h, env))
         .filter((c): c is Citation => c !== null)
-        .map((c, rank) => ({ c, coverage: citationCoverage(topical, c, env.corpus, { compoundHeads: true }), rank }));
+        .map((c, rank) => ({ c, coverage: citationCoverage(topical, c, env.corpus, { compoundHeads: true, acronyms: true }), rank }));
       const top = Math.max(0, ...scored.map((s) => s.coverage));
       const best = scored
         .filter((s) => s.coverage >= top * 0.85 && s.coverage > 0)
         .sort((a, b) => Number(b.c.measureId !== null && unitsToName(b.c).length > 0) - Number(a.c.measureId !== null && unitsToName(a.c).length > 0) || a.rank - b.rank)[0];
-      if (best) perPlan.push(best);
+      if (!best) return;
+      const carried = (c: Citation) => c.measureId !== null && unitsToName(c).length > 0;
+      const measure = carried(best.c) ? undefined : scored.find((x) => carried(x.c) && x.coverage >= best.coverage * 0.5)?.c;
+      perPlan.push(measure ? { ...best, measure } : best);
     }),
   );
   perPlan.sort((a, b) => b.coverage - a.coverage || b.c.score - a.c.score);
@@ -69,6 +73,6 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
   }
   const kept = perPlan.filter((p) => p.coverage >= Math.max(MIN_HIT_COVERAGE, first.coverage * 0.5));
   // District plans first (what the districts do), the city-wide plan after them.
-  const citations = [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))].map((p) => p.c);
+  const citations = [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))].flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
   return { answer: composeAcross(citations, lang), found: true, citations, warnings: expiredWarnings(citations, lang) };
 }
