@@ -205,11 +205,14 @@ interface Match {
   coverage: number;
   /** Sum of the weights of the words it holds. */
   evidence: number;
+  /** The topical words it holds (their terms). */
+  held: string[];
 }
 
 function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, compoundHeads = false, acronyms = false): Match {
-  if (!topical.length) return { coverage: 1, evidence: 0 };
+  if (!topical.length) return { coverage: 1, evidence: 0, held: [] };
   const have = termsOfCitation(c);
+  const held: string[] = [];
   let total = 0;
   let covered = 0;
   let evidence = 0;
@@ -222,13 +225,19 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
     const heads = (w: string) => compoundHeads && w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
     if (!have.has(t.term) && !r.alts.some((a) => have.has(a)) && !heads(t.term)) continue;
     covered += r.weight;
+    held.push(t.term);
     // A word found only through its halves is weaker evidence.
     evidence += r.compound ? r.weight / 2 : r.weight;
   }
-  return { coverage: covered / total, evidence };
+  return { coverage: covered / total, evidence, held };
 }
 
 /** Weighted share of `topical` found in the citation (1 when the question has no topical words). */
+/** The topical words (terms) a citation holds, weighed as citationCoverage does. */
+export function heldWords(topical: TopicalWord[], c: Citation, corpus: Corpus, opts: { compoundHeads?: boolean } = {}): string[] {
+  return matchCitation(topical, c, termStats(corpus), opts.compoundHeads).held;
+}
+
 export function citationCoverage(
   topical: TopicalWord[],
   c: Citation,
@@ -284,7 +293,7 @@ export function grounding(
     if (r.exact) exact += r.weight;
     if (r.exact || r.compound) own += r.weight;
   }
-  const m = best ? matchCitation(topical, best, stats) : { coverage: 0, evidence: 0 };
+  const m = best ? matchCitation(topical, best, stats) : { coverage: 0, evidence: 0, held: [] };
   if (best && references.some((r) => best.references.includes(r))) {
     m.evidence = Math.max(m.evidence, MIN_EVIDENCE);
     m.coverage = Math.max(m.coverage, MIN_HIT_COVERAGE);

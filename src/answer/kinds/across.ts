@@ -4,7 +4,7 @@ import { unitsToName } from '../citations.js';
 import { composeAcross } from '../compose.js';
 import { allowed, toCitation, type Composed, type Env } from '../env.js';
 import { retrievalTerms } from '../language.js';
-import { citationCoverage, composeNotFound, corpusKnows, grounding, isAnswered, MIN_HIT_COVERAGE, spelled, topicalFor } from '../refusal.js';
+import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, isAnswered, MIN_HIT_COVERAGE, spelled, topicalFor } from '../refusal.js';
 import type { Citation } from '../types.js';
 import { expiredWarnings } from '../warnings.js';
 
@@ -35,7 +35,15 @@ export function asksAcrossPlans(question: string): boolean {
 
 const PER_PLAN_K = 4;
 
-export async function answerAcross(question: string, env: Env): Promise<Composed> {
+/** How close a plan's best match must come to the best plan's to be named, when the question did not ask across plans. */
+const CLOSE = 0.9;
+
+/**
+ * @param opts.closeTo the question did not ask across plans (a matter without a district) and this is
+ *   the best citation a free answer found: only plans whose best match holds as much of the question
+ *   as it does are named, best first.
+ */
+export async function answerAcross(question: string, env: Env, opts: { closeTo?: Citation } = {}): Promise<Composed> {
   const lang = env.language;
   const knows = corpusKnows(env.corpus);
   const { query, norwegian } = retrievalTerms(question, lang, knows);
@@ -71,8 +79,17 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
   if (!first || !isAnswered(g)) {
     return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
   }
-  const kept = perPlan.filter((p) => p.coverage >= Math.max(MIN_HIT_COVERAGE, first.coverage * 0.5));
-  // District plans first (what the districts do), the city-wide plan after them.
-  const citations = [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))].flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
+  // Not asked across plans: a plan is named only when its best match holds every word of the question
+  // the free answer's best citation holds (the same matter), and about as much of it.
+  const same = (c: Citation) => {
+    if (!opts.closeTo) return true;
+    const have = new Set(heldWords(topical, c, env.corpus, { compoundHeads: true }));
+    return heldWords(topical, opts.closeTo, env.corpus, { compoundHeads: true }).every((w) => have.has(w));
+  };
+  const floor = first.coverage * (opts.closeTo ? CLOSE : 0.5);
+  const kept = perPlan.filter((p) => p.coverage >= Math.max(MIN_HIT_COVERAGE, floor) && same(p.c));
+  // District plans first (what the districts do), the city-wide plan after them; best first when not asked across.
+  const ordered = opts.closeTo ? kept : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
+  const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
   return { answer: composeAcross(citations, lang), found: true, citations, warnings: expiredWarnings(citations, lang) };
 }
