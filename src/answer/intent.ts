@@ -43,7 +43,7 @@ const ABBREVIATION_QUESTIONS = [
 ];
 
 /** Measure ids in the plans' own forms: 10S, 4F, 2.2.2, 11. */
-const MEASURE_ID = /\b(?:tiltak(?:et)?|tiltaksnummer|measure|action)\s*(?:nr\.?|nummer|no\.?|number)?\s*«?"?(\d{1,2}[FfSs]|\d(?:\.\d){1,2}|\d{1,2})(?![\p{L}\d.])/u;
+const MEASURE_ID = /\b(?:tiltak(?:et)?|tiltaksnummer|measure|action)\s*(?:nr\.?|nummer|no\.?|number)?\s*«?"?(\d{1,2}[FfSs]|\d(?:\.\d){1,2}|\d{1,2}|[Nn]\d{1,2})(?![\p{L}\d.])/u;
 const DISTINCT_ID = /(?<![\p{L}\d.])(\d{1,2}[FS]|\d\.\d\.\d)(?![\p{L}\d.])/u;
 
 const REFERENCE_VERBS =

@@ -256,6 +256,22 @@ describe('follow-up questions use the thread', () => {
     expect(a.citations[0]!.text).toMatch(/fast kontaktperson/);
   });
 
+  it('«Hvem har ansvaret for det?» after an answer that gave a measure is about that measure, as its own answer worded it', async () => {
+    const first = await ask('Hvem lærer opp ansatte i nalokson på Nordstrand?', { today: TODAY });
+    expect(first.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N30' });
+    const a = await ask('er det startet?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'Hvem lærer opp ansatte i nalokson på Nordstrand?' },
+        { role: 'assistant', text: first.answer },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N30' });
+    expect(a.answer).toMatch(/^Om tiltak N30/);
+    expect(a.answer).toMatch(/Status: /);
+  });
+
   it('«Bydel Nordstrand da?» — only a place — is a follow-up too', async () => {
     const a = await ask('Bydel Nordstrand da?', {
       today: TODAY,
