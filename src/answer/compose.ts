@@ -185,18 +185,18 @@ export function composeUnit(unit: string, citations: Citation[], byText: boolean
 /** Every plan (and its measures) that refers to a standard or procedure. */
 export function composeReference(reference: string, citations: Citation[], lang: Language): string {
   const t = messages(lang);
-  const byPlan = new Map<string, { title: string; period: string; ids: string[]; n: number[]; units: string[] }>();
+  // Per plan: each measure with who carries it («tiltak 17S, Ansvarlig: Velferdsetaten (byrådsavdeling SET)»).
+  const byPlan = new Map<string, { title: string; period: string; items: string[]; n: number[] }>();
   citations.forEach((c, i) => {
-    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: t.period(c.period, c.expired), ids: [], n: [], units: [] };
-    if (c.measureId) p.ids.push(c.measureId);
-    for (const u of c.measureId ? c.responsible : []) if (!p.units.includes(u)) p.units.push(u);
+    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: t.period(c.period, c.expired), items: [], n: [] };
+    if (c.measureId) {
+      const units = unitPhrase(c, lang);
+      p.items.push(`${t.measures(c.measureId)}${units ? `, ${t.responsible(units).replace(/\.$/, '')}` : ''}`);
+    }
     p.n.push(i + 1);
     byPlan.set(c.documentId, p);
   });
-  const lines = [...byPlan.values()].map(
-    (p) =>
-      `– ${p.title} (${p.period}): ${p.ids.length ? t.measures(listJoin(p.ids, lang)) : t.textOnly}${p.units.length ? ` (${t.responsible(listJoin(p.units, lang)).replace(/\.$/, '')})` : ''} ${p.n.map((n) => `[${n}]`).join('')}`,
-  );
+  const lines = [...byPlan.values()].map((p) => `– ${p.title} (${p.period}): ${p.items.length ? p.items.join('; ') : t.textOnly} ${p.n.map((n) => `[${n}]`).join('')}`);
   return [t.referenceLead(reference, byPlan.size), ...lines].join('\n');
 }
 
