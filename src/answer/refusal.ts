@@ -2,7 +2,7 @@ import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, stem, terms, words } from '../search/tokenize.js';
 import { editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
-import { factKinds } from '../language/index.js';
+import { factKinds, frameWords } from '../language/index.js';
 import { quote } from './compose.js';
 import type { Language } from './language.js';
 import type { Citation } from './types.js';
@@ -15,18 +15,9 @@ import type { Citation } from './types.js';
  * to the nearest plan passage when one shares a topical word.
  */
 
-/** Words every question about the plans may carry; they say nothing about the topic. */
-const GENERIC_WORDS = `tiltak tiltaket tiltakene ansvar ansvarlig ansvarlige plan planen planene handlingsplan
-handlingsplanen bydel bydelen bydeler bydelene oslo kommune kommunen etat etaten enhet enheten avdeling tjeneste
-tjenester tilbud tilbudet arbeid arbeide jobbe jobber rus psykisk helse standard standarden oslostandard prosedyre
-rutine ansatte ansatt hjelp hjelpe gjelder gjøre gjør står sier si står nevnt nevner hva hvem hvor når hvordan
-følge følger kontakt kontaktperson der dit her nå også og like samme the who what measure measures plan plans
-district responsible drugs mental health oslo hei spørsmål question svar answer ta tar tatt betyr bety går gå ut
-kontakte kontakter kontakt ringe ringer bli blir skal får få folk personer person brukere bruker noen alle flere
-steder sted åring år helst egentlig søke søker regler regel stand stands mean means does anyone someone people
-løkka levere leverer neste forrige siste ment meant beregnet`;
 
-const GENERIC = new Set(terms(`${GENERIC_WORDS} ${DISTRICTS.join(' ')}`));
+/** Words every question about the plans may carry (frame-words.txt) and the districts: they say nothing about the topic. */
+const GENERIC = new Set(terms(`${frameWords().join(' ')} ${DISTRICTS.join(' ')}`));
 const GENERIC_LIST = [...GENERIC].filter((g) => g.length >= 5);
 
 /** A generic word, or one typo away from one (`gamel`, `bydelne`). */
