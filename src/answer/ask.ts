@@ -204,8 +204,14 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
       return answerReference(intent.reference, question, env);
     case 'glossary':
       return answerGlossary(intent.abbreviation, intent.entry, intent.explicit, env);
-    case 'free':
-      return answerFree(question, env);
+    case 'free': {
+      // A matter asked without a district («ruskonsulent ung», «who hands out naloxone?») is carried by
+      // each district in its own way: answered per plan when more than one plan has a measure on it.
+      const free = await answerFree(question, env);
+      if (!free.found || districtsIn(question).length) return free;
+      const across = await answerAcross(question, env, { closeTo: free.citations[0] });
+      return across.found && new Set(across.citations.map((c) => c.documentId)).size > 1 ? across : free;
+    }
   }
 }
 

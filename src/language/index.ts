@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
  * - function words of English and Norwegian: `stopwords-iso` (MIT), used to tell the language of a question;
  * - English → bokmål: `freedict-en-nb.tsv`, generated from FreeDict eng-nor (CC BY-SA 3.0) by
  *   scripts/language-data.ts, and `field-en-nb.tsv`, the field's own terms no dictionary has;
- * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …).
+ * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …);
+ * - `frame-words.txt`: the words of a question's frame («hvem har ansvar for tiltaket …»), not its topic.
  */
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
@@ -77,4 +78,11 @@ let facts: FactKind[] | undefined;
 /** Kinds of fact the plans do not carry, as [name, asks, holds] rows of fact-kinds.tsv. */
 export function factKinds(): FactKind[] {
   return (facts ??= rows('fact-kinds.tsv').map(([name, asks, holds]) => ({ name: name!, asks: new RegExp(asks!, 'u'), holds: new RegExp(holds!, 'u') })));
+}
+
+let frame: string[] | undefined;
+
+/** The words of a question's frame, as written in frame-words.txt (the caller folds and stems them). */
+export function frameWords(): string[] {
+  return (frame ??= rows('frame-words.txt').flatMap((r) => r.join(' ').split(/\s+/)).filter(Boolean));
 }
