@@ -406,6 +406,19 @@ describe('bad input gets a sensible Answer, never an exception', () => {
 });
 
 describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-01)', () => {
+  it('a question wrapped in chatter is answered by its question sentence; a wrapped phone number or personal case is still refused', async () => {
+    const wrap = 'En innbygger i skranken har lest om dette i avisa og lurer.';
+    const a = await ask(`${wrap} Hvem deler ut nalokson på Nordstrand?`, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N30' });
+    expect(a.answer).toMatch(/^Ansvarlig: NAV ved Helse, mestring og bolig/);
+    for (const q of [`${wrap} Hva er telefonnummeret til NAV Nordstrand?`, 'Broren min er på heroin og vil ikke ta imot hjelp. Hva kan jeg gjøre som pårørende?', 'my brother relapsed after LAR, what should I do?']) {
+      const r = await ask(q, { today: TODAY });
+      expect(r.found, q).toBe(false);
+      expect(r.citations).toEqual([]);
+    }
+  });
+
   it('a channel bound to Nordstrand answers «hvem deler ut nalokson?» from Nordstrand, and says so; naming another district still works', async () => {
     const a = await ask('hvem deler ut nalokson?', { today: TODAY, district: 'Nordstrand' });
     expect(a.found).toBe(true);
