@@ -22,7 +22,9 @@ import { loadQuestions, type Question } from './schema.js';
  * «answer», once to «refuse» — with a decision that records the features the kinds computed. That
  * gives, per question, its features (when its kind decides on grounding) and what ask() returns
  * either way, so the figures of any model and threshold are the figures `npm run eval` would print.
- * Labels: in scope → 1, out of scope → 0; follow-ups are asked with their history.
+ * Labels: in scope → 1, out of scope → 0; follow-ups are asked with their history. The features are
+ * those of the question's first decision: the whole message (ask() tries a wrapped question's parts
+ * only when the whole is refused, which the forced «answer» never does).
  *
  * The model is a logistic regression with an L2 penalty (Newton's method on standardised features,
  * the two classes weighted equally). The threshold is the one that meets both targets on dev with the
@@ -52,7 +54,7 @@ export async function collect(questions: Question[]): Promise<Example[]> {
   const quiet = log.child({ component: 'fit' }, { level: process.env.LOG_LEVEL ?? 'warn' });
   let seen: Features | null = null;
   const forced = (answer: boolean) =>
-    createAsk({ searcher, config, log: quiet, llm: null, answerable: (f) => ((seen = f), answer) });
+    createAsk({ searcher, config, log: quiet, llm: null, answerable: (f) => ((seen ??= f), answer) });
   const yes = forced(true);
   const no = forced(false);
   const out: Example[] = [];

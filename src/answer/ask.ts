@@ -149,7 +149,19 @@ export function createAsk(deps: AskDeps): AskFn {
       const query = bound ? `${resolved.query} i Bydel ${bound}` : resolved.query;
       const intent = classify(query, s.corpus);
       const env: Env = { corpus: s.corpus, searcher: s, today, language, filters: context.filters, log: reqLog, llm: getLlm, answerable: deps.answerable };
-      const composed = await answerIntent(intent, query, env);
+      let composed = await answerIntent(intent, query, env);
+      // A message that relays or wraps a question («En mor i skranken spør: «…»», «Hei! … Vet du om
+      // noe?») is answered by its part the plans answer, when the whole is not.
+      // Not when the message asks for a kind of fact the plans do not carry, in any of its parts.
+      if (!composed.found && !missingFactKinds(query, undefined, s.corpus).length) {
+        for (const part of questionParts(query)) {
+          const answered = await answerIntent(classify(part, s.corpus), part, env);
+          if (answered.found) {
+            composed = answered;
+            break;
+          }
+        }
+      }
       // The answer says what it took from elsewhere than the question: the thread, the channel's district.
       if (composed.found) {
         const leads = [
@@ -164,6 +176,20 @@ export function createAsk(deps: AskDeps): AskFn {
       return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'error');
     }
   };
+}
+
+/**
+ * The parts of a longer message that may be its question: a quotation of 3+ words (a question relayed
+ * from the public), then its sentences that end in a question mark. A message of one sentence has none.
+ */
+export function questionParts(message: string): string[] {
+  const whole = message.trim();
+  const quoted = [...whole.matchAll(/[«"“]([^«»"“”]{12,})[»"”]/gu)].map((m) => m[1]!.trim()).filter((q) => q.split(/\s+/).length >= 3);
+  const questions = whole
+    .split(/(?<=[.!?:])\s+/u)
+    .map((x) => x.trim())
+    .filter((x) => x.endsWith('?') && x.split(/\s+/).length >= 3);
+  return [...new Set([...quoted, ...questions])].filter((p) => p !== whole);
 }
 
 /** The channel's district, when it is one of Oslo's and the question names no district and does not ask across plans. */
@@ -208,8 +234,14 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
       return answerReference(intent.reference, question, env);
     case 'glossary':
       return answerGlossary(intent.abbreviation, intent.entry, intent.explicit, env);
-    case 'free':
-      return answerFree(question, env);
+    case 'free': {
+      // A matter asked without a district («ruskonsulent ung», «who hands out naloxone?») is carried by
+      // each district in its own way: answered per plan when more than one plan has a measure on it.
+      const free = await answerFree(question, env);
+      if (!free.found || districtsIn(question).length) return free;
+      const across = await answerAcross(question, env, { closeTo: free.citations[0] });
+      return across.found && new Set(across.citations.map((c) => c.documentId)).size > 1 ? across : free;
+    }
   }
 }
 

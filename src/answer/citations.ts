@@ -2,6 +2,7 @@ import { pageOfPassage } from '../corpus/pages.js';
 import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.js';
 import { formatPeriod, isExpired } from './periods.js';
 import type { Citation } from './types.js';
+import { unitsNamedIn } from './units.js';
 
 /** Citations: one builder for a measure, one for a prose passage; both carry the plan's period. */
 
@@ -47,6 +48,7 @@ export function measureCitation(doc: CorpusDocument, m: Measure, today: Date, sc
     responsible: m.responsible,
     accountable: m.accountable,
     references: m.references,
+    named: [],
     text: measureText(m),
     page: m.pages?.[0] ?? null,
   };
@@ -67,6 +69,7 @@ export function passageCitation(
     responsible: [],
     accountable: [],
     references,
+    named: unitsNamedIn(text, section?.text ?? '', doc),
     text: text.replace(/\s+/g, ' ').trim(),
     page: section ? pageOfPassage(section, text) : null,
   };

@@ -45,6 +45,8 @@ const T = {
   nb: {
     responsible: (units: string) => `Ansvarlig: ${units}.`,
     noUnit: 'Planen oppgir ingen ansvarlig enhet for dette.',
+    named: (units: string) => `Avsnittet nevner ${units}.`,
+    alsoMeasure: 'og',
     measure: (id: string) => `Tiltak ${id}`,
     passage: (section: string) => `Avsnitt «${section}»`,
     period: periodNb,
@@ -86,6 +88,8 @@ const T = {
   en: {
     responsible: (units: string) => `Responsible: ${units}.`,
     noUnit: 'The plan names no responsible unit for this.',
+    named: (units: string) => `The section names ${units}.`,
+    alsoMeasure: 'and',
     measure: (id: string) => `Measure ${id}`,
     passage: (section: string) => `Section “${section}”`,
     period: periodEn,
@@ -146,11 +150,7 @@ export function unitPhrase(c: Citation, lang: Language): string | null {
 export function describeCitation(c: Citation, n: number, lang: Language, planNamedBefore = false): string {
   const t = messages(lang);
   const units = unitPhrase(c, lang);
-  const head = c.measureId
-    ? units
-      ? t.responsible(units)
-      : t.noUnit
-    : '';
+  const head = c.measureId ? (units ? t.responsible(units) : t.noUnit) : c.named?.length ? t.named(listJoin(c.named, lang)) : '';
   const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
   // A plan is named in full at its first mention in an answer, short (owner) after that.
   const plan = planNamedBefore ? `${lang === 'en' ? 'in' : 'i'} ${shortPlanName(c, lang)}` : t.inPlan(c.documentTitle, c.period, c.expired);
@@ -185,18 +185,18 @@ export function composeUnit(unit: string, citations: Citation[], byText: boolean
 /** Every plan (and its measures) that refers to a standard or procedure. */
 export function composeReference(reference: string, citations: Citation[], lang: Language): string {
   const t = messages(lang);
-  const byPlan = new Map<string, { title: string; period: string; ids: string[]; n: number[]; units: string[] }>();
+  // Per plan: each measure with who carries it («tiltak 17S, Ansvarlig: Velferdsetaten (byrådsavdeling SET)»).
+  const byPlan = new Map<string, { title: string; period: string; items: string[]; n: number[] }>();
   citations.forEach((c, i) => {
-    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: t.period(c.period, c.expired), ids: [], n: [], units: [] };
-    if (c.measureId) p.ids.push(c.measureId);
-    for (const u of c.measureId ? c.responsible : []) if (!p.units.includes(u)) p.units.push(u);
+    const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: t.period(c.period, c.expired), items: [], n: [] };
+    if (c.measureId) {
+      const units = unitPhrase(c, lang);
+      p.items.push(`${t.measures(c.measureId)}${units ? `, ${t.responsible(units).replace(/\.$/, '')}` : ''}`);
+    }
     p.n.push(i + 1);
     byPlan.set(c.documentId, p);
   });
-  const lines = [...byPlan.values()].map(
-    (p) =>
-      `– ${p.title} (${p.period}): ${p.ids.length ? t.measures(listJoin(p.ids, lang)) : t.textOnly}${p.units.length ? ` (${t.responsible(listJoin(p.units, lang)).replace(/\.$/, '')})` : ''} ${p.n.map((n) => `[${n}]`).join('')}`,
-  );
+  const lines = [...byPlan.values()].map((p) => `– ${p.title} (${p.period}): ${p.items.length ? p.items.join('; ') : t.textOnly} ${p.n.map((n) => `[${n}]`).join('')}`);
   return [t.referenceLead(reference, byPlan.size), ...lines].join('\n');
 }
 
@@ -247,8 +247,11 @@ export function composeAcross(citations: Citation[], lang: Language): string {
   const lines = citations.map((c, i) => {
     const units = unitPhrase(c, lang);
     const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
-    const who = c.measureId ? ` ${units ? t.responsible(units) : t.noUnit}` : '';
-    return `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}): ${what}: ${quote(shorten(c.text, 160), lang)}${who} [${i + 1}]`;
+    const who = c.measureId ? ` ${units ? t.responsible(units) : t.noUnit}` : c.named?.length ? ` ${t.named(listJoin(c.named, lang))}` : '';
+    // A plan's second citation (its measure after a passage) goes under the plan's first line.
+    const samePlan = i > 0 && citations[i - 1]!.documentId === c.documentId;
+    const lead = samePlan ? `  ${t.alsoMeasure}` : `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}):`;
+    return `${lead} ${samePlan ? what.charAt(0).toLowerCase() + what.slice(1) : what}: ${quote(shorten(c.text, 160), lang)}${who} [${i + 1}]`;
   });
-  return [t.acrossLead(citations.length), ...lines].join('\n');
+  return [t.acrossLead(new Set(citations.map((c) => c.documentId)).size), ...lines].join('\n');
 }

@@ -34,6 +34,23 @@ function topicOf(question: string): string {
     .join(' ');
 }
 
+/** «Tiltak N30 i «Ruspolitisk handlingsplan …, Bydel Nordstrand»», «Measure 7S»: how an answer names the measure it gives. */
+const CITED_MEASURE = /\b(?:tiltak|measure)\s+((?:N)?\d{1,2}[FS]?|\d\.\d\.\d)(?![\p{L}\d.])/iu;
+
+/** The measure the assistant's last answer gave first, and the district of its plan. */
+function measureAnswered(history: Turn[]): { id: string; district?: string } | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const t = history[i]!;
+    if (t.role === 'user') return null;
+    const m = t.text.match(CITED_MEASURE);
+    if (!m) continue;
+    const after = t.text.slice(m.index! + m[0].length, m.index! + m[0].length + 200);
+    const [district] = districtsIn(after.split('\n')[0]!);
+    return { id: m[1]!.toUpperCase(), ...(district ? { district } : {}) };
+  }
+  return null;
+}
+
 function lastUserQuestion(history: Turn[]): string | null {
   for (let i = history.length - 1; i >= 0; i--) {
     const t = history[i]!;
@@ -66,6 +83,16 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined): 
   if (PLACE.test(question) && oldPlaces.length) {
     const where = oldPlaces.map((p) => `Bydel ${p}`).join(' og ');
     return { query: `${question.replace(PLACE, '').replace(/\?\s*$/, '').trim()} i ${where}?`, usedHistory: true, carried: { district: oldPlaces.join(' og ') } };
+  }
+  // «Hvem har ansvaret?», «er det startet?» after an answer that gave a measure: about that measure.
+  const measure = noMatter || STATUS.test(question) || DEICTIC.test(question) ? measureAnswered(history) : null;
+  if (measure) {
+    const district = measure.district ?? (oldPlaces.join(' og ') || undefined);
+    return {
+      query: `${question.replace(DEICTIC, '').replace(/\?\s*$/, '').trim()} tiltak ${measure.id}${district ? ` i Bydel ${district}` : ''}?`,
+      usedHistory: true,
+      carried: { topic: `tiltak ${measure.id}`, district },
+    };
   }
   // «Og hvem gjør det?» — the new question, about what the earlier one was about.
   return {

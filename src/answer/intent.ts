@@ -30,15 +30,20 @@ export type Intent =
 const GREETING = /^(?:hei|hallo|heisann|god (?:morgen|dag|kveld)|hello|hi|hey|takk|thanks|thank you|hjelp|help|\?)[\s!.?]*$/i;
 
 /** «Hva står TSB for?», «Hva betyr ROP?», «What does LAR stand for?», «Hva er FACT?» */
+/** Where the abbreviation is used, after the question proper: «… i Grünerløkka-planen», «… in the Nordstrand plan». */
+const WHERE_USED = String.raw`(?:\s+(?:i|in|på)\s+[^?]{1,60})?`;
+
 const ABBREVIATION_QUESTIONS = [
+  new RegExp(String.raw`\bhva\s+(?:står|betyr|er)\s+(?:forkortelsen\s+)?«?"?([\p{L}][\p{L}\d-]{1,11})»?"?\s*(?:for|en forkortelse for)${WHERE_USED}\s*\??$`, 'iu'),
   /\bhva\s+(?:står|betyr|er)\s+(?:forkortelsen\s+)?«?"?([\p{L}][\p{L}\d-]{1,11})»?"?\s*(?:for|en forkortelse for)?\s*\??$/iu,
   /\bhva\s+er\s+(?:forkortelsen\s+)?«?"?([\p{L}][\p{L}\d-]{1,11})»?"?\s+en\s+forkortelse\s+for\s*\??$/iu,
   /\bforkortelsen\s+«?"?([\p{L}][\p{L}\d-]{1,11})»?"?/iu,
   /\bwhat\s+(?:does|is)\s+(?:the\s+abbreviation\s+)?«?"?([\p{L}][\p{L}\d-]{1,11})»?"?\s*(?:stand\s+for|mean)?\s*\??$/iu,
+  new RegExp(String.raw`\bwhat\s+(?:does|is)\s+(?:the\s+abbreviation\s+)?«?"?([\p{L}][\p{L}\d-]{1,11})»?"?\s*(?:stand\s+for|mean)${WHERE_USED}\s*\??$`, 'iu'),
 ];
 
 /** Measure ids in the plans' own forms: 10S, 4F, 2.2.2, 11. */
-const MEASURE_ID = /\b(?:tiltak(?:et)?|tiltaksnummer|measure|action)\s*(?:nr\.?|nummer|no\.?|number)?\s*«?"?(\d{1,2}[FfSs]|\d(?:\.\d){1,2}|\d{1,2})(?![\p{L}\d.])/u;
+const MEASURE_ID = /\b(?:tiltak(?:et)?|tiltaksnummer|measure|action)\s*(?:nr\.?|nummer|no\.?|number)?\s*«?"?(\d{1,2}[FfSs]|\d(?:\.\d){1,2}|\d{1,2}|[Nn]\d{1,2})(?![\p{L}\d.])/u;
 const DISTINCT_ID = /(?<![\p{L}\d.])(\d{1,2}[FS]|\d\.\d\.\d)(?![\p{L}\d.])/u;
 
 const REFERENCE_VERBS =

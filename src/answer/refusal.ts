@@ -2,7 +2,7 @@ import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, stem, terms, words } from '../search/tokenize.js';
 import { editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
-import { factKinds, translate } from '../language/index.js';
+import { factKinds, frameWords, translate } from '../language/index.js';
 import { quote } from './compose.js';
 import type { Language } from './language.js';
 import type { Citation } from './types.js';
@@ -15,18 +15,9 @@ import type { Citation } from './types.js';
  * unit, and points to the nearest plan passage when one shares a topical word.
  */
 
-/** Words every question about the plans may carry; they say nothing about the topic. */
-const GENERIC_WORDS = `tiltak tiltaket tiltakene ansvar ansvarlig ansvarlige plan planen planene handlingsplan
-handlingsplanen bydel bydelen bydeler bydelene oslo kommune kommunen etat etaten enhet enheten avdeling tjeneste
-tjenester tilbud tilbudet arbeid arbeide jobbe jobber rus psykisk helse standard standarden oslostandard prosedyre
-rutine ansatte ansatt hjelp hjelpe gjelder gjøre gjør står sier si står nevnt nevner hva hvem hvor når hvordan
-følge følger kontakt kontaktperson der dit her nå også og like samme the who what measure measures plan plans
-district responsible drugs mental health oslo hei spørsmål question svar answer ta tar tatt betyr bety går gå ut
-kontakte kontakter kontakt ringe ringer bli blir skal får få folk personer person brukere bruker noen alle flere
-steder sted åring år helst egentlig søke søker regler regel stand stands mean means does anyone someone people
-løkka levere leverer neste forrige siste ment meant beregnet`;
 
-const GENERIC = new Set(terms(`${GENERIC_WORDS} ${DISTRICTS.join(' ')}`));
+/** Words every question about the plans may carry (frame-words.txt) and the districts: they say nothing about the topic. */
+const GENERIC = new Set(terms(`${frameWords().join(' ')} ${DISTRICTS.join(' ')}`));
 const GENERIC_LIST = [...GENERIC].filter((g) => g.length >= 5);
 
 /** A generic word, or one typo away from one (`gamel`, `bydelne`). */
@@ -112,7 +103,13 @@ export interface TopicalWord {
   term: string;
   /** Written with a capital letter inside the sentence: a name (a place, a system, a service). */
   name?: boolean;
+  /** Written in capitals («FACT», «LAR»): the abbreviation of a service, what the question is about. */
+  acronym?: boolean;
 }
+
+/** Ranking a plan's citations (across plans), an abbreviation names the one service a question is about:
+ *  it weighs double. Not for answerability: «urinprøve i LAR» is about the urine test, which LAR does not hold. */
+const ACRONYM_WEIGHT = 2;
 
 export function topicalWords(question: string): TopicalWord[] {
   const seen = new Set<string>();
@@ -120,11 +117,14 @@ export function topicalWords(question: string): TopicalWord[] {
   const names = new Set(
     [...question.matchAll(/(?<=[\p{L}\p{N},;:] +)\p{Lu}\p{Ll}{2,}/gu)].map((m) => fold(m[0])),
   );
+  const acronyms = new Set([...question.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu)].map((m) => fold(m[0])));
+  // A question typed in capitals throughout has no abbreviations to tell apart.
+  const shouting = acronyms.size > 3;
   for (const word of contentWords(question)) {
     const term = stem(word);
     if (isGeneric(term) || /^\d+$/.test(term) || seen.has(term)) continue;
     seen.add(term);
-    out.push(names.has(word) ? { word, term, name: true } : { word, term });
+    out.push({ word, term, ...(names.has(word) ? { name: true } : {}), ...(!shouting && acronyms.has(word) ? { acronym: true } : {}) });
   }
   return out;
 }
@@ -200,31 +200,46 @@ interface Match {
   coverage: number;
   /** Sum of the weights of the words it holds. */
   evidence: number;
+  /** The topical words it holds (their terms). */
+  held: string[];
 }
 
-function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, compoundHeads = false): Match {
-  if (!topical.length) return { coverage: 1, evidence: 0 };
+function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, compoundHeads = false, acronyms = false): Match {
+  if (!topical.length) return { coverage: 1, evidence: 0, held: [] };
   const have = termsOfCitation(c);
+  const held: string[] = [];
   let total = 0;
   let covered = 0;
   let evidence = 0;
   for (const t of topical) {
-    const r = resolveWord(t, stats);
+    const found = resolveWord(t, stats);
+    const r = acronyms && t.acronym ? { ...found, weight: found.weight * ACRONYM_WEIGHT } : found;
     total += r.weight;
     // With compoundHeads, a word also counts where the citation has it as the first part of a compound
     // («pårørende» in «pårørendesamarbeid»): how a plan's measure is told apart from its neighbours.
     const heads = (w: string) => compoundHeads && w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
     if (!have.has(t.term) && !r.alts.some((a) => have.has(a)) && !heads(t.term)) continue;
     covered += r.weight;
+    held.push(t.term);
     // A word found only through its halves is weaker evidence.
     evidence += r.compound ? r.weight / 2 : r.weight;
   }
-  return { coverage: covered / total, evidence };
+  return { coverage: covered / total, evidence, held };
 }
 
 /** Weighted share of `topical` found in the citation (1 when the question has no topical words). */
-export function citationCoverage(topical: TopicalWord[], c: Citation, corpus: Corpus, opts: { compoundHeads?: boolean } = {}): number {
-  return matchCitation(topical, c, termStats(corpus), opts.compoundHeads).coverage;
+/** The topical words (terms) a citation holds, weighed as citationCoverage does. */
+export function heldWords(topical: TopicalWord[], c: Citation, corpus: Corpus, opts: { compoundHeads?: boolean } = {}): string[] {
+  return matchCitation(topical, c, termStats(corpus), opts.compoundHeads).held;
+}
+
+export function citationCoverage(
+  topical: TopicalWord[],
+  c: Citation,
+  corpus: Corpus,
+  opts: { compoundHeads?: boolean; acronyms?: boolean } = {},
+): number {
+  return matchCitation(topical, c, termStats(corpus), opts.compoundHeads, opts.acronyms).coverage;
 }
 
 /**
@@ -303,7 +318,7 @@ export function grounding(
     if (r.exact) exact += r.weight;
     if (r.exact || r.compound) own += r.weight;
   }
-  const m = best ? matchCitation(topical, best, stats) : { coverage: 0, evidence: 0 };
+  const m = best ? matchCitation(topical, best, stats) : { coverage: 0, evidence: 0, held: [] };
   return {
     ...base,
     corpusCoverage: known / total,

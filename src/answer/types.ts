@@ -19,6 +19,10 @@ export const Citation = z.object({
    *  district's plan the bydel's department a unit is written under (Nordstrand: «Oppvekst og velferd»). */
   accountable: z.array(z.string()).default([]),
   references: z.array(z.string()),
+  /** For a prose passage: the units its section names, as written («avdeling Helse, mestring og bolig»);
+   *  [] for a measure (its units are `responsible`). Not «responsible»: the passage only names them.
+   *  Always set by the citation builders; optional in the type like `page`. */
+  named: z.array(z.string()).optional(),
   /** The measure or passage itself, readable. */
   text: z.string(),
   url: z.string().nullable(),

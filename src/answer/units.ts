@@ -1,5 +1,5 @@
 import { fold } from '../search/tokenize.js';
-import type { Corpus, Measure } from '../corpus/types.js';
+import type { Corpus, CorpusDocument, Measure } from '../corpus/types.js';
 
 /**
  * Units (enheter): the responsible and accountable units the plans name, how a question or a model's
@@ -71,4 +71,50 @@ export function unitMentions(text: string, corpus: Corpus): string[] {
     if (u.length > 3 && !NOT_DISTINCT.has(u) && f.includes(` ${u} `)) out.add(unit);
   }
   return [...out];
+}
+
+/** How the plans write a unit in running text: a department («avdeling Helse, mestring og bolig»,
+ *  «seksjon Rus»), an agency («Velferdsetaten»). Capitals mark the name; the word before it says what it is. */
+const UNIT_SHAPES = [
+  /\b(?:[Aa]vdeling(?:en)?|[Ss]eksjon(?:en)?|[Ee]nhet(?:en)? for)\s+\p{Lu}[\p{L}-]+(?:,\s+\p{Ll}[\p{L}-]+)*(?:\s+og\s+\p{Ll}[\p{L}-]+)?/gu,
+  /\b\p{Lu}\p{Ll}+(?:- og \p{Ll}+)?etaten\b/gu,
+];
+
+const MAX_NAMED = 3;
+
+/**
+ * The units a prose passage names, as written and in the order they stand: the plan's own units (its
+ * measures' responsible columns) and names with a unit's shape. The passage first, then the rest of its
+ * section (where a section opens with who carries the service). Plan owners («Bydel Nordstrand») and
+ * everyday words that are also units («alle», «bydelene») are left out: naming them says nothing.
+ */
+export function unitsNamedIn(passage: string, sectionText: string, doc: CorpusDocument): string[] {
+  const own = new Set<string>();
+  for (const m of doc.measures) for (const u of [...m.responsible, ...m.accountable]) if (u.trim()) own.add(u.trim());
+  const found: { at: number; name: string }[] = [];
+  const scan = (text: string, offset: number) => {
+    for (const re of UNIT_SHAPES) for (const m of text.matchAll(re)) found.push({ at: offset + m.index!, name: m[0] });
+    for (const unit of own) {
+      const words = unit.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const re = new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'giu');
+      for (const m of text.matchAll(re)) found.push({ at: offset + m.index!, name: m[0] });
+    }
+  };
+  scan(passage, 0);
+  if (sectionText && sectionText !== passage) scan(sectionText, passage.length + 1);
+  const out: string[] = [];
+  const seen: string[] = [];
+  for (const { name } of found.sort((a, b) => a.at - b.at)) {
+    const key = (fold(name).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+    if (NOT_DISTINCT.has(key) || /^bydel\b|^oslo kommune/.test(key) || key === fold(doc.owner)) continue;
+    // «avdeling Helse, mestring og bolig» holds «Helse, mestring og bolig»: one unit, the longer name.
+    const same = seen.findIndex((k) => k.includes(key) || key.includes(k));
+    if (same >= 0) {
+      if (key.length > seen[same]!.length) { seen[same] = key; out[same] = name; }
+      continue;
+    }
+    seen.push(key);
+    out.push(name);
+  }
+  return out.slice(0, MAX_NAMED);
 }

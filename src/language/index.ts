@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
  * - function words of English and Norwegian: `stopwords-iso` (MIT), used to tell the language of a question;
  * - English → bokmål: `freedict-en-nb.tsv`, generated from FreeDict eng-nor (CC BY-SA 3.0) by
  *   scripts/language-data.ts, and `field-en-nb.tsv`, the field's own terms no dictionary has;
- * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …).
+ * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …);
+ * - `frame-words.txt`: the words of a question's frame («hvem har ansvar for tiltaket …»), not its topic.
  */
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
@@ -90,4 +91,11 @@ export function factKinds(): FactKind[] {
     holds: new RegExp(holds!, 'u'),
     words: literalWords(asks!),
   })));
+}
+
+let frame: string[] | undefined;
+
+/** The words of a question's frame, as written in frame-words.txt (the caller folds and stems them). */
+export function frameWords(): string[] {
+  return (frame ??= rows('frame-words.txt').flatMap((r) => r.join(' ').split(/\s+/)).filter(Boolean));
 }

@@ -79,7 +79,7 @@ describe('free questions: unit first, then measure, plan and period', () => {
     for (const c of a.citations) expect(c.text).toMatch(/fact/i);
   });
 
-  it.each(['Hvem har ansvar for oppsøkende arbeid med ungdom?', 'bolig for rusavhengige', 'Hvem jobber med pårørende?', 'ambulant team nordstrand'])(
+  it.each(['Hvem har ansvar for oppsøkende arbeid med ungdom på Nordstrand?', 'utekontakt på Grünerløkka', 'Hvem jobber med pårørende på Nordstrand?', 'ambulant team nordstrand'])(
     'keeps «%s» short: two measures in the text, the rest only cited',
     async (q) => {
       const a = await ask(q, { today: TODAY });
@@ -87,6 +87,18 @@ describe('free questions: unit first, then measure, plan and period', () => {
       expect(a.answer.match(/\[\d+\]/g)).toEqual(['[1]', '[2]']);
       expect(a.answer.split('\n')).toHaveLength(2);
       expect(a.answer.length).toBeLessThan(900);
+    },
+  );
+
+  it.each(['Hvem jobber med pårørende?', 'Hvem har ansvar for oppsøkende arbeid med ungdom?'])(
+    'answers «%s» (a matter, no district) per plan: each district that has a measure on it, with its unit',
+    async (q) => {
+      const a = await ask(q, { today: TODAY });
+      const plans = new Set(a.citations.map((c) => c.documentId));
+      expect(plans.size).toBeGreaterThanOrEqual(3);
+      const lines = a.answer.split('\n').slice(1);
+      expect(lines).toHaveLength(a.citations.length);
+      for (const line of lines) expect(line).toMatch(/Ansvarlig: \S/);
     },
   );
 
@@ -244,6 +256,22 @@ describe('follow-up questions use the thread', () => {
     expect(a.citations[0]!.text).toMatch(/fast kontaktperson/);
   });
 
+  it('«Hvem har ansvaret for det?» after an answer that gave a measure is about that measure, as its own answer worded it', async () => {
+    const first = await ask('Hvem lærer opp ansatte i nalokson på Nordstrand?', { today: TODAY });
+    expect(first.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N30' });
+    const a = await ask('er det startet?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'Hvem lærer opp ansatte i nalokson på Nordstrand?' },
+        { role: 'assistant', text: first.answer },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N30' });
+    expect(a.answer).toMatch(/^Om tiltak N30/);
+    expect(a.answer).toMatch(/Status: /);
+  });
+
   it('«Bydel Nordstrand da?» — only a place — is a follow-up too', async () => {
     const a = await ask('Bydel Nordstrand da?', {
       today: TODAY,
@@ -378,6 +406,19 @@ describe('bad input gets a sensible Answer, never an exception', () => {
 });
 
 describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-01)', () => {
+  it('a question wrapped in chatter is answered by its question sentence; a wrapped phone number or personal case is still refused', async () => {
+    const wrap = 'En innbygger i skranken har lest om dette i avisa og lurer.';
+    const a = await ask(`${wrap} Hvem deler ut nalokson på Nordstrand?`, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N30' });
+    expect(a.answer).toMatch(/^Ansvarlig: NAV ved Helse, mestring og bolig/);
+    for (const q of [`${wrap} Hva er telefonnummeret til NAV Nordstrand?`, 'Broren min er på heroin og vil ikke ta imot hjelp. Hva kan jeg gjøre som pårørende?', 'my brother relapsed after LAR, what should I do?']) {
+      const r = await ask(q, { today: TODAY });
+      expect(r.found, q).toBe(false);
+      expect(r.citations).toEqual([]);
+    }
+  });
+
   it('a channel bound to Nordstrand answers «hvem deler ut nalokson?» from Nordstrand, and says so; naming another district still works', async () => {
     const a = await ask('hvem deler ut nalokson?', { today: TODAY, district: 'Nordstrand' });
     expect(a.found).toBe(true);

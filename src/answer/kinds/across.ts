@@ -5,7 +5,7 @@ import { composeAcross } from '../compose.js';
 import { allowed, toCitation, type Composed, type Env } from '../env.js';
 import { retrievalTerms } from '../language.js';
 import { isAnswered, namesSomething } from '../answerability.js';
-import { citationCoverage, composeNotFound, corpusKnows, grounding, spelled, topicalFor } from '../refusal.js';
+import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, spelled, topicalFor } from '../refusal.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Citation } from '../types.js';
 import { expiredWarnings } from '../warnings.js';
@@ -36,30 +36,42 @@ export function asksAcrossPlans(question: string): boolean {
 }
 
 const PER_PLAN_K = 4;
-/** A plan is listed when its best citation holds at least this share of the question (and half the best plan's). */
+/** A plan is listed when its best citation holds at least this share of the question. */
 const LISTED_COVERAGE = 0.3;
 
-export async function answerAcross(question: string, env: Env): Promise<Composed> {
+/** How close a plan's best match must come to the best plan's to be named, when the question did not ask across plans. */
+const CLOSE = 0.9;
+
+/**
+ * @param opts.closeTo the question did not ask across plans (a matter without a district) and this is
+ *   the best citation a free answer found: only plans whose best match holds as much of the question
+ *   as it does are named, best first.
+ */
+export async function answerAcross(question: string, env: Env, opts: { closeTo?: Citation } = {}): Promise<Composed> {
   const lang = env.language;
   const knows = corpusKnows(env.corpus);
   const { query, norwegian } = retrievalTerms(question, lang, knows);
   const topical = topicalFor(question, lang, norwegian, env.corpus);
   const docs = env.corpus.documents.filter((d) => d.kind === 'plan' && allowed(d, env.filters));
 
-  // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a passage.
-  const perPlan: { c: Citation; coverage: number; hit: SearchHit }[] = [];
+  // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a
+  // passage. When the best is a passage, the plan's best measure on the matter follows it: who carries it.
+  const perPlan: { c: Citation; coverage: number; hit: SearchHit; measure?: Citation }[] = [];
   await Promise.all(
     docs.map(async (d) => {
       const hits = await env.searcher.search(query, { k: PER_PLAN_K, filters: { ...env.filters, documentIds: [d.id] }, today: env.today });
       const scored = hits
         .map((h) => ({ hit: h, c: toCitation(h, env) }))
         .filter((x): x is { hit: SearchHit; c: Citation } => x.c !== null)
-        .map(({ hit, c }, rank) => ({ c, hit, coverage: citationCoverage(topical, c, env.corpus, { compoundHeads: true }), rank }));
+        .map(({ hit, c }, rank) => ({ c, hit, coverage: citationCoverage(topical, c, env.corpus, { compoundHeads: true, acronyms: true }), rank }));
       const top = Math.max(0, ...scored.map((s) => s.coverage));
       const best = scored
         .filter((s) => s.coverage >= top * 0.85 && s.coverage > 0)
         .sort((a, b) => Number(b.c.measureId !== null && unitsToName(b.c).length > 0) - Number(a.c.measureId !== null && unitsToName(a.c).length > 0) || a.rank - b.rank)[0];
-      if (best) perPlan.push(best);
+      if (!best) return;
+      const carried = (c: Citation) => c.measureId !== null && unitsToName(c).length > 0;
+      const measure = carried(best.c) ? undefined : scored.find((x) => carried(x.c) && x.coverage >= best.coverage * 0.5)?.c;
+      perPlan.push(measure ? { ...best, measure } : best);
     }),
   );
   perPlan.sort((a, b) => b.coverage - a.coverage || b.c.score - a.c.score);
@@ -73,8 +85,17 @@ export async function answerAcross(question: string, env: Env): Promise<Composed
   if (!first || !isAnswered(evidence, env.answerable)) {
     return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
   }
-  const kept = perPlan.filter((p) => p.coverage >= Math.max(LISTED_COVERAGE, first.coverage * 0.5));
-  // District plans first (what the districts do), the city-wide plan after them.
-  const citations = [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))].map((p) => p.c);
+  // Not asked across plans: a plan is named only when its best match holds every word of the question
+  // the free answer's best citation holds (the same matter), and about as much of it.
+  const same = (c: Citation) => {
+    if (!opts.closeTo) return true;
+    const have = new Set(heldWords(topical, c, env.corpus, { compoundHeads: true }));
+    return heldWords(topical, opts.closeTo, env.corpus, { compoundHeads: true }).every((w) => have.has(w));
+  };
+  const floor = first.coverage * (opts.closeTo ? CLOSE : 0.5);
+  const kept = perPlan.filter((p) => p.coverage >= Math.max(LISTED_COVERAGE, floor) && same(p.c));
+  // District plans first (what the districts do), the city-wide plan after them; best first when not asked across.
+  const ordered = opts.closeTo ? kept : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
+  const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
   return { answer: composeAcross(citations, lang), found: true, citations, warnings: expiredWarnings(citations, lang) };
 }

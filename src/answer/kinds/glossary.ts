@@ -27,17 +27,15 @@ function glossaryCitations(abbreviation: string, entry: GlossaryEntry | null, en
     if (s) return passageCitation(d, s, sentenceWith(s.text, word), [], env.today, 0.5);
     return null;
   };
-  if (entry?.documentId) {
-    const doc = documentById(env.corpus, entry.documentId);
-    if (doc) out.push(passageCitation(doc, null, entry.source ?? `${entry.abbreviation}: ${entry.expansion ?? ''}`, [], env.today, 1));
-  }
+  const expansionDoc = entry?.documentId ? documentById(env.corpus, entry.documentId) : undefined;
+  if (expansionDoc) out.push(passageCitation(expansionDoc, null, entry!.source ?? `${entry!.abbreviation}: ${entry!.expansion ?? ''}`, [], env.today, 1));
   const others = entry
-    ? entry.usedIn.map((id) => documentById(env.corpus, id)).filter((d): d is CorpusDocument => Boolean(d))
+    ? [...new Set([entry.documentId, ...entry.usedIn])].map((id) => id && documentById(env.corpus, id)).filter((d): d is CorpusDocument => Boolean(d))
     : env.corpus.documents;
   for (const d of others) {
-    if (out.some((c) => c.documentId === d.id)) continue;
     const c = usedIn(d);
-    if (c) out.push(c);
+    // The plan that spells it out is cited again only for a measure that uses it: who carries it.
+    if (c && (d !== expansionDoc || c.measureId)) out.push(c);
   }
   return out.filter((c) => allowed(documentById(env.corpus, c.documentId)!, env.filters));
 }
