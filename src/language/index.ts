@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
  * - function words of English and Norwegian: `stopwords-iso` (MIT), used to tell the language of a question;
  * - English → bokmål: `freedict-en-nb.tsv`, generated from FreeDict eng-nor (CC BY-SA 3.0) by
  *   scripts/language-data.ts, and `field-en-nb.tsv`, the field's own terms no dictionary has;
+ * - `concepts.tsv`: the offline embedder's bilingual concept lexicon of the field (written by hand);
  * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …).
  */
 
@@ -32,6 +33,16 @@ export function languageFunctionWords(): { en: ReadonlySet<string>; nb: Readonly
     functionWords = { en, nb };
   }
   return functionWords;
+}
+
+let conceptLexicon: Map<string, string[]> | undefined;
+
+/**
+ * The offline embedder's concept lexicon (`concepts.tsv`, the field's own terms): concept name → its
+ * phrases (one word, or two words in a row), as written.
+ */
+export function concepts(): ReadonlyMap<string, string[]> {
+  return (conceptLexicon ??= new Map(rows('concepts.tsv').map(([name, phrases]) => [name!, phrases!.split('|').map((p) => p.trim()).filter(Boolean)])));
 }
 
 export interface FieldTerm {
