@@ -26,4 +26,13 @@ describe('Norwegian normalization', () => {
     expect(terms('Hvem har ansvar for tiltak 10S og 2.2.2?')).toEqual(['ansv', 'tiltak', '10s', '2.2.2']);
     expect(terms('who is responsible for the housing')).toEqual([stem('responsible'), stem('housing')]);
   });
+
+  it('drops what the general stop lists hold, written with or without æøå, but keeps words the field gives meaning', () => {
+    // «gjøre», «både», «fortsatt» are stop words however they are typed
+    expect(terms('Hva kan vi gjøre både nå og senere')).toEqual(terms('hva kan vi gjore bade na og senere'));
+    expect(terms('anything they are actually doing')).toEqual([]);
+    // «work», «young» and «arbeid» are stop words to stopwords-iso, but concepts of the field
+    expect(terms('work for young people')).toEqual([stem('work'), stem('young'), stem('people')]);
+    expect(terms('arbeid og aktivitet')).toEqual([stem('arbeid'), stem('aktivitet')]);
+  });
 });
