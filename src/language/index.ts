@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
  * The one loader of language knowledge: word lists and lexicons are data (src/language/data/ and
  * maintained npm packages), read once, never lists inside logic.
  *
- * - function words of English and Norwegian: `stopwords-iso` (MIT), used to tell the language of a question
- *   and, with `question-words.txt` (what questions to a bot say that no stop list has), as search stop words;
+ * - function words of English and Norwegian: `stopwords-iso` (MIT), used to tell the language of a question;
+ * - search stop words: `search-stopwords.txt` (Snowball's Norwegian list, question words, English function words);
  * - English → bokmål: `freedict-en-nb.tsv`, generated from FreeDict eng-nor (CC BY-SA 3.0) by
  *   scripts/language-data.ts, and `field-en-nb.tsv`, the field's own terms no dictionary has;
  * - bokmål: `nb-words.txt`, the base forms compound splitting cuts words into, from hunspell-no's nb_NO
@@ -41,20 +41,9 @@ export function languageFunctionWords(): { en: ReadonlySet<string>; nb: Readonly
 
 let stopwords: string[] | undefined;
 
-/**
- * Words that carry no meaning for retrieval, as written (lower case, not folded): the Norwegian and
- * English stop words of `stopwords-iso`, except the words the field's concept lexicon names on their
- * own (the general lists hold «work», «young», «arbeid»), and the question words of `question-words.txt`.
- */
+/** Words that carry no meaning for retrieval (`search-stopwords.txt`, folded forms). */
 export function searchStopwords(): readonly string[] {
-  if (!stopwords) {
-    const iso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
-    const meaningful = new Set([...concepts().values()].flat().filter((p) => !p.includes(' ')).map((p) => p.toLowerCase()));
-    const general = [...iso.no!, ...iso.en!].map((w) => w.trim().toLowerCase()).filter((w) => !meaningful.has(w));
-    const asked = rows('question-words.txt').flatMap((r) => r.join(' ').split(/\s+/));
-    stopwords = [...new Set([...general, ...asked].map((w) => w.toLowerCase()).filter((w) => /^\p{L}+$/u.test(w)))];
-  }
-  return stopwords;
+  return (stopwords ??= rows('search-stopwords.txt').flatMap((r) => r.join(' ').split(/\s+/)).filter(Boolean));
 }
 
 let conceptLexicon: Map<string, string[]> | undefined;

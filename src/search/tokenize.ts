@@ -46,7 +46,7 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Search stop words, folded (src/language: stopwords-iso and the question words). */
+/** Search stop words, folded (src/language/data/search-stopwords.txt). */
 const STOPWORDS: ReadonlySet<string> = new Set(searchStopwords().map(fold));
 
 /** Folded content words (stop words and one-letter words out), before stemming. */
