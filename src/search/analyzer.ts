@@ -67,7 +67,12 @@ export function analyzeQuery(question: string, vocab: QueryVocabulary): QueryTer
     const near = s.length >= MIN_TYPO_LENGTH ? vocab.fuzzy.near(s, 1, 3) : [];
     const parts = near.length ? [] : splitCompound(word, vocab.lexicon).filter(known);
     if (parts.length) {
-      for (const p of parts) push(p, QUERY_WEIGHTS.compoundPart, group++);
+      for (const p of parts) {
+        push(p, QUERY_WEIGHTS.compoundPart, group);
+        // A part that is a compound itself (rus + behandlingstilbud) also reaches text that writes its parts apart.
+        for (const sub of splitCompound(p, vocab.lexicon)) if (known(sub)) push(sub, QUERY_WEIGHTS.compoundPart * QUERY_WEIGHTS.knownPart, group);
+        group++;
+      }
       continue;
     }
     const corrections = near.length || s.length < 8 ? near : vocab.fuzzy.near(s, 2, 3);

@@ -1,6 +1,6 @@
 import { stem } from './tokenize.js';
 import { wordTerms, type QueryTerm } from './analyzer.js';
-import type { Lexicon } from './vocabulary.js';
+import { bokmalDictionary, type Lexicon } from './vocabulary.js';
 
 /**
  * BM25 over the retrieval units, stored flat (offsets / unit ids / term frequencies in typed arrays)
@@ -66,7 +66,7 @@ export class Bm25Builder {
     // Each distinct word → its terms (stem + compound parts known to the corpus).
     const words = [...this.wordIds.keys()];
     const stems = new Set(words.map((w) => stem(w)));
-    const lexicon = { word: (w: string) => this.wordIds.has(w), term: (t: string) => stems.has(t) };
+    const lexicon = { word: (w: string) => this.wordIds.has(w), term: (t: string) => stems.has(t), dictionary: bokmalDictionary() };
     const termIds = new Map<string, number>();
     const wordToTerms: number[][] = words.map((w) =>
       wordTerms(w, lexicon).map((t) => {
@@ -157,7 +157,7 @@ export class Bm25 {
   constructor(readonly data: Bm25Data) {
     this.termIndex = new Map(data.terms.map((t, i) => [t, i]));
     const words = new Set(data.words);
-    this.lexicon = { word: (w) => words.has(w), term: (t) => this.termIndex.has(t) };
+    this.lexicon = { word: (w) => words.has(w), term: (t) => this.termIndex.has(t), dictionary: bokmalDictionary() };
     this.size = data.unitLengths.length;
     let total = 0;
     for (const l of data.unitLengths) total += l;

@@ -1,5 +1,5 @@
 import snowball from 'snowball-stemmers';
-import { STOPWORDS } from './stopwords.js';
+import { searchStopwords } from '../language/index.js';
 
 /**
  * Norwegian normalization for retrieval, in one place.
@@ -45,6 +45,9 @@ export function stem(word: string): string {
   stemCache.set(word, s);
   return s;
 }
+
+/** Search stop words, folded (src/language/data/search-stopwords.txt). */
+const STOPWORDS: ReadonlySet<string> = new Set(searchStopwords().map(fold));
 
 /** Folded content words (stop words and one-letter words out), before stemming. */
 export function contentWords(text: string): string[] {

@@ -1,4 +1,5 @@
-import { stem } from './tokenize.js';
+import { bokmalWords } from '../language/index.js';
+import { fold, stem } from './tokenize.js';
 
 /**
  * What the index vocabulary adds to plain terms: compound splitting and typo tolerance.
@@ -13,10 +14,30 @@ const MIN_PART = 3;
 const MIN_LAST = 5;
 const MIN_COMPOUND = 8;
 
-/** What compound splitting looks words up in: the corpus's folded words, and its terms (stems). */
+export interface Dictionary {
+  /** folded base forms a compound may be cut into */
+  words: ReadonlySet<string>;
+  /** their stems: a word with one of these is the dictionary's own (`tjenester` is `tjeneste`, not tjen + ester) */
+  stems: ReadonlySet<string>;
+}
+
+let dictionary: Dictionary | undefined;
+
+/** The bokmål dictionary (hunspell-no, via src/language), folded. */
+export function bokmalDictionary(): Dictionary {
+  if (!dictionary) {
+    const words = new Set(bokmalWords().map(fold));
+    dictionary = { words, stems: new Set([...words].map(stem)) };
+  }
+  return dictionary;
+}
+
+/** What compound splitting looks words up in: folded words (the corpus's and the dictionary's), and terms (stems). */
 export interface Lexicon {
   word(w: string): boolean;
   term(t: string): boolean;
+  /** the bokmål dictionary: its words are parts of a compound it does not list whole */
+  dictionary?: Dictionary;
 }
 
 /**
@@ -28,7 +49,10 @@ export interface Lexicon {
  */
 export function splitCompound(word: string, lexicon: Lexicon): string[] {
   if (word.length < MIN_COMPOUND || !/^[a-z]+$/.test(word)) return [];
-  const inner = (w: string) => (w.length >= MIN_PART && lexicon.word(w) ? w : /[se]$/.test(w) && w.length > MIN_PART && lexicon.word(w.slice(0, -1)) ? w.slice(0, -1) : null);
+  // A word the dictionary lists whole is cut only into the corpus's words: «forebygging» is not «fore» + «bygging».
+  const dictionary = lexicon.dictionary && !lexicon.dictionary.words.has(word) && !lexicon.dictionary.stems.has(stem(word)) ? lexicon.dictionary.words : null;
+  const known = (w: string) => lexicon.word(w) || (dictionary?.has(w) ?? false);
+  const inner = (w: string) => (w.length >= MIN_PART && known(w) ? w : /[se]$/.test(w) && w.length > MIN_PART && known(w.slice(0, -1)) ? w.slice(0, -1) : null);
   const last = (w: string) => w.length >= MIN_LAST && lexicon.term(stem(w));
   const n = word.length;
   // best[i]: fewest parts covering word[0, i), with where the last of them starts.

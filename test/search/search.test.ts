@@ -53,6 +53,11 @@ describe('search over the real plans', () => {
     expect(await top('hasjavvenings kurs nordstrand')).toContain('nordstrand-2021-2023#N15');
   });
 
+  it('reaches plan text that writes a question\'s compound apart («ettervernstilbud» → ettervernet)', async () => {
+    const [hit] = await searcher.search('hvilke ettervernstilbud finnes?', { k: 1, mode: 'lexical', today });
+    expect(hit!.text).toMatch(/ettervern/i);
+  });
+
   it('answers an English question from the Norwegian plans', async () => {
     expect(await top('Who hands out naloxone in Nordstrand?')).toContain('nordstrand-2021-2023#N30');
     expect(await top('crisis shelter for men who use drugs', 5)).toContain('oslo-tryggere-liv-2026-2029#9S');

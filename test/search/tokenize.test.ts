@@ -26,4 +26,10 @@ describe('Norwegian normalization', () => {
     expect(terms('Hvem har ansvar for tiltak 10S og 2.2.2?')).toEqual(['ansv', 'tiltak', '10s', '2.2.2']);
     expect(terms('who is responsible for the housing')).toEqual([stem('responsible'), stem('housing')]);
   });
+
+  it('drops question words typed with or without æøå, but keeps what a question is about', () => {
+    expect(terms('Hvordan kan jeg gjøre det på Grünerløkka')).toEqual(terms('hvordan kan jeg gjore det pa grunerlokka'));
+    expect(terms('Hvordan kan jeg gjøre det på Grünerløkka')).toEqual([stem('grunerlokka')]);
+    expect(terms('hvor lang er en ny handlingsplan')).toEqual([stem('lang'), stem('ny'), stem('handlingsplan')]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, stem } from '../../src/search/tokenize.js';
-import { editDistance, FuzzyVocabulary, splitCompound } from '../../src/search/vocabulary.js';
+import { bokmalDictionary, editDistance, FuzzyVocabulary, splitCompound } from '../../src/search/vocabulary.js';
 
 describe('compound splitting', () => {
   const words = new Set(['rus', 'forebygging', 'overdose', 'samarbeid', 'pårørende', 'rusmiddel', 'analyse', 'tjenester', 'program'].map((w) => fold(w)));
@@ -19,6 +19,19 @@ describe('compound splitting', () => {
 
   it('splits off a known last part from an unknown head', () => {
     expect(splitCompound('hasjavvenningsprogram', lexicon)).toEqual([stem('hasjavvennings'), 'program']);
+  });
+
+  it('cuts the head of a compound on the bokmål dictionary when the corpus lacks it, the last part being a word of the plans', () => {
+    // The plans know «tilbud», not «ettervern» or «behandling» alone.
+    const plans = new Set(['tilbud', 'bygging', 'ester', 'rus']);
+    const planStems = new Set([...plans].map(stem));
+    const lex = { word: (w: string) => plans.has(w), term: (t: string) => planStems.has(t), dictionary: bokmalDictionary() };
+    expect(splitCompound('ettervernstilbud', lex)).toEqual([stem('ettervern'), stem('tilbud')]);
+    expect(splitCompound('rusbehandlingstilbud', lex)).toEqual(['rus', stem('behandling'), stem('tilbud')]);
+    // A word the dictionary has, inflected too, is its own word: not «fore» + «bygging».
+    expect(splitCompound('forebygging', lex)).toEqual([]);
+    // Without the dictionary «rusbehandlings» is one unknown head.
+    expect(splitCompound('rusbehandlingstilbud', { word: lex.word, term: lex.term })).toEqual([stem('rusbehandlings'), stem('tilbud')]);
   });
 
   it('leaves words it cannot split whole, and never splits off a suffix', () => {

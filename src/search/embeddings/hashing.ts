@@ -1,7 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { createHash } from 'node:crypto';
 import { contentWords, stem } from '../tokenize.js';
-import { CONCEPTS } from './concepts.js';
+import { concepts } from '../../language/index.js';
 
 /**
  * The offline default embedder: nothing to download, deterministic, fast.
@@ -10,7 +10,7 @@ import { CONCEPTS } from './concepts.js';
  *   - the stems of its words (weight 1),
  *   - the character 4-grams of each word (weight 1 in all per word), so OCR damage, typos and
  *     compound halves still overlap with the clean form,
- *   - concepts from a small bilingual lexicon (concepts.ts), so an English or everyday word lands
+ *   - concepts from a small bilingual lexicon (src/language/data/concepts.tsv), so an English or everyday word lands
  *     near the plans' own term.
  * Feature weights are scaled by an idf table fitted on the corpus (stored with the index), then the
  * vector is L2-normalized: cosine similarity is a fuzzy, idf-weighted overlap.
@@ -25,7 +25,7 @@ const CONCEPT_WEIGHT = 2;
 /** Folded stem (or "stem stem" for two-word phrases) → concept names. */
 const conceptIndex: Map<string, string[]> = (() => {
   const index = new Map<string, string[]>();
-  for (const [concept, phrases] of Object.entries(CONCEPTS)) {
+  for (const [concept, phrases] of concepts()) {
     for (const phrase of phrases) {
       const key = contentWords(phrase).map(stem).join(' ');
       if (!key) continue;
