@@ -129,6 +129,13 @@ export function bokmalWords(): readonly string[] {
   return (bokmal ??= rows('nb-words.txt').map(([w]) => w!));
 }
 
+let bokmalStemList: string[] | undefined;
+
+/** The search stems of those words (nb-stems.txt, generated from nb-words.txt with the search's stemmer). */
+export function bokmalStems(): readonly string[] {
+  return (bokmalStemList ??= rows('nb-stems.txt').map(([w]) => w!));
+}
+
 let thesaurus: Map<string, string[]> | undefined;
 
 /**

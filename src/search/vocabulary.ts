@@ -1,4 +1,4 @@
-import { bokmalWords } from '../language/index.js';
+import { bokmalStems, bokmalWords } from '../language/index.js';
 import { fold, stem } from './tokenize.js';
 
 /**
@@ -27,7 +27,7 @@ let dictionary: Dictionary | undefined;
 export function bokmalDictionary(): Dictionary {
   if (!dictionary) {
     const words = new Set(bokmalWords().map(fold));
-    dictionary = { words, stems: new Set([...words].map(stem)) };
+    dictionary = { words, stems: new Set(bokmalStems()) };
   }
   return dictionary;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bokmalStems, bokmalWords } from '../../src/language/index.js';
 import { fold, stem } from '../../src/search/tokenize.js';
 import { bokmalDictionary, editDistance, FuzzyVocabulary, splitCompound } from '../../src/search/vocabulary.js';
 
@@ -55,5 +56,14 @@ describe('typo tolerance', () => {
     expect(fuzzy.near('nalaksone', 2).map((m) => m.term)).toEqual(['nalokson']);
     expect(fuzzy.near('nelaksone', 2)).toEqual([]);
     expect(fuzzy.near('naloksn', 2).map((m) => m.term)).toEqual(['nalokson']);
+  });
+});
+
+describe('the bokmål dictionary data', () => {
+  it('nb-stems.txt holds exactly the search stems of nb-words.txt (rerun `npx tsx scripts/language-data.ts stems` if not)', () => {
+    const expected = new Set(bokmalWords().map((w) => stem(fold(w))));
+    const stored = new Set(bokmalStems());
+    expect(stored.size).toBe(expected.size);
+    expect([...expected].filter((s) => !stored.has(s))).toEqual([]);
   });
 });
