@@ -49,6 +49,9 @@ export function measureCarriedBy(m: Measure, unit: string): 'responsible' | 'tex
   return has(m.text) ? 'text' : null;
 }
 
+/** An agency as written: «Velferdsetaten», «Barne- og familieetaten». */
+const AGENCY = /\b\p{Lu}\p{Ll}+(?:- og \p{Ll}+)?etaten\b/gu;
+
 /** Units as the plans write them that are also everyday words: naming them invents nothing. */
 const NOT_DISTINCT = new Set(['alle', 'bydel', 'bydelene', 'skolene', 'psykisk helse', 'samtlige avdelinger', 'de andre fagavdelingene']);
 
@@ -59,7 +62,7 @@ const NOT_DISTINCT = new Set(['alle', 'bydel', 'bydelene', 'skolene', 'psykisk h
 export function unitMentions(text: string, corpus: Corpus): string[] {
   const out = new Set<string>();
   const shapes = [
-    /\b\p{Lu}\p{Ll}+etaten\b/gu,
+    AGENCY,
     /\bBydel\s+(?:\p{Lu}[\p{Ll}.]+)(?:\s+\p{Lu}\p{Ll}+)?/gu,
     /\b(?:Avdeling|Seksjon|Enhet|Tjeneste|Senter)\s+(?:for\s+)?\p{L}+/gu,
     /\bByrådsavdeling(?:en)?\s+for\s+[\p{L} ]+?(?=[,.;:)]|$)/gu,
@@ -77,8 +80,25 @@ export function unitMentions(text: string, corpus: Corpus): string[] {
  *  «seksjon Rus»), an agency («Velferdsetaten»). Capitals mark the name; the word before it says what it is. */
 const UNIT_SHAPES = [
   /\b(?:[Aa]vdeling(?:en)?|[Ss]eksjon(?:en)?|[Ee]nhet(?:en)? for)\s+\p{Lu}[\p{L}-]+(?:,\s+\p{Ll}[\p{L}-]+)*(?:\s+og\s+\p{Ll}[\p{L}-]+)?/gu,
-  /\b\p{Lu}\p{Ll}+(?:- og \p{Ll}+)?etaten\b/gu,
+  AGENCY,
 ];
+
+/** Per plan: its own units (its measures' responsible columns), each as a pattern over running text. */
+const ownUnitPatterns = new WeakMap<CorpusDocument, RegExp[]>();
+
+function ownUnits(doc: CorpusDocument): RegExp[] {
+  let patterns = ownUnitPatterns.get(doc);
+  if (!patterns) {
+    const own = new Set<string>();
+    for (const m of doc.measures) for (const u of [...m.responsible, ...m.accountable]) if (u.trim()) own.add(u.trim());
+    patterns = [...own].map((unit) => {
+      const words = unit.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      return new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'giu');
+    });
+    ownUnitPatterns.set(doc, patterns);
+  }
+  return patterns;
+}
 
 const MAX_NAMED = 3;
 
@@ -89,16 +109,9 @@ const MAX_NAMED = 3;
  * everyday words that are also units («alle», «bydelene») are left out: naming them says nothing.
  */
 export function unitsNamedIn(passage: string, sectionText: string, doc: CorpusDocument): string[] {
-  const own = new Set<string>();
-  for (const m of doc.measures) for (const u of [...m.responsible, ...m.accountable]) if (u.trim()) own.add(u.trim());
   const found: { at: number; name: string }[] = [];
   const scan = (text: string, offset: number) => {
-    for (const re of UNIT_SHAPES) for (const m of text.matchAll(re)) found.push({ at: offset + m.index!, name: m[0] });
-    for (const unit of own) {
-      const words = unit.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      const re = new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'giu');
-      for (const m of text.matchAll(re)) found.push({ at: offset + m.index!, name: m[0] });
-    }
+    for (const re of [...UNIT_SHAPES, ...ownUnits(doc)]) for (const m of text.matchAll(re)) found.push({ at: offset + m.index!, name: m[0] });
   };
   scan(passage, 0);
   if (sectionText && sectionText !== passage) scan(sectionText, passage.length + 1);

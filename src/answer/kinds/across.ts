@@ -65,11 +65,11 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
         .filter((x): x is { hit: SearchHit; c: Citation } => x.c !== null)
         .map(({ hit, c }, rank) => ({ c, hit, coverage: citationCoverage(topical, c, env.corpus, { compoundHeads: true, acronyms: true }), rank }));
       const top = Math.max(0, ...scored.map((s) => s.coverage));
+      const carried = (c: Citation) => c.measureId !== null && unitsToName(c).length > 0;
       const best = scored
         .filter((s) => s.coverage >= top * 0.85 && s.coverage > 0)
-        .sort((a, b) => Number(b.c.measureId !== null && unitsToName(b.c).length > 0) - Number(a.c.measureId !== null && unitsToName(a.c).length > 0) || a.rank - b.rank)[0];
+        .sort((a, b) => Number(carried(b.c)) - Number(carried(a.c)) || a.rank - b.rank)[0];
       if (!best) return;
-      const carried = (c: Citation) => c.measureId !== null && unitsToName(c).length > 0;
       const measure = carried(best.c) ? undefined : scored.find((x) => carried(x.c) && x.coverage >= best.coverage * 0.5)?.c;
       perPlan.push(measure ? { ...best, measure } : best);
     }),
@@ -87,10 +87,10 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
   }
   // Not asked across plans: a plan is named only when its best match holds every word of the question
   // the free answer's best citation holds (the same matter), and about as much of it.
+  const wanted = opts.closeTo ? heldWords(topical, opts.closeTo, env.corpus, { compoundHeads: true }) : [];
   const same = (c: Citation) => {
-    if (!opts.closeTo) return true;
     const have = new Set(heldWords(topical, c, env.corpus, { compoundHeads: true }));
-    return heldWords(topical, opts.closeTo, env.corpus, { compoundHeads: true }).every((w) => have.has(w));
+    return wanted.every((w) => have.has(w));
   };
   const floor = first.coverage * (opts.closeTo ? CLOSE : 0.5);
   const kept = perPlan.filter((p) => p.coverage >= Math.max(LISTED_COVERAGE, floor) && same(p.c));
