@@ -117,9 +117,19 @@ export function factKinds(): FactKind[] {
 
 let frame: string[] | undefined;
 
-/** The words of a question's frame, as written in frame-words.txt (the caller folds and stems them). */
-export function frameWords(): string[] {
+/** The words of a question's frame, as written in frame-words.txt. */
+function frameEntries(): string[] {
   return (frame ??= rows('frame-words.txt').flatMap((r) => r.join(' ').split(/\s+/)).filter(Boolean));
+}
+
+/** Frame words whose every inflection is frame (they are stemmed by the reader). */
+export function frameWords(): string[] {
+  return frameEntries().filter((w) => !w.startsWith('='));
+}
+
+/** Frame words that are frame only in the form written («jobber»: the noun «jobb» is a topic). */
+export function frameForms(): string[] {
+  return frameEntries().filter((w) => w.startsWith('=')).map((w) => w.slice(1));
 }
 
 let bokmal: string[] | undefined;

@@ -452,6 +452,16 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toMatch(/planer har tiltak om dette/);
   });
 
+  it('a noun that shares its stem with a frame verb is the topic: «ut i jobb» is about work, «hvem jobber med» is frame', async () => {
+    const a = await ask('Hva gjør bydelene for å få folk med rusproblemer ut i jobb?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const work = a.citations.filter((c) => c.measureId !== null && /jobb/i.test(c.text));
+    expect(new Set(work.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(2);
+    const b = await ask('hvem jobber med nalokson på Nordstrand?', { today: TODAY });
+    expect(b.found).toBe(true);
+    expect(b.citations[0]!.text).toMatch(/nalokson/i);
+  });
+
   it('refuses what the plans never carry, however it is spelled, and another municipality\'s plan', async () => {
     for (const q of ['hva er loennen for en ruskonsulent?', 'vanlig metadondose i lar?', 'what does a ruskonsulent earn?', 'opening hours for Prindsen mottakssenter?', 'hva star i bergen kommune sin rusplan om brukerrom', 'Hva står det om rus i Bydel Alna sin handlingsplan?']) {
       const a = await ask(q, { today: TODAY });

@@ -92,8 +92,10 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
     const have = new Set(heldWords(topical, c, env.corpus, { compoundHeads: true }));
     return wanted.every((w) => have.has(w));
   };
-  const floor = first.coverage * (opts.closeTo ? CLOSE : 0.5);
-  const kept = perPlan.filter((p) => p.coverage >= Math.max(LISTED_COVERAGE, floor) && same(p.c));
+  // Asked across plans, every plan whose best match holds enough of the question is named, however much
+  // more another plan holds: the asker wants each plan's nearest measure, not only the best plan's.
+  const floor = opts.closeTo ? Math.max(LISTED_COVERAGE, first.coverage * CLOSE) : LISTED_COVERAGE;
+  const kept = perPlan.filter((p) => p.coverage >= floor && same(p.c));
   // District plans first (what the districts do), the city-wide plan after them; best first when not asked across.
   const ordered = opts.closeTo ? kept : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
   const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
