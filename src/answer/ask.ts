@@ -152,8 +152,9 @@ export function createAsk(deps: AskDeps): AskFn {
       let composed = await answerIntent(intent, query, env);
       // A message that relays or wraps a question («En mor i skranken spør: «…»», «Hei! … Vet du om
       // noe?») is answered by its part the plans answer, when the whole is not.
-      // Not when the message asks for a kind of fact the plans do not carry, in any of its parts.
-      if (!composed.found && !missingFactKinds(query, undefined, s.corpus).length) {
+      // Not when the message asks for a kind of fact the plans do not carry, in any of its parts, nor
+      // when it is about another municipality's plan («… i Bergen kommune? Har dei eigen rusplan?»).
+      if (!composed.found && !composed.final && !missingFactKinds(query, undefined, s.corpus).length) {
         for (const part of questionParts(query)) {
           const answered = await answerIntent(classify(part, s.corpus), part, env);
           if (answered.found) {

@@ -34,6 +34,8 @@ export interface Composed {
   citations: Citation[];
   warnings: string[];
   llm?: 'used' | LlmFailure;
+  /** A refusal of the whole message that none of its parts overturns (it asks about another municipality's plan). */
+  final?: boolean;
 }
 
 export function allowed(doc: CorpusDocument, filters: Filters | undefined): boolean {
