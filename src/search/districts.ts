@@ -1,11 +1,14 @@
-import { fold } from './tokenize.js';
-import { editDistance } from './vocabulary.js';
+import { districtAliases } from '../language/index.js';
+import { fold, stem } from './tokenize.js';
+import { bokmalDictionary, editDistance } from './vocabulary.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 
 /**
  * The districts (bydeler) of Oslo a question can name, and the plans that belong to them.
  * «Søndre Nordstrand» is its own district and never matches Bydel Nordstrand's plan. Names of six
- * letters or more are found misspelled too («Nordstand», «Grunerløka»).
+ * letters or more are found misspelled too («Nordstand», «Grunerløka»), unless the word is a bokmål word
+ * of its own («sakene» is not Sagene). Short names staff use («Løkka», «BGO») are data
+ * (src/language/data/district-aliases.tsv).
  */
 
 export const DISTRICTS = [
@@ -27,13 +30,19 @@ const FUZZY = DISTRICTS.map((name) => ({ name, key: fold(name).replace(/[^a-z]/g
 /** Typos a name of this length may carry: one for 6–8 letters, two from 9 («gamle olso», «Nordtsrand»). */
 const maxEdits = (key: string) => (key.length >= 9 ? 2 : 1);
 
+/** A word the bokmål dictionary has (as written or by its stem): not a misspelled district. */
+function isWord(token: string): boolean {
+  const dictionary = bokmalDictionary();
+  return dictionary.words.has(token) || dictionary.stems.has(stem(token));
+}
+
 /** A misspelled district («Nordstand», «Grunerløka», «gamle olso»): one word or two written apart. */
 function fuzzyScan(rest: string, found: District[]): string {
   const tokens = rest.match(/\p{L}+/gu) ?? [];
   for (const { name, key } of FUZZY) {
     if (found.includes(name)) continue;
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = [tokens[i]!, ...(i + 1 < tokens.length ? [tokens[i]! + tokens[i + 1]!] : [])];
+      const candidates = [...(isWord(tokens[i]!) ? [] : [tokens[i]!]), ...(i + 1 < tokens.length ? [tokens[i]! + tokens[i + 1]!] : [])];
       const hit = candidates.find((c) => Math.abs(c.length - key.length) <= maxEdits(key) && editDistance(c, key, maxEdits(key)) <= maxEdits(key));
       if (!hit) continue;
       found.push(name);
@@ -45,8 +54,23 @@ function fuzzyScan(rest: string, found: District[]): string {
   return rest;
 }
 
+const ALIASES = districtAliases().map(({ alias, district, capitals }) =>
+  capitals
+    ? { re: new RegExp(`(?<![\\p{L}\\p{N}])${alias}(?![\\p{L}\\p{N}])`, 'gu'), to: district, folded: false }
+    : { re: new RegExp(`(?<![a-z])${fold(alias)}(?![a-z])`, 'g'), to: fold(district), folded: true },
+);
+
+/** The text folded, with the districts' short names written out («Løkka» → grunerlokka, «BGO» → gamle oslo). */
+function withAliases(text: string): string {
+  let out = text;
+  for (const a of ALIASES) if (!a.folded) out = out.replace(a.re, a.to);
+  out = fold(out);
+  for (const a of ALIASES) if (a.folded) out = out.replace(a.re, a.to);
+  return out;
+}
+
 function scan(text: string): { found: District[]; rest: string } {
-  let rest = fold(text).replace(/\blokka\b/g, 'grunerlokka');
+  let rest = withAliases(text);
   const found: District[] = [];
   for (const p of PATTERNS) {
     if (p.re.test(rest)) {

@@ -470,6 +470,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     }
   });
 
+  it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
+    const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toMatch(/Bergen/);
+  });
+
   it('an English question with the plans\' Norwegian words is answered in English', async () => {
     const a = await ask('who is responsible for the overdose standard work in Grünerløkka?', { today: TODAY });
     expect(a.language).toBe('en');

@@ -13,6 +13,8 @@ describe('districtsIn', () => {
     ['FACT i Nordtsrand', ['Nordstrand']],
     ['Frognr', ['Frogner']],
     ['fact for alle aldre på løkka', ['Grünerløkka']],
+    ['GO: hvem eier prosjektet for de mest utsatte ungdommene?', ['Gamle Oslo']],
+    ['Virksomhetsstrategier for avdelingene i BGO', ['Gamle Oslo']],
   ])('finds the district in «%s»', (q, want) => {
     expect(districtsIn(q)).toEqual(want);
   });
@@ -21,7 +23,7 @@ describe('districtsIn', () => {
     expect(districtsIn('rus i Søndre Nordstrand')).toEqual(['Søndre Nordstrand']);
   });
 
-  it.each(['hvem har saken', 'stoffer og rus', 'sandstrand', 'overdoseforebyggende arbeid i bydelene', 'legevakten i oslo'])(
+  it.each(['hvem har saken', 'de vi ser i krim-sakene', 'where do I go for help', 'stoffer og rus', 'sandstrand', 'overdoseforebyggende arbeid i bydelene', 'legevakten i oslo'])(
     'finds no district in «%s»',
     (q) => expect(districtsIn(q)).toEqual([]),
   );
