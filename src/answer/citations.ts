@@ -69,7 +69,7 @@ export function passageCitation(
     responsible: [],
     accountable: [],
     references,
-    named: unitsNamedIn(text, section?.text ?? '', doc),
+    named: unitsNamedIn(text, section, doc),
     text: text.replace(/\s+/g, ' ').trim(),
     page: section ? pageOfPassage(section, text) : null,
   };

@@ -1,5 +1,5 @@
 import { fold } from '../search/tokenize.js';
-import type { Corpus, CorpusDocument, Measure } from '../corpus/types.js';
+import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.js';
 
 /**
  * Units (enheter): the responsible and accountable units the plans name, how a question or a model's
@@ -100,21 +100,45 @@ function ownUnits(doc: CorpusDocument): RegExp[] {
   return patterns;
 }
 
-const MAX_NAMED = 3;
+const MAX_NAMED = 4;
+
+/**
+ * The plan's own units that head the passage's section or one of the sections it stands under, nearest
+ * first: «3.1.2 Utekontakten» under «3.1 Oppvekst og velferd» (a plan that describes its services
+ * chapter by chapter, one department each).
+ */
+function headingUnits(section: Section, doc: CorpusDocument): string[] {
+  const number = section.number;
+  const above = number
+    ? doc.sections.filter((s) => s.number && s !== section && number.startsWith(`${s.number}.`)).sort((a, b) => b.number!.length - a.number!.length)
+    : [];
+  const out: string[] = [];
+  for (const s of [section, ...above]) {
+    for (const re of ownUnits(doc)) {
+      const m = new RegExp(`^(?:${re.source})`, re.flags.replace('g', '')).exec(s.title.trim());
+      if (m) out.push(m[0]);
+    }
+  }
+  return out;
+}
 
 /**
  * The units a prose passage names, as written and in the order they stand: the plan's own units (its
  * measures' responsible columns) and names with a unit's shape. The passage first, then the rest of its
- * section (where a section opens with who carries the service). Plan owners («Bydel Nordstrand») and
- * everyday words that are also units («alle», «bydelene») are left out: naming them says nothing.
+ * section (where a section opens with who carries the service); before them, the units that head its
+ * section and the sections above it. Plan owners («Bydel Nordstrand») and everyday words that are also units
+ * («alle», «bydelene») are left out: naming them says nothing.
  */
-export function unitsNamedIn(passage: string, sectionText: string, doc: CorpusDocument): string[] {
+export function unitsNamedIn(passage: string, section: Section | null, doc: CorpusDocument): string[] {
   const found: { at: number; name: string }[] = [];
   const scan = (text: string, offset: number) => {
     for (const re of [...UNIT_SHAPES, ...ownUnits(doc)]) for (const m of text.matchAll(re)) found.push({ at: offset + m.index!, name: m[0] });
   };
+  const sectionText = section?.text ?? '';
   scan(passage, 0);
   if (sectionText && sectionText !== passage) scan(sectionText, passage.length + 1);
+  // Who carries the service the section describes comes first.
+  if (section) headingUnits(section, doc).forEach((name, i) => found.push({ at: i - 100, name }));
   const out: string[] = [];
   const seen: string[] = [];
   for (const { name } of found.sort((a, b) => a.at - b.at)) {

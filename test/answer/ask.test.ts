@@ -470,6 +470,14 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     }
   });
 
+  it('a passage from a chapter headed by a department names that department («3.1 Oppvekst og velferd» over the TACO group)', async () => {
+    const a = await ask('TACO-gruppe', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.section).toMatch(/^3\.1\.4\.3/);
+    expect(a.citations[0]!.named).toContain('Oppvekst og velferd');
+    expect(a.answer).toMatch(/Oppvekst og velferd/);
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);
