@@ -17,7 +17,7 @@ import { answerOutside } from './kinds/outside.js';
 import { composeNotFound, missingFactKinds } from './refusal.js';
 import { answerFree } from './kinds/free.js';
 import { answerMeasureId } from './kinds/measure-id.js';
-import { answerReference } from './kinds/reference.js';
+import { answerReference, answerStandards } from './kinds/reference.js';
 import { answerUnit } from './kinds/unit.js';
 import { detectLanguage } from './language.js';
 import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
@@ -233,6 +233,8 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
       return answerPlanPeriod(question, env) ?? answerFree(question, env);
     case 'reference':
       return answerReference(intent.reference, question, env);
+    case 'standards':
+      return answerStandards(question, env);
     case 'glossary':
       return answerGlossary(intent.abbreviation, intent.entry, intent.explicit, env);
     case 'free': {

@@ -59,6 +59,7 @@ const T = {
       `Planene nevner ${unit} i ${n} tiltak, uten å oppgi enheten som ansvarlig:`,
     more: (n: number) => `… og ${n} til.`,
     referenceLead: (ref: string, n: number) => `${ref} nevnes i ${n} ${n === 1 ? 'plan' : 'planer'}:`,
+    standardsLead: (n: number) => `Oslostandardene nevnes i ${n} ${n === 1 ? 'plan' : 'planer'}:`,
     measures: (ids: string) => `tiltak ${ids}`,
     textOnly: 'i planteksten',
     glossary: (abbr: string, expansion: string, title: string) => `${abbr} står for ${expansion} (ifølge «${title}»)`,
@@ -101,6 +102,7 @@ const T = {
       `The plans mention ${unit} in ${n} measure${n === 1 ? '' : 's'} without naming it as responsible:`,
     more: (n: number) => `… and ${n} more.`,
     referenceLead: (ref: string, n: number) => `${ref} is referred to in ${n} plan${n === 1 ? '' : 's'}:`,
+    standardsLead: (n: number) => `The Oslo standards are referred to in ${n} plan${n === 1 ? '' : 's'}:`,
     measures: (ids: string) => `measure${ids.includes(',') || ids.includes(' and ') ? 's' : ''} ${ids}`,
     textOnly: 'in the plan text',
     glossary: (abbr: string, expansion: string, title: string) => `${abbr} stands for “${expansion}” (according to “${title}”)`,
@@ -183,7 +185,11 @@ export function composeUnit(unit: string, citations: Citation[], byText: boolean
 }
 
 /** Every plan (and its measures) that refers to a standard or procedure. */
-export function composeReference(reference: string, citations: Citation[], lang: Language): string {
+/**
+ * @param reference the reference asked about; null: the Oslo standards as a whole, each measure followed
+ *   by the standards it names (`named`).
+ */
+export function composeReference(reference: string | null, citations: Citation[], lang: Language, opts: { named?: (ref: string) => boolean } = {}): string {
   const t = messages(lang);
   // Per plan: each measure with who carries it («tiltak 17S, Ansvarlig: Velferdsetaten (byrådsavdeling SET)»).
   const byPlan = new Map<string, { title: string; period: string; items: string[]; n: number[] }>();
@@ -191,13 +197,14 @@ export function composeReference(reference: string, citations: Citation[], lang:
     const p = byPlan.get(c.documentId) ?? { title: c.documentTitle, period: t.period(c.period, c.expired), items: [], n: [] };
     if (c.measureId) {
       const units = unitPhrase(c, lang);
-      p.items.push(`${t.measures(c.measureId)}${units ? `, ${t.responsible(units).replace(/\.$/, '')}` : ''}`);
+      const refs = opts.named ? c.references.filter(opts.named) : [];
+      p.items.push(`${t.measures(c.measureId)}${units ? `, ${t.responsible(units).replace(/\.$/, '')}` : ''}${refs.length ? ` (${listJoin(refs, lang)})` : ''}`);
     }
     p.n.push(i + 1);
     byPlan.set(c.documentId, p);
   });
   const lines = [...byPlan.values()].map((p) => `– ${p.title} (${p.period}): ${p.items.length ? p.items.join('; ') : t.textOnly} ${p.n.map((n) => `[${n}]`).join('')}`);
-  return [t.referenceLead(reference, byPlan.size), ...lines].join('\n');
+  return [reference === null ? t.standardsLead(byPlan.size) : t.referenceLead(reference, byPlan.size), ...lines].join('\n');
 }
 
 export function composeGlossary(

@@ -21,6 +21,8 @@ export type Intent =
   | { kind: 'greeting' }
   | { kind: 'glossary'; abbreviation: string; entry: GlossaryEntry | null; /** asks what it stands for («står for», «betyr») */ explicit: boolean }
   | { kind: 'reference'; reference: string }
+  /** The Oslo standards as a whole («Hvilke Oslostandarder skal Gamle Oslo innføre?»), no one standard named. */
+  | { kind: 'standards' }
   | { kind: 'measure-id'; measureId: string }
   | { kind: 'unit'; unit: string }
   | { kind: 'across' }
@@ -48,6 +50,9 @@ const DISTINCT_ID = /(?<![\p{L}\d.])(\d{1,2}[FS]|\d\.\d\.\d)(?![\p{L}\d.])/u;
 
 const REFERENCE_VERBS =
   /\b(?:viser\s+til|henviser|henvis|refererer|referer|nevner|nevnes|omtaler|bruker|brukes|følger|bygger\s+på|står|inneholder|refer|mention|cite|use|follow)\w*/iu;
+
+/** The Oslo standards in general: «Oslostandardene», «oslostandarder», «the Oslo standards», «Oslostandards». */
+const ANY_STANDARD = /\boslo ?standard(?:er|ene|s)\b|\boslostandard\b(?! for)/;
 
 const RESPONSIBILITY = /\bansvar\w*|\bansvarlig\w*|\bresponsible\b|\bin charge\b|\bhva\s+gjør\b|\bwhat does\b/iu;
 
@@ -81,6 +86,7 @@ export function classify(question: string, corpus: Corpus): Intent {
   if (refs.length && (REFERENCE_VERBS.test(q) || /^(?:hvilke|hvor|which|where)\b/i.test(q))) {
     return { kind: 'reference', reference: refs[0]! };
   }
+  if (!refs.length && ANY_STANDARD.test(fold(q))) return { kind: 'standards' };
 
   // «Hva har Velferdsetaten ansvar for?» is about a unit; «hva gjør bydelene for pårørende?» is about a matter.
   if (RESPONSIBILITY.test(q) && !/^\s*(?:hvem|who)\b/i.test(q)) {

@@ -478,6 +478,18 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toMatch(/Oppvekst og velferd/);
   });
 
+  it('the Oslo standards as a whole: the measures in scope that name one, each with its standards and unit', async () => {
+    const a = await ask('Hvilke Oslostandarder skal Gamle Oslo innføre?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.map((c) => `${c.documentId}#${c.measureId}`)).toEqual(['gamle-oslo-2022-2025#11']);
+    expect(a.answer).toMatch(/Oslostandard for pårørendesamarbeid/);
+    expect(a.answer).toMatch(/Samtlige avdelinger/);
+    const en = await ask('which Oslostandards do the plans refer to?', { today: TODAY });
+    expect(en.language).toBe('en');
+    expect(en.answer).toMatch(/^The Oslo standards are referred to in [2-9] plans/);
+    expect(new Set(en.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);

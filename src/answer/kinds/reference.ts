@@ -1,4 +1,4 @@
-import { findReferences } from '../../corpus/references.js';
+import { findReferences, referenceByName } from '../../corpus/references.js';
 import { terms } from '../../search/tokenize.js';
 import { measureCitation, passageCitation } from '../citations.js';
 import { composeReference } from '../compose.js';
@@ -21,6 +21,24 @@ export function answerReference(reference: string, question: string, env: Env): 
   if (!citations.length) return notFound(env);
   const ordered = currentFirst(citations);
   return { answer: composeReference(reference, ordered, env.language), found: true, citations: ordered, warnings: expiredWarnings(ordered, env.language) };
+}
+
+/**
+ * «Hvilke Oslostandarder skal Gamle Oslo innføre?», «which Oslo standards do the plans use?»: every
+ * measure in scope that refers to an Oslo standard, per plan, each with the standards it names.
+ */
+export function answerStandards(question: string, env: Env): Composed {
+  const { docs } = scope(question, env);
+  const isStandard = (r: string) => referenceByName(r)?.kind === 'standard';
+  const citations = docs.flatMap((d) => d.measures.filter((m) => m.references.some(isStandard)).map((m) => measureCitation(d, m, env.today, 1)));
+  if (!citations.length) return notFound(env);
+  const ordered = currentFirst(citations);
+  return {
+    answer: composeReference(null, ordered, env.language, { named: isStandard }),
+    found: true,
+    citations: ordered,
+    warnings: expiredWarnings(ordered, env.language),
+  };
 }
 
 /** A few sentences of `text` around the first mention of the reference's distinctive words. */
