@@ -490,6 +490,15 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(new Set(en.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
   });
 
+  it('a plan\'s procedure on confidentiality is answered; whether one may break it in a case is legal advice and refused', async () => {
+    const a = await ask('Løkka – hvordan gjør de det med taushetsplikt og samtykke når utekontakten skal dele info om en ungdom?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.some((c) => c.documentId === 'grunerlokka-2021-2024' && c.measureId === '2.2.2')).toBe(true);
+    const b = await ask('kan jeg ringe foreldrene til en 17-aaring om rusbruken hans, eller bryter jeg taushetsplikten da?', { today: TODAY });
+    expect(b.found).toBe(false);
+    expect(b.citations).toEqual([]);
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);
