@@ -2,7 +2,7 @@ import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, stem, terms, words } from '../search/tokenize.js';
 import { editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
-import { factKinds, frameForms, frameWords, translate } from '../language/index.js';
+import { bokmalFunctionWords, factKinds, frameForms, frameWords, translate } from '../language/index.js';
 import { quote } from './compose.js';
 import type { Language } from './language.js';
 import type { Citation } from './types.js';
@@ -19,6 +19,8 @@ import type { Citation } from './types.js';
 /** Words every question about the plans may carry (frame-words.txt) and the districts: they say nothing about the topic. */
 const GENERIC = new Set(terms(`${frameWords().join(' ')} ${DISTRICTS.join(' ')}`));
 const GENERIC_LIST = [...GENERIC].filter((g) => g.length >= 5);
+/** Words that are only ever function words («ifølge», «blant»): never a topic, matched as written (no typo tolerance). */
+const FUNCTION_WORDS = new Set(bokmalFunctionWords().map(fold));
 /** Frame words only in the form written («jobber», not the noun «jobb»). */
 const GENERIC_FORMS = new Set(frameForms().map(fold));
 
@@ -124,7 +126,7 @@ export function topicalWords(question: string): TopicalWord[] {
   const shouting = acronyms.size > 3;
   for (const word of contentWords(question)) {
     const term = stem(word);
-    if (GENERIC_FORMS.has(word) || isGeneric(term) || /^\d+$/.test(term) || seen.has(term)) continue;
+    if (GENERIC_FORMS.has(word) || FUNCTION_WORDS.has(word) || isGeneric(term) || /^\d+$/.test(term) || seen.has(term)) continue;
     seen.add(term);
     out.push({ word, term, ...(names.has(word) ? { name: true } : {}), ...(!shouting && acronyms.has(word) ? { acronym: true } : {}) });
   }
