@@ -8,11 +8,11 @@ import type { Turn } from './types.js';
  * thread's earlier turns (already redacted) they become a whole question for retrieval.
  */
 
-const CONTINUATION = /^(?:og|men|hva med|hvordan med|samme|også|and|what about|how about|same)\b/i;
+const CONTINUATION = /^(?:ok(?:ei|ay)?,?\s+)?(?:og|men|hva med|hvordan med|samme|også|and|what about|how about|same)\b/i;
 /** «der», «there»: the place of the earlier question. */
 const PLACE = /\s*\b(?:der|dit|there)\b(?=\s*\??$)/i;
 /** «det», «it»: the matter of the earlier question. */
-const DEICTIC = /\b(?:der|dit|den|det|dem|de|disse|dette|denne|there|that|those|them|it)\b\s*\??$|\b(?:it|that|this|det|dette|den)\b\s+(?:out|ut)\b/i;
+const DEICTIC = /\b(?:der|dit|den|det|dem|de|disse|dette|denne|there|that|those|them|it|(?:de|disse) to|(?:those|these|the) two|begge|both)\b\s*\??$|\b(?:it|that|this|det|dette|den)\b\s+(?:out|ut)\b/i;
 
 export interface Resolved {
   /** The question to retrieve with. */

@@ -243,6 +243,20 @@ describe('follow-up questions use the thread', () => {
     expect(a.citations[0]!.responsible).toContain('NAV ved Helse, mestring og bolig');
   });
 
+  it('«ok and which units own those two?» is about the measures of the earlier question', async () => {
+    const a = await ask('ok and which units own those two?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'Nordstrand – are they hiring erfaringskonsulenter? has that started?' },
+        { role: 'assistant', text: 'Yes. The Nordstrand plan has two measures to hire a peer worker. Both are marked «påbegynt».' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations.slice(0, 2).map((c) => c.measureId).sort()).toEqual(['N31', 'N6']);
+    expect(a.answer).toMatch(/Forebyggende tjenester/);
+  });
+
   it('«Hvem er kontaktperson der?» asks about the contact person in the earlier district', async () => {
     const a = await ask('Hvem er kontaktperson der?', {
       today: TODAY,

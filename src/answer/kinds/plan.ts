@@ -39,10 +39,10 @@ export function answerPlanPeriod(question: string, env: Env): Composed | null {
   const lines = docs.map((d, i) => {
     const { from, to } = d.period;
     const state = en
-      ? to < year ? `the period ended in ${to}` : from > year ? `it starts in ${from}` : `it applies now (${year})`
+      ? to < year ? `its period ended in ${to}` : from > year ? `it starts in ${from}` : `it is in force now (${year})`
       : to < year ? `perioden gikk ut i ${to}` : from > year ? `den begynner i ${from}` : `den gjelder nå (${year})`;
     return en
-      ? `${quote(d.title, 'en')} (${d.owner}) covers ${from}–${to}; ${state} [${i + 1}].`
+      ? `The plan ${quote(d.title, 'en')} (${d.owner}) covers ${from}–${to}; ${state} [${i + 1}].`
       : `${quote(d.title, 'nb')} (${d.owner}) gjelder ${from}–${to}; ${state} [${i + 1}].`;
   });
   const after = docs.some((d) => d.period.to < year)
