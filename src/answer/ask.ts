@@ -22,6 +22,7 @@ import { answerUnit } from './kinds/unit.js';
 import { detectLanguage } from './language.js';
 import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { resolveToday } from './periods.js';
+import { nynorskAsBokmal } from './nynorsk.js';
 import { respell } from './spelling.js';
 import { answerStandard } from './standards.js';
 import type { Answer, AskContext } from './types.js';
@@ -142,7 +143,11 @@ export function createAsk(deps: AskDeps): AskFn {
         reqLog.error({ err: (err as Error).message, code: (err as { code?: string }).code }, 'ask: search unavailable');
         return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'unavailable');
       }
-      const spell = (text: string) => respell(withoutPlaceholders(text), s.corpus);
+      // Read as the plans are written: nynorsk as bokmål, «paaroerende» as «pårørende».
+      const spell = (text: string) => {
+        const plain = withoutPlaceholders(text);
+        return respell(language === 'nb' ? nynorskAsBokmal(plain, s.corpus) : plain, s.corpus);
+      };
       const resolved = resolveFollowUp(spell(asked), history?.map((t) => ({ ...t, text: spell(t.text) })));
       // A channel bound to a district (AskContext.district): a question that names none is about that district.
       const bound = channelDistrict(context.district, resolved.query);

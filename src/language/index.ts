@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * The one loader of language knowledge: word lists and lexicons are data (src/language/data/ and
@@ -17,7 +18,8 @@ import { fileURLToPath } from 'node:url';
  * - `concepts.tsv`: the offline embedder's bilingual concept lexicon of the field (written by hand);
  * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …);
  * - `frame-words.txt`: the words of a question's frame («hvem har ansvar for tiltaket …»), not its topic;
- * - `district-aliases.tsv`: short names of districts («Løkka», «BGO»).
+ * - `district-aliases.tsv`: short names of districts («Løkka», «BGO»);
+ * - `nn-nb.tsv.gz`: nynorsk word forms → bokmål, from hunspell-no nn_NO and Apertium nno-nob (GPL-2.0+).
  */
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
@@ -146,6 +148,30 @@ let aliases: DistrictAlias[] | undefined;
 /** Short names of districts (district-aliases.tsv): «Løkka», «BGO». */
 export function districtAliases(): readonly DistrictAlias[] {
   return (aliases ??= rows('district-aliases.tsv').map(([alias, district, how]) => ({ alias: alias!, district: district!, capitals: how === 'capitals' })));
+}
+
+export interface NynorskForm {
+  bokmal: string;
+  /** Not a bokmål form at all: a sign the text is nynorsk («ikkje», «korleis», «bydelane»). */
+  marker: boolean;
+}
+
+let nynorskForms: Map<string, NynorskForm> | undefined;
+
+/**
+ * Nynorsk word form (lower case) → its bokmål form (nn-nb.tsv.gz, from hunspell-no and Apertium nno-nob).
+ * Some 160 000 forms: read on first use, so a server that is never asked in nynorsk never holds them.
+ */
+export function nynorskLexicon(): ReadonlyMap<string, NynorskForm> {
+  if (!nynorskForms) {
+    nynorskForms = new Map();
+    for (const line of gunzipSync(readFileSync(dataFile('nn-nb.tsv.gz'))).toString('utf8').split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [nn, nb, flag] = line.split('\t');
+      nynorskForms.set(nn!, { bokmal: nb!, marker: flag === 'nn' });
+    }
+  }
+  return nynorskForms;
 }
 
 let functionList: string[] | undefined;

@@ -513,6 +513,14 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(b.citations).toEqual([]);
   });
 
+  it('a question in nynorsk is answered from the bokmål plans', async () => {
+    const a = await ask('Kven har ansvaret for å følgje opp folk som skal flytte frå institusjon til eigen bustad i Gamle Oslo?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('nb');
+    expect(a.citations[0]!.documentId).toBe('gamle-oslo-2022-2025');
+    expect(a.citations[0]!.text).toMatch(/bolig/i);
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);

@@ -1,0 +1,24 @@
+import type { Corpus } from '../corpus/types.js';
+import { nynorskLexicon } from '../language/index.js';
+import { corpusKnows } from './refusal.js';
+
+/**
+ * A question written in nynorsk («Kva gjer bydelane for å følgje opp folk som skal flytte i eigen
+ * bustad?») read in the plans' bokmål, word by word (src/language/data/nn-nb.tsv.gz). Only a question
+ * with a word that is nynorsk and not bokmål («ikkje», «korleis», «bydelane») is read so; a word the
+ * plans use stays as written. A bokmål question is returned unchanged.
+ */
+export function nynorskAsBokmal(question: string, corpus: Corpus): string {
+  const knows = corpusKnows(corpus);
+  const words = question.match(/\p{L}+/gu) ?? [];
+  // Cheap first: the lexicon is only read for a question with a word the plans and bokmål stems do not hold.
+  const unknown = words.filter((w) => !knows(w));
+  if (!unknown.length) return question;
+  const lexicon = nynorskLexicon();
+  if (!unknown.some((w) => lexicon.get(w.toLowerCase())?.marker)) return question;
+  return question.replace(/\p{L}+/gu, (word) => {
+    const form = knows(word) ? undefined : lexicon.get(word.toLowerCase());
+    if (!form) return word;
+    return word[0] === word[0]!.toUpperCase() ? form.bokmal[0]!.toUpperCase() + form.bokmal.slice(1) : form.bokmal;
+  });
+}
