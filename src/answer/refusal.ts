@@ -278,7 +278,9 @@ function factSpelled(question: string, corpus: Corpus): string {
 /** The fact kinds the question asks for that the best hit does not carry (empty when it asks for none). */
 export function missingFactKinds(question: string, best: Citation | undefined, corpus: Corpus): string[] {
   const q = factSpelled(question, corpus);
-  const hit = best ? spelled(`${best.text} ${best.section ?? ''}`) : '';
+  // A number the question gives itself («unge under 18») is not the figure it asks for.
+  const own = new Set(q.match(/\d+/g) ?? []);
+  const hit = best ? spelled(`${best.text} ${best.section ?? ''}`).replace(/\d+/g, (n) => (own.has(n) ? ' ' : n)) : '';
   return factKinds()
     .filter((k) => k.asks.test(q) && !k.holds.test(hit))
     .map((k) => k.name);

@@ -521,6 +521,14 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations[0]!.text).toMatch(/bolig/i);
   });
 
+  it('a figure is not carried by a number the question gives itself, and evaluation results are not in the plans', async () => {
+    for (const q of ['hvor mange avrusningsplasser for unge under 18 blir det i Oslo?', 'has the RusFACT evaluation reported any results? looking for effect sizes']) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found, q).toBe(false);
+      expect(a.citations, q).toEqual([]);
+    }
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);
