@@ -529,6 +529,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     }
   });
 
+  it('a plan\'s period is cited from the passage that states it', async () => {
+    const a = await ask('gamle oslo planen gjelder fra nar til nar?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/2022–2025/);
+    expect(a.citations[0]!.text).toMatch(/2022\s*[-–]\s*2025/);
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);

@@ -35,7 +35,14 @@ export function answerPlanPeriod(question: string, env: Env): Composed | null {
   if (!docs.length) return null;
   const year = env.today.getUTCFullYear();
   const en = env.language === 'en';
-  const citations = docs.map((d) => passageCitation(d, d.sections[0] ?? null, d.sections[0]?.text.slice(0, 300) ?? d.title, [], env.today, 1));
+  const citations = docs.map((d) => {
+    // The passage that states the period («… for perioden 2022–2025»), else the plan's first.
+    const span = new RegExp(`${d.period.from}\\s*[-–]\\s*(?:${d.period.to}|${String(d.period.to).slice(2)})\\b`);
+    const section = d.sections.find((x) => span.test(x.text)) ?? d.sections[0] ?? null;
+    const at = section ? Math.max(0, section.text.search(span)) : 0;
+    const text = section ? excerpt(section.text, at) : d.title;
+    return passageCitation(d, section, text, [], env.today, 1);
+  });
   const lines = docs.map((d, i) => {
     const { from, to } = d.period;
     const state = en
@@ -49,4 +56,10 @@ export function answerPlanPeriod(question: string, env: Env): Composed | null {
     ? en ? 'Whether a newer plan has been adopted is not in my sources.' : 'Om en nyere plan er vedtatt, står ikke i kildene mine.'
     : null;
   return { answer: [...lines, ...(after ? [after] : [])].join('\n'), found: true, citations, warnings: [] };
+}
+
+/** About 300 characters of `text` from the start of the sentence that holds position `at`. */
+function excerpt(text: string, at: number): string {
+  const start = Math.max(0, text.lastIndexOf('. ', at) + 1);
+  return text.slice(start, start + 300).trim();
 }
