@@ -1,4 +1,4 @@
-import { fieldTerms, languageFunctionWords, translate } from '../language/index.js';
+import { fieldTerms, frameWords, languageFunctionWords, translate } from '../language/index.js';
 /**
  * The language of a question (bokmål unless it is clearly English) and the few Norwegian words an
  * English question needs so that retrieval over Norwegian plans finds what it asks about.
@@ -34,8 +34,10 @@ export function norwegianEquivalents(question: string, known?: (word: string) =>
     // Words the field terms did not cover: the general lexicon's translations that the plans use.
     const covered = (w: string) => field.some((t) => t.pattern.test(w));
     const { en, nb } = languageFunctionWords();
+    // The frame of an English question («which plans …», «the district») is not translated: «plans» is not «planlegge».
+    const frame = new Set(frameWords());
     for (const w of question.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
-      if (en.has(w) || covered(w) || known(w)) continue;
+      if (en.has(w) || frame.has(w) || covered(w) || known(w)) continue;
       // Short translations are mostly other words' forms («tog», «mor»): only words that say something.
       out.push(...translate(w).filter((t) => t.length >= 5 && !nb.has(t) && t.split(' ').every(known)).slice(0, 2));
     }

@@ -536,6 +536,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations[0]!.text).toMatch(/2022\s*[-–]\s*2025/);
   });
 
+  it('an English question across plans is searched with the field\'s Norwegian words, not with its frame («plans» is not «planlegge»)', async () => {
+    const a = await ask('moving people from institution to their own flat – what do the bydel plans do?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N40')).toBe(true);
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);
