@@ -74,6 +74,24 @@ function weight(t: string, stats: TermStats): number {
   return Math.log(1 + stats.units / Math.max(0.5, stats.df.get(t) ?? 0));
 }
 
+const headCache = new WeakMap<TermStats, Map<string, number>>();
+
+/**
+ * As weight(), counting the compounds the word ends («problem» in «rusproblemer», «alkoholproblemer»):
+ * a word most of the plans' compounds end in says little about which of a plan's measures is meant.
+ */
+function headWeight(t: string, stats: TermStats): number {
+  let cache = headCache.get(stats);
+  if (!cache) headCache.set(stats, (cache = new Map()));
+  let df = cache.get(t);
+  if (df === undefined) {
+    df = stats.df.get(t) ?? 0;
+    for (const [v, n] of stats.df) if (v.length >= t.length + 3 && v.endsWith(t)) df += n;
+    cache.set(t, df);
+  }
+  return Math.log(1 + stats.units / Math.max(0.5, df));
+}
+
 export interface Grounding {
   /** The question's topical terms (stemmed). */
   topical: TopicalWord[];
@@ -216,7 +234,9 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
   let covered = 0;
   let evidence = 0;
   for (const t of topical) {
-    const found = resolveWord(t, stats);
+    const resolved = resolveWord(t, stats);
+    // Ranking a plan's citations (compoundHeads), a compound's common head weighs as little as it says.
+    const found = compoundHeads && resolved.exact ? { ...resolved, weight: Math.min(resolved.weight, headWeight(t.term, stats)) } : resolved;
     const r = acronyms && t.acronym ? { ...found, weight: found.weight * ACRONYM_WEIGHT } : found;
     total += r.weight;
     // With compoundHeads, a word also counts where the citation has it as the first part of a compound
