@@ -96,3 +96,15 @@ export function frameIsEnglish(answer: Answer): boolean {
   }
   return answer.language === 'en' && en > nb;
 }
+
+/** Plan text as the paraphrase check reads it: folded, words only, one space apart. */
+export function plainText(text: string): string {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
+}
+
+/** Whether a question copies eight words in a row from the plans (`plain`: plainText of them): it must paraphrase. */
+export function copiesPlan(question: string, plain: string): boolean {
+  const words = plainText(question).trim().split(' ');
+  for (let i = 0; i + 8 <= words.length; i++) if (plain.includes(words.slice(i, i + 8).join(' '))) return true;
+  return false;
+}
