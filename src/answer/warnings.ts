@@ -1,5 +1,5 @@
 import type { PersonalDataKind } from '../privacy/redact.js';
-import { listJoin, quote } from './compose.js';
+import { listJoin, quote, shortPlanName } from './compose.js';
 import type { Language } from './language.js';
 import { MAX_QUESTION_CHARS } from './input.js';
 import type { Citation } from './types.js';
@@ -24,14 +24,32 @@ export function truncatedWarning(lang: Language): string {
     : `Spørsmålet var svært langt; jeg brukte bare de første ${MAX_QUESTION_CHARS} tegnene.`;
 }
 
-/** One warning per cited plan whose period has ended — the only place the answer says so at length. */
+/**
+ * The cited plans whose period has ended, said once for the whole answer: the plan and the year for
+ * one; for several, how many of the cited plans, each named short with the year it ended. Each citation
+ * also says «utløpt» after its period.
+ */
 export function expiredWarnings(citations: Citation[], lang: Language): string[] {
-  const seen = new Map<string, Citation>();
-  for (const c of citations) if (c.expired && !seen.has(c.documentId)) seen.set(c.documentId, c);
-  return [...seen.values()].map((c) => {
-    const ended = c.period.split('–').at(-1);
-    return lang === 'en'
-      ? `The period of ${quote(c.documentTitle, lang)} ended in ${ended}. Check whether a newer plan has been adopted.`
-      : `Planperioden for ${quote(c.documentTitle, lang)} gikk ut i ${ended}. Sjekk om det er vedtatt en nyere plan.`;
-  });
+  const plans = new Map<string, Citation>();
+  for (const c of citations) if (!plans.has(c.documentId)) plans.set(c.documentId, c);
+  const expired = [...plans.values()].filter((c) => c.expired);
+  if (!expired.length) return [];
+  const ended = (c: Citation) => c.period.split('–').at(-1)!;
+  if (expired.length === 1) {
+    const c = expired[0]!;
+    return [
+      lang === 'en'
+        ? `The period of ${quote(c.documentTitle, lang)} ended in ${ended(c)}. Check whether a newer plan has been adopted.`
+        : `Planperioden for ${quote(c.documentTitle, lang)} gikk ut i ${ended(c)}. Sjekk om det er vedtatt en nyere plan.`,
+    ];
+  }
+  const n = expired.length;
+  const total = plans.size;
+  const which = listJoin(expired.map((c) => `${shortPlanName(c, lang)} ${ended(c)}`), lang);
+  if (lang === 'en') {
+    const share = n === total ? (n === 2 ? 'both plans' : `all ${n} plans`) : `${n} of the ${total} plans`;
+    return [`The plan period has ended for ${share} (${which}). Check whether newer plans have been adopted.`];
+  }
+  const share = n === total ? (n === 2 ? 'begge planene' : `alle ${n} planene`) : `${n} av ${total} planer`;
+  return [`Planperioden er utløpt for ${share} (${which}). Sjekk om det er vedtatt nyere planer.`];
 }

@@ -225,15 +225,17 @@ function renderAnswerText(text, count, l, key) {
 }
 
 /**
- * Ended plan periods as one short line for the whole answer. ask() words one warning per expired plan;
- * those are the warnings that name an expired source's plan, and the line replaces them (each source
- * still says «utløpt» after its period, and the line's tooltip keeps ask()'s words). Other warnings (personal data removed …) are shown as they are.
+ * Ended plan periods as one short line for the whole answer. ask() says them in one warning that names
+ * the expired plans (by title, or short: their owner or the title's lead); the line replaces it (each
+ * source still says «utløpt» after its period, and the line's tooltip keeps ask()'s words). Other
+ * warnings (personal data removed …) are shown as they are.
  */
 function splitWarnings(answer, l) {
   const plans = new Map();
   for (const c of answer.citations) plans.set(c.documentId, c);
   const expired = [...plans.values()].filter((c) => c.expired);
-  const isExpiredWarning = (w) => expired.some((c) => w.includes(c.documentTitle));
+  const names = (c) => [c.documentTitle, c.owner, c.documentTitle.split(/\s+[–-]\s+|:\s/)[0]];
+  const isExpiredWarning = (w) => expired.some((c) => names(c).some((n) => w.includes(n)));
   const others = answer.warnings.filter((w) => !isExpiredWarning(w));
   if (!expired.length) return { expiredLine: null, others };
   const text = expired.length === 1 ? l.expiredOne(expired[0].period.split('–').at(-1)) : l.expiredSome(expired.length, plans.size);
