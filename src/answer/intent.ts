@@ -2,7 +2,7 @@ import { findReferences } from '../corpus/references.js';
 import type { Corpus, GlossaryEntry } from '../corpus/types.js';
 import { fold } from '../search/tokenize.js';
 import { asksAcrossPlans } from './kinds/across.js';
-import { asksAboutPlanPeriod } from './kinds/plan.js';
+import { asksAboutNewerPlan, asksAboutPlanPeriod } from './kinds/plan.js';
 import { topicalWords } from './refusal.js';
 import { unitNamedIn } from './units.js';
 
@@ -93,7 +93,7 @@ export function classify(question: string, corpus: Corpus): Intent {
     const unit = unitNamedIn(q, corpus);
     if (unit && !hasMatterBesides(q, unit)) return { kind: 'unit', unit };
   }
-  if (asksAboutPlanPeriod(q)) return { kind: 'plan-period' };
+  if (asksAboutPlanPeriod(q) || asksAboutNewerPlan(q, { corpus })) return { kind: 'plan-period' };
   if (asksAcrossPlans(q)) return { kind: 'across' };
   return { kind: 'free' };
 }

@@ -548,6 +548,18 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N40')).toBe(true);
   });
 
+  it('a newer plan than the sources hold: says which plan it has, and that it cannot say more', async () => {
+    const a = await ask('Har Gamle Oslo en ny handlingsplan for 2026–2029?', { today: TODAY });
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toMatch(/Bydel Gamle Oslo» \(2022–2025\)/);
+    expect(a.answer).toMatch(/står ikke i kildene/);
+    // A matter of the plans is still answered, new plan or not.
+    const b = await ask('har Nordstrand en ny plan for nalokson-utdeling?', { today: TODAY });
+    expect(b.found).toBe(true);
+    expect(b.citations[0]!.measureId).toBe('N30');
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);

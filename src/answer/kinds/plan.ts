@@ -1,10 +1,10 @@
 import type { CorpusDocument } from '../../corpus/types.js';
-import { districtsIn, documentsOf } from '../../search/districts.js';
+import { districtsIn, documentsOf, withoutDistricts } from '../../search/districts.js';
 import { fold } from '../../search/tokenize.js';
 import { passageCitation } from '../citations.js';
 import { quote, titleLead } from '../compose.js';
 import { allowed, type Composed, type Env } from '../env.js';
-import { spelled } from '../refusal.js';
+import { corpusKnows, spelled, topicalWords } from '../refusal.js';
 
 /**
  * «Gjelder Løkka sin rusplan fortsatt?», «Nordstrand's plan – which years?»: a question about a plan
@@ -30,11 +30,36 @@ export function asksAboutPlanPeriod(question: string): boolean {
   return ABOUT_PERIOD.test(q) && A_PLAN.test(q);
 }
 
+/** «en ny handlingsplan», «a newer plan», «neste rusplan»: a plan after the one the sources hold. */
+const NEWER = /\b(?:ny|nye|nyere|neste|kommende|oppdatert\w*|revidert\w*|new|newer|next|updated|revised)\s+(?:\p{L}+\s+)?\p{L}*plan\w*/u;
+
+/**
+ * Whether the question asks for a newer plan than the one a district has here («Har Gamle Oslo en ny
+ * handlingsplan for 2026–2029?», «kommer det en ny rusplan for Gamle Oslo etter 2025?») and nothing more:
+ * it names a district and a plan, and no matter of the plans besides (a word of five letters or more the
+ * plans use, «nalokson»).
+ */
+export function asksAboutNewerPlan(question: string, env: Pick<Env, 'corpus'>): boolean {
+  const q = spelled(question);
+  if (!NEWER.test(q) || !districtsIn(question).length) return false;
+  const knows = corpusKnows(env.corpus);
+  const rest = q.replace(NEWER, ' ');
+  return !topicalWords(withoutDistricts(rest)).some((t) => t.word.length >= 5 && knows(t.word));
+}
+
 export function answerPlanPeriod(question: string, env: Env): Composed | null {
   const docs = plansNamed(question, env).filter((d) => allowed(d, env.filters));
   if (!docs.length) return null;
   const year = env.today.getUTCFullYear();
   const en = env.language === 'en';
+  // A newer plan than the sources hold: what they do hold, and that they cannot say more (no unit, no measure).
+  if (asksAboutNewerPlan(question, env)) {
+    const held = docs.map((d) => `${quote(d.title, env.language)} (${d.period.from}–${d.period.to})`).join(en ? ' and ' : ' og ');
+    const answer = en
+      ? `The newest plan I have for this is ${held}. Whether a newer plan has been adopted, or when, is not in my sources.`
+      : `Den nyeste planen jeg har for dette, er ${held}. Om en nyere plan er vedtatt, eller når, står ikke i kildene mine.`;
+    return { answer, found: false, citations: [], warnings: [] };
+  }
   const citations = docs.map((d) => {
     // The passage that states the period («… for perioden 2022–2025»), else the plan's first.
     const span = new RegExp(`${d.period.from}\\s*[-–]\\s*(?:${d.period.to}|${String(d.period.to).slice(2)})\\b`);
