@@ -1,4 +1,6 @@
 import { fieldTerms, frameWords, languageFunctionWords, translate } from '../language/index.js';
+import { fold, stem } from '../search/tokenize.js';
+import { bokmalDictionary } from '../search/vocabulary.js';
 /**
  * The language of a question (bokmål unless it is clearly English) and the few Norwegian words an
  * English question needs so that retrieval over Norwegian plans finds what it asks about.
@@ -9,9 +11,17 @@ export type Language = 'nb' | 'en';
 /** Endings only English words have among the plans' and the questions' words (prevention, dangerous, impurities). */
 const ENGLISH_ENDING = /\p{L}{3}(?:tions?|ous|ies|ness|ity)$/u;
 
+/** A word of the English lexicon (FreeDict, its plural and verb endings too) that is no bokmål word: «youth», «planned». */
+function isEnglishOnly(word: string): boolean {
+  if (word.length < 4 || !translate(word).length) return false;
+  const nb = bokmalDictionary();
+  const f = fold(word);
+  return !nb.words.has(f) && !nb.stems.has(stem(f));
+}
+
 /**
  * English when the question has more English than Norwegian function words (stopwords-iso, words in
- * both lists not counted), or English ones and no Norwegian one at all. The plans' own words
+ * both lists not counted) and English-only words, or English ones and no Norwegian one at all. The plans' own words
  * (Grünerløkka, pårørende, startlån) in an English question do not make it Norwegian.
  */
 export function detectLanguage(text: string): Language {
@@ -20,7 +30,7 @@ export function detectLanguage(text: string): Language {
   let nb = 0;
   // Words of two letters or more: a lone letter («x», the «S» of «10S») says nothing about the language.
   for (const w of text.toLowerCase().match(/\p{L}{2,}(?:'\p{L}+)?/gu) ?? []) {
-    if (EN.has(w) || ENGLISH_ENDING.test(w)) en++;
+    if (EN.has(w) || ENGLISH_ENDING.test(w) || (!NB.has(w) && isEnglishOnly(w))) en++;
     if (NB.has(w)) nb++;
   }
   return (en >= 2 && en > nb) || (en >= 1 && nb === 0) ? 'en' : 'nb';

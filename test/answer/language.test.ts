@@ -9,6 +9,11 @@ describe('detectLanguage', () => {
     }
   });
 
+  it('reads a short English message without function words by its English-only words', () => {
+    for (const q of ['SaLTo youth stuff?', 'Nordstrand peer worker – started?']) expect(detectLanguage(q), q).toBe('en');
+    for (const q of ['bydelsmødre?', 'housing first på Løkka?', 'nalokson nesespray', 'team for eldre']) expect(detectLanguage(q), q).toBe('nb');
+  });
+
   it('reads Norwegian, with or without æøå, as Norwegian — markup and lone letters around it change nothing', () => {
     for (const q of ['Hva er tiltak 10S?', 'hvem har ansvar for nalokson paa nordstrand', '<img src=x onerror="alert(1)"> Hva er tiltak 10S?', 'FACT team i bydelene, hvem har hva?']) {
       expect(detectLanguage(q), q).toBe('nb');
