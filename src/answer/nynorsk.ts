@@ -6,7 +6,7 @@ import { corpusKnows } from './refusal.js';
  * A question written in nynorsk («Kva gjer bydelane for å følgje opp folk som skal flytte i eigen
  * bustad?») read in the plans' bokmål, word by word (src/language/data/nn-nb.tsv.gz). Only a question
  * with a word that is nynorsk and not bokmål («ikkje», «korleis», «bydelane») is read so; a word the
- * plans use stays as written. A bokmål question is returned unchanged.
+ * plans use stays as written (but for short function words). A bokmål question is returned unchanged.
  */
 export function nynorskAsBokmal(question: string, corpus: Corpus): string {
   const knows = corpusKnows(corpus);
@@ -17,7 +17,8 @@ export function nynorskAsBokmal(question: string, corpus: Corpus): string {
   const lexicon = nynorskLexicon();
   if (!unknown.some((w) => lexicon.get(w.toLowerCase())?.marker)) return question;
   return question.replace(/\p{L}+/gu, (word) => {
-    const form = knows(word) ? undefined : lexicon.get(word.toLowerCase());
+    // A word the plans use stays, unless it is a short function word («kor», which OCR text also holds).
+    const form = knows(word) && word.length > 4 ? undefined : lexicon.get(word.toLowerCase());
     if (!form) return word;
     return word[0] === word[0]!.toUpperCase() ? form.bokmal[0]!.toUpperCase() + form.bokmal.slice(1) : form.bokmal;
   });
