@@ -11,7 +11,7 @@ export type Language = 'nb' | 'en';
 /** Endings only English words have among the plans' and the questions' words (prevention, dangerous, impurities). */
 const ENGLISH_ENDING = /\p{L}{3}(?:tions?|ous|ies|ness|ity)$/u;
 
-/** A word of the English lexicon (FreeDict, its plural and verb endings too) that is no bokmål word: «youth», «planned». */
+/** A word of the English lexicon (FreeDict, its plural and verb endings too) that is no bokmål word: «youth», «stuff». */
 function isEnglishOnly(word: string): boolean {
   if (word.length < 4 || !translate(word).length) return false;
   const nb = bokmalDictionary();

@@ -6,7 +6,8 @@ import { corpusKnows } from './refusal.js';
  * A question written in nynorsk («Kva gjer bydelane for å følgje opp folk som skal flytte i eigen
  * bustad?») read in the plans' bokmål, word by word (src/language/data/nn-nb.tsv.gz). Only a question
  * with a word that is nynorsk and not bokmål («ikkje», «korleis», «bydelane») is read so; a word the
- * plans use stays as written, unless it stands for a bokmål function word («kor» → hvor). A bokmål question is returned unchanged.
+ * plans use stays as written, unless it stands for a bokmål function word («kor» → hvor). A bokmål
+ * question is returned unchanged.
  */
 export function nynorskAsBokmal(question: string, corpus: Corpus): string {
   const knows = corpusKnows(corpus);

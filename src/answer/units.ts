@@ -107,15 +107,19 @@ const MAX_NAMED = 4;
  * first: «3.1.2 Utekontakten» under «3.1 Oppvekst og velferd» (a plan that describes its services
  * chapter by chapter, one department each).
  */
+const headingPatterns = new WeakMap<CorpusDocument, RegExp[]>();
+
 function headingUnits(section: Section, doc: CorpusDocument): string[] {
+  let patterns = headingPatterns.get(doc);
+  if (!patterns) headingPatterns.set(doc, (patterns = ownUnits(doc).map((re) => new RegExp(`^(?:${re.source})`, re.flags.replace('g', '')))));
   const number = section.number;
   const above = number
     ? doc.sections.filter((s) => s.number && s !== section && number.startsWith(`${s.number}.`)).sort((a, b) => b.number!.length - a.number!.length)
     : [];
   const out: string[] = [];
   for (const s of [section, ...above]) {
-    for (const re of ownUnits(doc)) {
-      const m = new RegExp(`^(?:${re.source})`, re.flags.replace('g', '')).exec(s.title.trim());
+    for (const re of patterns) {
+      const m = re.exec(s.title.trim());
       if (m) out.push(m[0]);
     }
   }
