@@ -560,6 +560,15 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(b.citations[0]!.measureId).toBe('N30');
   });
 
+  it('an answer across plans that is found names at least one plan, never «0 plans»', async () => {
+    for (const q of ['what do the plans say about housing first?', 'hvilke bydeler har noe om bolig?', 'which districts do anything for housing?']) {
+      const a = await ask(q, { today: TODAY });
+      if (!a.found) continue;
+      expect(a.citations.length, q).toBeGreaterThan(0);
+      expect(a.answer, q).not.toMatch(/^0 /);
+    }
+  });
+
   it('a message about another municipality is refused as a whole, not answered by one of its sentences', async () => {
     const a = await ask('Kven kan eg ringje i Bergen kommune for å høyre korleis dei har organisert ROP-tenestene sine? Har dei eigen rusplan?', { today: TODAY });
     expect(a.found).toBe(false);

@@ -95,7 +95,9 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
   // Asked across plans, every plan whose best match holds enough of the question is named, however much
   // more another plan holds: the asker wants each plan's nearest measure, not only the best plan's.
   const floor = opts.closeTo ? Math.max(LISTED_COVERAGE, first.coverage * CLOSE) : LISTED_COVERAGE;
-  const kept = perPlan.filter((p) => p.coverage >= floor && same(p.c));
+  // The best plan is named whenever the plans answer at all.
+  const kept = perPlan.filter((p) => (p === first || p.coverage >= floor) && same(p.c));
+  if (!kept.length) return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
   // District plans first (what the districts do), the city-wide plan after them; best first when not asked across.
   const ordered = opts.closeTo ? kept : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
   const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
