@@ -29,7 +29,9 @@ export function detectLanguage(text: string): Language {
   let en = 0;
   let nb = 0;
   // Words of two letters or more: a lone letter («x», the «S» of «10S») says nothing about the language.
-  for (const w of text.toLowerCase().match(/\p{L}{2,}(?:'\p{L}+)?/gu) ?? []) {
+  // Markup («<img src=x onerror=…>») is no one's language.
+  const prose = text.replace(/<[^>]*>?/g, ' ');
+  for (const w of prose.toLowerCase().match(/\p{L}{2,}(?:'\p{L}+)?/gu) ?? []) {
     if (EN.has(w) || ENGLISH_ENDING.test(w) || (!NB.has(w) && isEnglishOnly(w))) en++;
     if (NB.has(w)) nb++;
   }

@@ -15,7 +15,7 @@ describe('detectLanguage', () => {
   });
 
   it('reads Norwegian, with or without æøå, as Norwegian — markup and lone letters around it change nothing', () => {
-    for (const q of ['Hva er tiltak 10S?', 'hvem har ansvar for nalokson paa nordstrand', '<img src=x onerror="alert(1)"> Hva er tiltak 10S?', 'FACT team i bydelene, hvem har hva?']) {
+    for (const q of ['Hva er tiltak 10S?', 'hvem har ansvar for nalokson paa nordstrand', '<img src=x onerror="alert(1)"> Hva er tiltak 10S?', '<img src=x onerror="window.__pwned=1;alert(1)"> Hva er tiltak 10S?', 'FACT team i bydelene, hvem har hva?']) {
       expect(detectLanguage(q), q).toBe('nb');
     }
   });
