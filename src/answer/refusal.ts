@@ -251,12 +251,12 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
   return { coverage: covered / total, evidence, held };
 }
 
-/** Weighted share of `topical` found in the citation (1 when the question has no topical words). */
 /** The topical words (terms) a citation holds, weighed as citationCoverage does. */
 export function heldWords(topical: TopicalWord[], c: Citation, corpus: Corpus, opts: { compoundHeads?: boolean } = {}): string[] {
   return matchCitation(topical, c, termStats(corpus), opts.compoundHeads).held;
 }
 
+/** Weighted share of `topical` found in the citation (1 when the question has no topical words). */
 export function citationCoverage(
   topical: TopicalWord[],
   c: Citation,
