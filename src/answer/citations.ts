@@ -28,6 +28,11 @@ export function asSentence(text: string): string {
   return !t || /[.!?…]$/.test(t) ? t : `${t}.`;
 }
 
+/** The sentence of a passage that matches `re` (a passage's quote), else its first 300 characters. */
+export function sentenceWith(text: string, re: RegExp): string {
+  return text.split(/(?<=[.!?])\s+/).find((s) => re.test(s)) ?? text.slice(0, 300);
+}
+
 /**
  * The readable text of a measure: what is to be done, its description and its goal where the plan has
  * them, each a sentence («… overdoseforebyggende arbeid. Mål: Økt livskvalitet.»).

@@ -1,6 +1,6 @@
 import { fieldTerms, frameWords, languageFunctionWords, translate } from '../language/index.js';
-import { fold, stem } from '../search/tokenize.js';
-import { bokmalDictionary } from '../search/vocabulary.js';
+import { fold } from '../search/tokenize.js';
+import { isBokmalWord } from '../search/vocabulary.js';
 /**
  * The language of a question (bokmål unless it is clearly English) and the few Norwegian words an
  * English question needs so that retrieval over Norwegian plans finds what it asks about.
@@ -13,10 +13,7 @@ const ENGLISH_ENDING = /\p{L}{3}(?:tions?|ous|ies|ness|ity)$/u;
 
 /** A word of the English lexicon (FreeDict, its plural and verb endings too) that is no bokmål word: «youth», «stuff». */
 function isEnglishOnly(word: string): boolean {
-  if (word.length < 4 || !translate(word).length) return false;
-  const nb = bokmalDictionary();
-  const f = fold(word);
-  return !nb.words.has(f) && !nb.stems.has(stem(f));
+  return word.length >= 4 && translate(word).length > 0 && !isBokmalWord(fold(word));
 }
 
 /**
@@ -38,6 +35,9 @@ export function detectLanguage(text: string): Language {
   return (en >= 2 && en > nb) || (en >= 1 && nb === 0) ? 'en' : 'nb';
 }
 
+let frame: Set<string> | undefined;
+const englishFrame = () => (frame ??= new Set(frameWords()));
+
 /** The Norwegian words of the field an English question asks about ('' when none). */
 export function norwegianEquivalents(question: string, known?: (word: string) => boolean): string {
   const field = fieldTerms().filter((t) => t.pattern.test(question));
@@ -46,10 +46,9 @@ export function norwegianEquivalents(question: string, known?: (word: string) =>
     // Words the field terms did not cover: the general lexicon's translations that the plans use.
     const covered = (w: string) => field.some((t) => t.pattern.test(w));
     const { en, nb } = languageFunctionWords();
-    // The frame of an English question («which plans …», «the district») is not translated: «plans» is not «planlegge».
-    const frame = new Set(frameWords());
     for (const w of question.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
-      if (en.has(w) || frame.has(w) || covered(w) || known(w)) continue;
+      // The frame of an English question («which plans …») is not translated: «plans» is not «planlegge».
+      if (en.has(w) || englishFrame().has(w) || covered(w) || known(w)) continue;
       // Short translations are mostly other words' forms («tog», «mor»): only words that say something.
       out.push(...translate(w).filter((t) => t.length >= 5 && !nb.has(t) && t.split(' ').every(known)).slice(0, 2));
     }

@@ -1,6 +1,6 @@
 import { districtAliases } from '../language/index.js';
-import { fold, stem } from './tokenize.js';
-import { bokmalDictionary, editDistance } from './vocabulary.js';
+import { fold } from './tokenize.js';
+import { editDistance, isBokmalWord } from './vocabulary.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 
 /**
@@ -30,19 +30,14 @@ const FUZZY = DISTRICTS.map((name) => ({ name, key: fold(name).replace(/[^a-z]/g
 /** Typos a name of this length may carry: one for 6–8 letters, two from 9 («gamle olso», «Nordtsrand»). */
 const maxEdits = (key: string) => (key.length >= 9 ? 2 : 1);
 
-/** A word the bokmål dictionary has (as written or by its stem): not a misspelled district. */
-function isWord(token: string): boolean {
-  const dictionary = bokmalDictionary();
-  return dictionary.words.has(token) || dictionary.stems.has(stem(token));
-}
-
 /** A misspelled district («Nordstand», «Grunerløka», «gamle olso»): one word or two written apart. */
 function fuzzyScan(rest: string, found: District[]): string {
   const tokens = rest.match(/\p{L}+/gu) ?? [];
   for (const { name, key } of FUZZY) {
     if (found.includes(name)) continue;
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = [...(isWord(tokens[i]!) ? [] : [tokens[i]!]), ...(i + 1 < tokens.length ? [tokens[i]! + tokens[i + 1]!] : [])];
+      // A bokmål word of its own («sakene») is not a misspelled district.
+      const candidates = [...(isBokmalWord(tokens[i]!) ? [] : [tokens[i]!]), ...(i + 1 < tokens.length ? [tokens[i]! + tokens[i + 1]!] : [])];
       const hit = candidates.find((c) => Math.abs(c.length - key.length) <= maxEdits(key) && editDistance(c, key, maxEdits(key)) <= maxEdits(key));
       if (!hit) continue;
       found.push(name);

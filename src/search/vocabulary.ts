@@ -32,6 +32,12 @@ export function bokmalDictionary(): Dictionary {
   return dictionary;
 }
 
+/** Whether a folded word is a bokmål word: the dictionary lists it, or a word with its stem. */
+export function isBokmalWord(word: string): boolean {
+  const d = bokmalDictionary();
+  return d.words.has(word) || d.stems.has(stem(word));
+}
+
 /** What compound splitting looks words up in: folded words (the corpus's and the dictionary's), and terms (stems). */
 export interface Lexicon {
   word(w: string): boolean;

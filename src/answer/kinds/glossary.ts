@@ -1,5 +1,5 @@
 import type { CorpusDocument, GlossaryEntry } from '../../corpus/types.js';
-import { documentById, measureCitation, passageCitation } from '../citations.js';
+import { documentById, measureCitation, passageCitation, sentenceWith } from '../citations.js';
 import { composeGlossary } from '../compose.js';
 import { allowed, type Composed, type Env } from '../env.js';
 import type { Citation } from '../types.js';
@@ -38,9 +38,5 @@ function glossaryCitations(abbreviation: string, entry: GlossaryEntry | null, en
     if (c && (d !== expansionDoc || c.measureId)) out.push(c);
   }
   return out.filter((c) => allowed(documentById(env.corpus, c.documentId)!, env.filters));
-}
-
-function sentenceWith(text: string, re: RegExp): string {
-  return text.split(/(?<=[.!?])\s+/).find((s) => re.test(s)) ?? text.slice(0, 300);
 }
 

@@ -1,7 +1,7 @@
 import type { CorpusDocument } from '../../corpus/types.js';
 import { districtsIn, documentsOf, withoutDistricts } from '../../search/districts.js';
 import { fold } from '../../search/tokenize.js';
-import { passageCitation } from '../citations.js';
+import { passageCitation, sentenceWith } from '../citations.js';
 import { quote, titleLead } from '../compose.js';
 import { allowed, type Composed, type Env } from '../env.js';
 import { corpusKnows, spelled, topicalWords } from '../refusal.js';
@@ -64,9 +64,7 @@ export function answerPlanPeriod(question: string, env: Env): Composed | null {
     // The passage that states the period («… for perioden 2022–2025»), else the plan's first.
     const span = new RegExp(`${d.period.from}\\s*[-–]\\s*(?:${d.period.to}|${String(d.period.to).slice(2)})\\b`);
     const section = d.sections.find((x) => span.test(x.text)) ?? d.sections[0] ?? null;
-    const at = section ? Math.max(0, section.text.search(span)) : 0;
-    const text = section ? excerpt(section.text, at) : d.title;
-    return passageCitation(d, section, text, [], env.today, 1);
+    return passageCitation(d, section, section ? sentenceWith(section.text, span) : d.title, [], env.today, 1);
   });
   const lines = docs.map((d, i) => {
     const { from, to } = d.period;
@@ -81,10 +79,4 @@ export function answerPlanPeriod(question: string, env: Env): Composed | null {
     ? en ? 'Whether a newer plan has been adopted is not in my sources.' : 'Om en nyere plan er vedtatt, står ikke i kildene mine.'
     : null;
   return { answer: [...lines, ...(after ? [after] : [])].join('\n'), found: true, citations, warnings: [] };
-}
-
-/** About 300 characters of `text` from the start of the sentence that holds position `at`. */
-function excerpt(text: string, at: number): string {
-  const start = Math.max(0, text.lastIndexOf('. ', at) + 1);
-  return text.slice(start, start + 300).trim();
 }
