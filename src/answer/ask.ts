@@ -235,7 +235,7 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
     case 'across':
       return answerAcross(question, env);
     case 'plan-period':
-      return answerPlanPeriod(question, env) ?? answerFree(question, env);
+      return answerPlanPeriod(question, env, { newer: intent.newer }) ?? answerFree(question, env);
     case 'reference':
       return answerReference(intent.reference, question, env);
     case 'standards':

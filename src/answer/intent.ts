@@ -26,7 +26,8 @@ export type Intent =
   | { kind: 'measure-id'; measureId: string }
   | { kind: 'unit'; unit: string }
   | { kind: 'across' }
-  | { kind: 'plan-period' }
+  /** `newer`: it asks for a newer plan than the sources hold («Har Gamle Oslo en ny handlingsplan?»). */
+  | { kind: 'plan-period'; newer: boolean }
   | { kind: 'free' };
 
 const GREETING = /^(?:hei|hallo|heisann|god (?:morgen|dag|kveld)|hello|hi|hey|takk|thanks|thank you|hjelp|help|\?)[\s!.?]*$/i;
@@ -93,7 +94,8 @@ export function classify(question: string, corpus: Corpus): Intent {
     const unit = unitNamedIn(q, corpus);
     if (unit && !hasMatterBesides(q, unit)) return { kind: 'unit', unit };
   }
-  if (asksAboutPlanPeriod(q) || asksAboutNewerPlan(q, { corpus })) return { kind: 'plan-period' };
+  const newer = asksAboutNewerPlan(q, { corpus });
+  if (newer || asksAboutPlanPeriod(q)) return { kind: 'plan-period', newer };
   if (asksAcrossPlans(q)) return { kind: 'across' };
   return { kind: 'free' };
 }

@@ -47,13 +47,14 @@ export function asksAboutNewerPlan(question: string, env: Pick<Env, 'corpus'>): 
   return !topicalWords(withoutDistricts(rest)).some((t) => t.word.length >= 5 && knows(t.word));
 }
 
-export function answerPlanPeriod(question: string, env: Env): Composed | null {
+/** @param opts.newer the question asks for a newer plan than the sources hold (asksAboutNewerPlan, read by intent.ts). */
+export function answerPlanPeriod(question: string, env: Env, opts: { newer: boolean }): Composed | null {
   const docs = plansNamed(question, env).filter((d) => allowed(d, env.filters));
   if (!docs.length) return null;
   const year = env.today.getUTCFullYear();
   const en = env.language === 'en';
   // A newer plan than the sources hold: what they do hold, and that they cannot say more (no unit, no measure).
-  if (asksAboutNewerPlan(question, env)) {
+  if (opts.newer) {
     const held = docs.map((d) => `${quote(d.title, env.language)} (${d.period.from}–${d.period.to})`).join(en ? ' and ' : ' og ');
     const answer = en
       ? `The newest plan I have for this is ${held}. Whether a newer plan has been adopted, or when, is not in my sources.`
