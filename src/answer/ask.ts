@@ -26,7 +26,7 @@ import { nynorskAsBokmal } from './nynorsk.js';
 import { respell } from './spelling.js';
 import { answerStandard } from './standards.js';
 import type { Answer, AskContext } from './types.js';
-import { personalDataWarning, truncatedWarning } from './warnings.js';
+import { expiryNotice, personalDataWarning, truncatedWarning } from './warnings.js';
 
 /**
  * ask(question, context) → Answer: the one function every channel calls.
@@ -114,6 +114,8 @@ export function createAsk(deps: AskDeps): AskFn {
         citations: c.citations,
         warnings: [...warnings, ...c.warnings],
       };
+      const expiry = expiryNotice(c.citations, language);
+      if (expiry && c.warnings.includes(expiry.warning)) answer.expiry = expiry;
       // Never the question itself, not even redacted: logs outlive the feedback store's retention.
       reqLog.info(
         {

@@ -43,6 +43,10 @@ export const Answer = z.object({
   language: z.enum(['nb', 'en']),
   citations: z.array(Citation),
   warnings: z.array(z.string()),
+  /** Set when cited plans' periods have ended: `warning` is the one in `warnings` that says so, `short`
+   *  the same said in a few words for a channel with room for one line («Planperioden er utløpt for 2 av
+   *  3 planer.»). A channel shows one or the other, never words its own. */
+  expiry: z.object({ warning: z.string(), short: z.string() }).optional(),
 });
 export type Answer = z.infer<typeof Answer>;
 

@@ -30,26 +30,42 @@ export function truncatedWarning(lang: Language): string {
  * also says «utløpt» after its period.
  */
 export function expiredWarnings(citations: Citation[], lang: Language): string[] {
+  const notice = expiryNotice(citations, lang);
+  return notice ? [notice.warning] : [];
+}
+
+/** The ended plan periods among the citations: the warning, and the same said short (Answer.expiry). */
+export function expiryNotice(citations: Citation[], lang: Language): { warning: string; short: string } | null {
   const plans = new Map<string, Citation>();
   for (const c of citations) if (!plans.has(c.documentId)) plans.set(c.documentId, c);
   const expired = [...plans.values()].filter((c) => c.expired);
-  if (!expired.length) return [];
-  const ended = (c: Citation) => c.period.split('–').at(-1)!;
-  if (expired.length === 1) {
+  if (!expired.length) return null;
+  const total = plans.size;
+  const n = expired.length;
+  const short =
+    n === 1 && total === 1
+      ? lang === 'en' ? `The plan period ended in ${ended(expired[0]!)}.` : `Planperioden gikk ut i ${ended(expired[0]!)}.`
+      : lang === 'en' ? `The plan period has ended for ${share(n, total, lang)}.` : `Planperioden er utløpt for ${share(n, total, lang)}.`;
+  if (n === 1) {
     const c = expired[0]!;
-    return [
+    const warning =
       lang === 'en'
         ? `The period of ${quote(c.documentTitle, lang)} ended in ${ended(c)}. Check whether a newer plan has been adopted.`
-        : `Planperioden for ${quote(c.documentTitle, lang)} gikk ut i ${ended(c)}. Sjekk om det er vedtatt en nyere plan.`,
-    ];
+        : `Planperioden for ${quote(c.documentTitle, lang)} gikk ut i ${ended(c)}. Sjekk om det er vedtatt en nyere plan.`;
+    return { warning, short };
   }
-  const n = expired.length;
-  const total = plans.size;
   const which = listJoin(expired.map((c) => `${shortPlanName(c, lang)} ${ended(c)}`), lang);
-  if (lang === 'en') {
-    const share = n === total ? (n === 2 ? 'both plans' : `all ${n} plans`) : `${n} of the ${total} plans`;
-    return [`The plan period has ended for ${share} (${which}). Check whether newer plans have been adopted.`];
-  }
-  const share = n === total ? (n === 2 ? 'begge planene' : `alle ${n} planene`) : `${n} av ${total} planer`;
-  return [`Planperioden er utløpt for ${share} (${which}). Sjekk om det er vedtatt nyere planer.`];
+  const warning =
+    lang === 'en'
+      ? `The plan period has ended for ${share(n, total, lang)} (${which}). Check whether newer plans have been adopted.`
+      : `Planperioden er utløpt for ${share(n, total, lang)} (${which}). Sjekk om det er vedtatt nyere planer.`;
+  return { warning, short };
 }
+
+/** «begge planene», «3 av 4 planer», «all 3 plans». */
+function share(n: number, total: number, lang: Language): string {
+  if (lang === 'en') return n === total ? (n === 2 ? 'both plans' : `all ${n} plans`) : `${n} of the ${total} plans`;
+  return n === total ? (n === 2 ? 'begge planene' : `alle ${n} planene`) : `${n} av ${total} planer`;
+}
+
+const ended = (c: Citation) => c.period.split('–').at(-1)!;

@@ -56,6 +56,14 @@ describe('free questions: unit first, then measure, plan and period', () => {
     expect(ended.length).toBeGreaterThanOrEqual(2);
     expect(across.warnings[0]).toMatch(/^Planperioden er utløpt for (?:begge planene|alle \d+ planene|\d+ av \d+ planer) \(/);
     for (const owner of ended) expect(across.warnings[0]).toContain(owner);
+    // The same said short, for a channel with room for one line; the channel words none of it.
+    expect(across.expiry?.warning).toBe(across.warnings[0]);
+    expect(across.expiry?.short).toMatch(/^Planperioden er utløpt for (?:begge planene|alle \d+ planene|\d+ av \d+ planer)\.$/);
+    const one = await ask('Hvem deler ut nalokson i Bydel Nordstrand?', { today: TODAY });
+    expect(one.expiry?.short).toBe('Planperioden gikk ut i 2023.');
+    const english = await ask('Who hands out naloxone in Nordstrand?', { today: TODAY });
+    expect(english.expiry?.short).toBe('The plan period ended in 2023.');
+    expect(english.warnings).toContain(english.expiry?.warning);
   });
 
   it('does not call a plan expired while its period runs (today from the context)', async () => {
@@ -63,6 +71,7 @@ describe('free questions: unit first, then measure, plan and period', () => {
     expect(a.citations[0]!.expired).toBe(false);
     expect(a.answer).not.toMatch(/utløpt/);
     expect(a.warnings).toEqual([]);
+    expect(a.expiry).toBeUndefined();
   });
 
   it('answers in English when asked in English, from the same measure', async () => {

@@ -27,9 +27,6 @@ const LABELS = {
     sources: 'Kilder',
     measure: 'Tiltak',
     expired: 'utløpt',
-    expiredOne: (year) => `Planperioden gikk ut i ${year}.`,
-    expiredSome: (n, total) =>
-      n === total ? `Planperioden er utløpt for ${total === 2 ? 'begge' : `alle ${total}`} planene.` : `Planperioden er utløpt for ${n} av ${total} planer.`,
     toSource: (n) => `Gå til kilde ${n}`,
     openStandard: (name) => `Åpne ${name}`,
     responsible: 'Ansvarlig: ',
@@ -49,9 +46,6 @@ const LABELS = {
     sources: 'Sources',
     measure: 'Measure',
     expired: 'ended',
-    expiredOne: (year) => `The plan period ended in ${year}.`,
-    expiredSome: (n, total) =>
-      n === total ? `The period has ended for ${total === 2 ? 'both' : `all ${total}`} plans.` : `The period has ended for ${n} of ${total} plans.`,
     toSource: (n) => `Go to source ${n}`,
     openStandard: (name) => `Open ${name}`,
     responsible: 'Responsible: ',
@@ -225,23 +219,16 @@ function renderAnswerText(text, count, l, key) {
 }
 
 /**
- * Ended plan periods as one short line for the whole answer. ask() says them in one warning that names
- * the expired plans (by title, or short: their owner or the title's lead); the line replaces it (each
- * source still says «utløpt» after its period, and the line's tooltip keeps ask()'s words). Other
- * warnings (personal data removed …) are shown as they are.
+ * Ended plan periods as one short line for the whole answer: ask()'s `expiry.short`, with its full
+ * warning (which plans, check for a newer one) in the line's tooltip instead of among the warnings.
+ * Each source still says «utløpt» after its period. Other warnings (personal data removed …) are shown
+ * as they are.
  */
-function splitWarnings(answer, l) {
-  const plans = new Map();
-  for (const c of answer.citations) plans.set(c.documentId, c);
-  const expired = [...plans.values()].filter((c) => c.expired);
-  const names = (c) => [c.documentTitle, c.owner, c.documentTitle.split(/\s+[–-]\s+|:\s/)[0]];
-  const isExpiredWarning = (w) => expired.some((c) => names(c).some((n) => w.includes(n)));
-  const others = answer.warnings.filter((w) => !isExpiredWarning(w));
-  if (!expired.length) return { expiredLine: null, others };
-  const text = expired.length === 1 ? l.expiredOne(expired[0].period.split('–').at(-1)) : l.expiredSome(expired.length, plans.size);
-  // ask()'s full wording (which plan, check for a newer one) stays a hover away.
-  const full = answer.warnings.filter(isExpiredWarning).join('\n');
-  return { expiredLine: el('p', { className: 'expired-line', text, attrs: full ? { title: full } : {} }), others };
+function splitWarnings(answer) {
+  const expiry = answer.expiry;
+  const others = answer.warnings.filter((w) => w !== expiry?.warning);
+  if (!expiry) return { expiredLine: null, others };
+  return { expiredLine: el('p', { className: 'expired-line', text: expiry.short, attrs: { title: expiry.warning } }), others };
 }
 
 function renderFeedback(answerId, l) {
@@ -281,7 +268,7 @@ function renderAnswer(item, answer, answerId) {
     el('span', { className: 'visually-hidden', text: l.answered }),
     renderAnswerText(answer.answer, answer.citations.length, l, key),
   ];
-  const { expiredLine, others } = splitWarnings(answer, l);
+  const { expiredLine, others } = splitWarnings(answer);
   if (others.length) children.push(el('ul', { className: 'warnings' }, others.map((w) => el('li', { text: w }))));
   if (expiredLine) children.push(expiredLine);
   if (answer.citations.length) {
