@@ -55,7 +55,7 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   const topical = topicalFor(question, lang, norwegian, env.corpus);
   // Plans the question names first; then, among citations as much about the question as the best
   // one, current plans before expired ones; citations holding nothing of the question last.
-  const coverage = new Map(citations.map((c) => [c, citationCoverage(topical, c, env.corpus)]));
+  const coverage = new Map(citations.map((c) => [c, citationCoverage(topical, c, env.corpus, { acronyms: true })]));
   const bestCoverage = Math.max(0, ...coverage.values());
   const topScore = citations[0]?.score ?? 0;
   citations = currentFirst(
