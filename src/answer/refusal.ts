@@ -200,11 +200,13 @@ function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
     const typo = fuzzy.near(term, 1, 3).map((m) => m.term);
     if (typo.length) return { alts: typo, exact: false, weight: Math.max(...typo.map((a) => weight(a, stats))) };
   }
-  const parts = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
-  if (parts.length) return { alts: parts, exact: false, compound: true, weight: Math.min(...parts.map((p) => weight(p, stats))) };
-  // The start of the plans' own compounds: `krisesenter` → krisesentertilbud.
+  // The start of the plans' own compounds (`krisesenter` → krisesentertilbud, `rusmiddelanalyse` →
+  // rusmiddelanalysetjenester): the word itself stands in the plans, inside a longer one; its halves
+  // are weaker evidence.
   const longer = fuzzy.extensions(term, 5);
   if (longer.length) return { alts: longer, exact: false, weight: Math.max(...longer.map((a) => weight(a, stats))) };
+  const parts = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
+  if (parts.length) return { alts: parts, exact: false, compound: true, weight: Math.min(...parts.map((p) => weight(p, stats))) };
   if (term.length >= 6) {
     // Two edits only for long words, and only when the word ends the same (`nalokosn` → nalokson,
     // not `kommunevalg` → kommunemal).

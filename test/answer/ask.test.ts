@@ -356,6 +356,9 @@ describe('answered although worded loosely', () => {
     ['pårørendestandarden på Grünerløkka', 'grunerlokka-2021-2024', '2.2.3'],
     // a long word one letter off the plans' word
     ['rusmidelanalysetjeneste', 'oslo-tryggere-liv-2026-2029', '11S'],
+    // the start of a compound of the plans («rusmiddelanalysetjenester»), with a word only the introduction has
+    ['rusmiddelanalyse fentanyl?', 'oslo-tryggere-liv-2026-2029', '11S'],
+    ['who is responsible for drug checking in oslo?', 'oslo-tryggere-liv-2026-2029', '11S'],
     // English, with words only English has (prevention, dangerous, impurities)
     ['Who is responsible for suicide prevention in Gamle Oslo?', 'gamle-oslo-2022-2025', '37'],
     ['drug checking for dangerous impurities', 'oslo-tryggere-liv-2026-2029', '11S'],
@@ -363,6 +366,13 @@ describe('answered although worded loosely', () => {
     const a = await ask(q, { today: TODAY });
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ documentId, measureId });
+  });
+
+  it('weighs the abbreviation a question names over its common words («IPS for rusavhengige?»)', async () => {
+    const a = await ask('IPS for rusavhengige?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.text).toMatch(/\bIPS\b|Individual placement/);
+    expect(a.citations.map((c) => c.measureId)).toEqual(expect.arrayContaining(['19S', '3.2.2', 'N22']));
   });
 
   it('answers an English question in English even when it has few English function words', async () => {
