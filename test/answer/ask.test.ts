@@ -618,3 +618,17 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toMatch(/2021–2024; perioden gikk ut i 2024/);
   });
 });
+
+describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-02b)', () => {
+  it.each(['IPS = the job support thing right? which of the plans have it', 'hvilke av planene har IPS?'])(
+    '«%s» asks across plans: every plan with an IPS measure is named',
+    async (q) => {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found).toBe(true);
+      const byPlan = new Map(a.citations.map((c) => [c.documentId, c.measureId]));
+      expect(byPlan.get('grunerlokka-2021-2024')).toBe('3.2.2');
+      expect(byPlan.get('nordstrand-2021-2023')).toBe('N22');
+      expect(byPlan.get('oslo-tryggere-liv-2026-2029')).toBe('19S');
+    },
+  );
+});

@@ -18,12 +18,12 @@ import { expiredWarnings } from '../warnings.js';
 
 /** How a question asks across plans (spelled text, see refusal.ts): the plans or districts as a whole. */
 const ACROSS = [
-  /\b(?:hvilke|hvor mange|alle)\s+(?:bydeler\w*|planer\w*|etater\w*|handlingsplaner\w*)\b/,
+  /\b(?:hvilke|hvor mange|alle)\s+(?:bydeler\w*|planer\w*|etater\w*|handlingsplaner\w*|av\s+(?:bydelene|planene|etatene))\b/,
   /\b(?:de ulike|alle|flere)\s+(?:planene|bydelene|planer|bydeler)\b/,
   /\bhva\s+(?:gjor|sier|tilbyr|har)\s+(?:bydelene|planene|byen og bydelene|bydelene og byen)\b/,
   /\b(?:i|fra|for)\s+bydelene\b/,
   /\bsammenlign\w*|\bcompar\w*|\bacross\b/,
-  /\bwhich\s+(?:districts?|bydel\w*|plans?|agencies)\b|\b(?:all|the different|the various)\s+(?:the\s+)?(?:districts|plans|bydeler)\b/,
+  /\b(?:which|how many)\s+(?:of\s+the\s+)?(?:districts?|bydel\w*|plans?|agencies)\b|\b(?:all|the different|the various)\s+(?:the\s+)?(?:districts|plans|bydeler)\b/,
   /\bwhat\s+(?:are|do|does)\s+the\s+(?:districts|bydeler|plans|city and the districts|districts and the city)\b/,
   /\bplans?\s+mention\b|\bnevnes i\b|\bhvilke planer\b/,
 ];
