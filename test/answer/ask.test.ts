@@ -631,4 +631,15 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
       expect(byPlan.get('oslo-tryggere-liv-2026-2029')).toBe('19S');
     },
   );
+
+  it.each([
+    ['TACO-gruppe', 'N7', 'Forebyggende tjenester'],
+    ['Er gatefotballaget på Nordstrand i gang?', 'N20', 'NAV ved Helse, mestring og bolig'],
+  ])('a passage that names no one responsible («%s») is followed by the measure carrying it (%s, %s)', async (q, measureId, unit) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.measureId).toBeNull();
+    expect(a.citations[1]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId });
+    expect(a.answer).toContain(`Ansvarlig: ${unit}`);
+  });
 });

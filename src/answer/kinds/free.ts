@@ -6,7 +6,7 @@ import { scope, toCitation, type Composed, type Env } from '../env.js';
 import { retrievalTerms } from '../language.js';
 import { currentFirst } from '../periods.js';
 import { isAnswered, namesSomething } from '../answerability.js';
-import { citationCoverage, composeNotFound, corpusKnows, grounding, topicalFor } from '../refusal.js';
+import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, topicalFor, topicalWords, type TopicalWord } from '../refusal.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Citation } from '../types.js';
 import { expiredWarnings } from '../warnings.js';
@@ -77,7 +77,13 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   // Show only citations that hold a fair share of what the best one holds.
   const best = coverage.get(citations[0]!)!;
   citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
-  const shown = withUnitInText(citations.slice(0, SHOWN), IN_TEXT);
+  let shown = withUnitInText(citations.slice(0, SHOWN), IN_TEXT);
+  // A passage that answers but names no one responsible («… en gruppe for barn (TACO-gruppe)»): its
+  // plan's measure on what the passage describes follows it, so the answer says who carries it.
+  if (shown[0] && shown[0].measureId === null && !shown.slice(0, IN_TEXT).some((c) => unitsToName(c).length > 0)) {
+    const carrier = await measureCarrying(shown[0], topical, env);
+    if (carrier) shown = [shown[0], carrier, ...shown.slice(1).filter((c) => c.documentId !== carrier.documentId || c.measureId !== carrier.measureId)].slice(0, SHOWN);
+  }
   // A chat answer: two measures in the text, the third only cited (questions across plans: kinds/across.ts).
   const inText = IN_TEXT;
 
@@ -105,6 +111,33 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
     warnings: expiredWarnings(shown, lang),
     llm: llmState,
   };
+}
+
+/** How much of the passage's sentence a measure must hold to be the one carrying it. */
+const CARRIES = 0.5;
+
+/**
+ * The measure of a passage's plan that carries what the passage says about the question: the plan's
+ * measures searched with the passage's sentence that holds most of the question, the first that names a
+ * unit and holds at least CARRIES of that sentence's words. Null when no measure does.
+ */
+async function measureCarrying(passage: Citation, topical: TopicalWord[], env: Env): Promise<Citation | null> {
+  const sentences = passage.text.split(/(?<=[.!?])\s+/);
+  const held = (text: string) => heldWords(topical, { ...passage, text, section: '' }, env.corpus).length;
+  const sentence = sentences.reduce((best, s) => (held(s) > held(best) ? s : best), sentences[0] ?? '');
+  if (!held(sentence)) return null;
+  const hits = await env.searcher.search(sentence, { k: 6, filters: { ...env.filters, documentIds: [passage.documentId] }, today: env.today });
+  // What the measure must share is the rest of the sentence: the question's own words («TACO») are
+  // what only the passage says.
+  const asked = new Set(topical.map((t) => t.term));
+  const words = topicalWords(sentence).filter((t) => !asked.has(t.term));
+  if (!words.length) return null;
+  for (const h of hits) {
+    if (h.kind !== 'measure') continue;
+    const c = toCitation(h, env);
+    if (c && unitsToName(c).length > 0 && citationCoverage(words, c, env.corpus, { compoundHeads: true }) >= CARRIES) return c;
+  }
+  return null;
 }
 
 /**
