@@ -339,6 +339,7 @@ describe('found:false when the plans do not answer', () => {
     'hvor mange årsverk har utekontakten på Grünerløkka',
     'hvem er bydelsdirektør på Nordstrand',
     'hva heter lederen for NAV Grünerløkka',
+    'hvem er kontaktperson i velferdsetaten for brukerrom 2',
   ])('refuses «%s» and names no unit', async (q) => {
     const a = await ask(q);
     expect(a.found).toBe(false);
@@ -631,6 +632,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
       expect(byPlan.get('oslo-tryggere-liv-2026-2029')).toBe('19S');
     },
   );
+
+  it('who the contact person is, is a person the plans do not name; that everyone gets one is a measure', async () => {
+    const a = await ask('får alle på Grünerløkka en fast kontaktperson?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '2.2.4' });
+  });
 
   it.each([
     ['TACO-gruppe', 'N7', 'Forebyggende tjenester'],
