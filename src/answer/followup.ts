@@ -4,7 +4,7 @@ import { topicalWords } from './refusal.js';
 import type { Turn } from './types.js';
 
 /**
- * Follow-up questions: «Og på Nordstrand?», «Hvem er kontaktperson der?» or «Hvem er ansvarlig?» mean little alone. With the
+ * Follow-up questions: «Og på Nordstrand?», «Får alle en fast kontaktperson der?» or «Hvem er ansvarlig?» mean little alone. With the
  * thread's earlier turns (already redacted) they become a whole question for retrieval.
  */
 
@@ -79,7 +79,7 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined): 
     const rest = question.replace(CONTINUATION, '').trim();
     return { query: `${base.replace(/\s+/g, ' ').trim()} ${rest}`.trim(), usedHistory: true, carried: { topic: topicOf(previous) || undefined } };
   }
-  // «Hvem er kontaktperson der?» — the new question, asked about the earlier question's district.
+  // «Får alle en fast kontaktperson der?» — the new question, asked about the earlier question's district.
   if (PLACE.test(question) && oldPlaces.length) {
     const where = oldPlaces.map((p) => `Bydel ${p}`).join(' og ');
     return { query: `${question.replace(PLACE, '').replace(/\?\s*$/, '').trim()} i ${where}?`, usedHistory: true, carried: { district: oldPlaces.join(' og ') } };

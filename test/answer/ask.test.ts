@@ -271,8 +271,17 @@ describe('follow-up questions use the thread', () => {
     expect(a.answer).toMatch(/Forebyggende tjenester/);
   });
 
-  it('«Hvem er kontaktperson der?» asks about the contact person in the earlier district', async () => {
-    const a = await ask('Hvem er kontaktperson der?', {
+  it('«Får alle en fast kontaktperson der?» asks about the earlier district; «Hvem er kontaktperson der?» asks for a person the plans do not name', async () => {
+    const who = await ask('Hvem er kontaktperson der?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'Hvem deler ut nalokson i Bydel Nordstrand?' },
+        { role: 'assistant', text: 'NAV ved Helse, mestring og bolig …' },
+      ],
+    });
+    expect(who.found).toBe(false);
+    expect(who.citations).toEqual([]);
+    const a = await ask('Får alle en fast kontaktperson der?', {
       today: TODAY,
       history: [
         { role: 'user', text: 'Hvem deler ut nalokson i Bydel Nordstrand?' },
