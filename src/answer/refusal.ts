@@ -231,6 +231,9 @@ interface Match {
 function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, compoundHeads = false, acronyms = false): Match {
   if (!topical.length) return { coverage: 1, evidence: 0, held: [] };
   const have = termsOfCitation(c);
+  // Ranking a plan's citations, a word found only among those responsible («Ruskonsulent Ung») says the
+  // unit carries the measure, not that the measure is about it: it counts half.
+  const about = compoundHeads ? new Set(terms([c.text, c.section, c.documentTitle, ...c.references].join(' '))) : have;
   const held: string[] = [];
   let total = 0;
   let covered = 0;
@@ -245,7 +248,8 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
     // («pårørende» in «pårørendesamarbeid»): how a plan's measure is told apart from its neighbours.
     const heads = (w: string) => compoundHeads && w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
     if (!have.has(t.term) && !r.alts.some((a) => have.has(a)) && !heads(t.term)) continue;
-    covered += r.weight;
+    const inText = about.has(t.term) || r.alts.some((a) => about.has(a)) || heads(t.term);
+    covered += inText ? r.weight : r.weight / 2;
     held.push(t.term);
     // A word found only through its halves is weaker evidence.
     evidence += r.compound ? r.weight / 2 : r.weight;

@@ -642,6 +642,15 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     },
   );
 
+  it('«ruskonsulent ung» across plans: Nordstrand\'s measure that sets the role up, not one the role only carries', async () => {
+    const a = await ask('ruskonsulent ung', { today: TODAY });
+    expect(a.found).toBe(true);
+    const nordstrand = a.citations.filter((c) => c.documentId === 'nordstrand-2021-2023');
+    expect(nordstrand.map((c) => c.measureId)).toContain('N14');
+    expect(nordstrand.map((c) => c.measureId)).not.toContain('N12'); // «Ruskonsulent Ung» is only among those responsible
+    expect(a.answer).toContain('Forebyggende tjenester');
+  });
+
   it('who the contact person is, is a person the plans do not name; that everyone gets one is a measure', async () => {
     const a = await ask('får alle på Grünerløkka en fast kontaktperson?', { today: TODAY });
     expect(a.found).toBe(true);

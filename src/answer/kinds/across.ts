@@ -70,7 +70,9 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
         .filter((s) => s.coverage >= top * 0.85 && s.coverage > 0)
         .sort((a, b) => Number(carried(b.c)) - Number(carried(a.c)) || a.rank - b.rank)[0];
       if (!best) return;
-      const measure = carried(best.c) ? undefined : scored.find((x) => carried(x.c) && x.coverage >= best.coverage * 0.5)?.c;
+      const measure = carried(best.c)
+        ? undefined
+        : scored.filter((x) => carried(x.c) && x.coverage >= best.coverage * 0.5).sort((a, b) => b.coverage - a.coverage || a.rank - b.rank)[0]?.c;
       perPlan.push(measure ? { ...best, measure } : best);
     }),
   );
