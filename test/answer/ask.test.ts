@@ -651,6 +651,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toContain('Forebyggende tjenester');
   });
 
+  it('«byplanen», «bydelsplanen» and «vs» name the plans and a comparison, not a matter the plans lack', async () => {
+    const a = await ask('sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'gamle-oslo-2022-2025', measureId: '34' });
+  });
+
   it('who the contact person is, is a person the plans do not name; that everyone gets one is a measure', async () => {
     const a = await ask('får alle på Grünerløkka en fast kontaktperson?', { today: TODAY });
     expect(a.found).toBe(true);
