@@ -349,6 +349,8 @@ describe('found:false when the plans do not answer', () => {
     'hvem er bydelsdirektør på Nordstrand',
     'hva heter lederen for NAV Grünerløkka',
     'hvem er kontaktperson i velferdsetaten for brukerrom 2',
+    'hvordan registrerer vi utdelt nalokson i fagsystemet?',
+    'how do I get a key card for the bydelshus?',
   ])('refuses «%s» and names no unit', async (q) => {
     const a = await ask(q);
     expect(a.found).toBe(false);
