@@ -653,6 +653,14 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toContain('Forebyggende tjenester');
   });
 
+  it('across plans, a plan whose measure holds a fair part of the question is named: Gamle Oslo\'s Oslo standards (overdose) with the naloxone measures', async () => {
+    const a = await ask('hva gjør bydelene for å forebygge overdoser? er det noen som har nalokson-utdeling?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const plans = new Set(a.citations.map((c) => c.documentId));
+    for (const d of ['grunerlokka-2021-2024', 'nordstrand-2021-2023', 'gamle-oslo-2022-2025']) expect(plans.has(d), d).toBe(true);
+    expect(a.citations.find((c) => c.documentId === 'gamle-oslo-2022-2025')!.measureId).toBe('11');
+  });
+
   it('«byplanen», «bydelsplanen» and «vs» name the plans and a comparison, not a matter the plans lack', async () => {
     const a = await ask('sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', { today: TODAY });
     expect(a.found).toBe(true);

@@ -37,7 +37,7 @@ export function asksAcrossPlans(question: string): boolean {
 
 const PER_PLAN_K = 4;
 /** A plan is listed when its best citation holds at least this share of the question. */
-const LISTED_COVERAGE = 0.3;
+const LISTED_COVERAGE = 0.2;
 
 /** How close a plan's best match must come to the best plan's to be named, when the question did not ask across plans. */
 const CLOSE = 0.9;
