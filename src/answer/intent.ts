@@ -2,7 +2,8 @@ import { findReferences } from '../corpus/references.js';
 import type { Corpus, GlossaryEntry } from '../corpus/types.js';
 import { fold } from '../search/tokenize.js';
 import { asksAcrossPlans } from './kinds/across.js';
-import { asksAboutNewerPlan, asksAboutPlanPeriod } from './kinds/plan.js';
+import { asksAboutPlanPeriod } from '../search/signals.js';
+import { asksAboutNewerPlan } from './kinds/plan.js';
 import { topicalWords } from './refusal.js';
 import { unitNamedIn } from './units.js';
 

@@ -11,7 +11,7 @@ export const FUSION: {
   method: 'linear' | 'rrf';
   k: number;
   weights: { lexical: number; vector: number };
-  boosts: Record<'measureUnit' | 'document' | 'measure' | 'reference' | 'current' | 'year', number>;
+  boosts: Record<'measureUnit' | 'document' | 'measure' | 'reference' | 'current' | 'year' | 'introduction', number>;
 } = {
   method: 'linear',
   /** RRF constant: smaller trusts the top of each list more */
@@ -30,6 +30,8 @@ export const FUSION: {
     current: 2,
     /** a year named falls in the plan's period */
     year: 1.2,
+    /** the question is about a named plan itself (its period) and the unit is that plan's introduction */
+    introduction: 5,
   },
 };
 
@@ -70,6 +72,8 @@ export interface BoostTarget {
   measureId: string | null;
   references: readonly string[];
   period: { from: number; to: number };
+  /** The unit is part of its plan's introduction (signals.ts planIntroduction). */
+  introduction: boolean;
 }
 
 /** The factor (≥ 1) a unit's fused score is multiplied by for what the question names. */
@@ -86,5 +90,6 @@ export function boostFactor(unit: BoostTarget, signals: QuestionSignals, today: 
   const year = today.getFullYear();
   if (signals.current && unit.period.from <= year && year <= unit.period.to) factor *= b.current;
   if (signals.years.some((y) => unit.period.from <= y && y <= unit.period.to)) factor *= b.year;
+  if (signals.aboutPlan && namedDocument && unit.introduction) factor *= b.introduction;
   return factor;
 }

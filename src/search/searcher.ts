@@ -4,7 +4,7 @@ import { analyzeQuery } from './analyzer.js';
 import type { IndexParts } from './build.js';
 import { boostFactor, FUSION, linearFusion, reciprocalRankFusion, type BoostTarget, type RankedList } from './fusion.js';
 import type { Searcher, SearchHit, SearchOptions } from './index.js';
-import { createSignalReader } from './signals.js';
+import { createSignalReader, planIntroduction } from './signals.js';
 import { fold } from './tokenize.js';
 import { unitText } from './units.js';
 import { FuzzyVocabulary } from './vocabulary.js';
@@ -25,6 +25,7 @@ export function createSearcher(parts: IndexParts): Searcher {
   const fuzzy = new FuzzyVocabulary(bm25.data.terms);
   const readSignals = createSignalReader(corpus);
   const vocabulary = { lexicon: bm25.lexicon, fuzzy };
+  const introductions = new Map(corpus.documents.map((d) => [d.id, planIntroduction(d)?.id ?? null]));
   const targets: BoostTarget[] = units.map((u) => {
     const doc = documents.get(u.documentId);
     const measure = u.measureId ? measures.get(`${u.documentId}\u0000${u.measureId}`) : undefined;
@@ -34,6 +35,7 @@ export function createSearcher(parts: IndexParts): Searcher {
       measureId: u.measureId,
       references: measure?.references ?? [],
       period: doc?.period ?? { from: 0, to: 0 },
+      introduction: u.kind === 'passage' && doc !== undefined && u.sectionId === introductions.get(doc.id),
     };
   });
 
@@ -99,6 +101,13 @@ export function createSearcher(parts: IndexParts): Searcher {
         for (const id of signals.measureIds) {
           for (const i of unitsByMeasure.get(id) ?? []) if ((!allowed || allowed[i]) && !fused.has(i)) fused.set(i, floor);
         }
+      }
+      // A question about a named plan itself: its introduction is a candidate too.
+      if (signals.aboutPlan) {
+        const floor = Math.min(...fused.values(), 1 / 1000);
+        targets.forEach((t, i) => {
+          if (t.introduction && signals.documentIds.includes(t.documentId) && (!allowed || allowed[i]) && !fused.has(i)) fused.set(i, floor);
+        });
       }
       const today = opts.today ?? new Date();
       const ranked = [...fused]

@@ -20,6 +20,28 @@ export interface QuestionSignals {
   current: boolean;
   /** years named («i 2027») */
   years: number[];
+  /** The question is about a plan itself — its period, whether it still applies («gjelder Løkka sin
+   *  rusplan fortsatt?»): the named plans' introduction (planIntroduction) answers it. */
+  aboutPlan: boolean;
+}
+
+/** Period words and a word for a plan, read on folded text with «aa»/«oe» as typed for å/ø. */
+const ABOUT_PERIOD = /\b(?:gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|period|still (?:valid|current|in force)|expire\w*|current)\b/;
+const A_PLAN = /plan/;
+
+/** Whether a question asks about a plan itself: its period, whether it still applies. */
+export function asksAboutPlanPeriod(question: string): boolean {
+  const q = fold(question).replace(/aa/g, 'a').replace(/oe/g, 'o');
+  return ABOUT_PERIOD.test(q) && A_PLAN.test(q);
+}
+
+/**
+ * The passage that introduces a plan: the first that states its period («… for perioden 2022–2025»),
+ * else its first section. Where a question about the plan itself is answered from.
+ */
+export function planIntroduction(doc: CorpusDocument): CorpusDocument['sections'][number] | null {
+  const span = new RegExp(`${doc.period.from}\\s*[-–]\\s*(?:${doc.period.to}|${String(doc.period.to).slice(2)})\\b`);
+  return doc.sections.find((x) => span.test(x.text)) ?? doc.sections[0] ?? null;
 }
 
 const CURRENT = /\b(gjeldende|navaerende|gjeldande|dagens|aktuelle|nyeste|siste plan|current|latest|in force|gjelder na|gjelder i dag)\b/;
@@ -96,6 +118,6 @@ export function createSignalReader(corpus: Corpus): SignalReader {
       .map((r) => r.ref);
 
     const years = [...folded.matchAll(/\b(20\d{2})\b/g)].map((m) => Number(m[1]));
-    return { documentIds: [...documentIds], measureIds: ids, references: refs, current: CURRENT.test(folded), years };
+    return { documentIds: [...documentIds], measureIds: ids, references: refs, current: CURRENT.test(folded), years, aboutPlan: documentIds.size > 0 && asksAboutPlanPeriod(question) };
   };
 }

@@ -4,8 +4,8 @@ import type { QuestionSignals } from '../../src/search/signals.js';
 import { createSignalReader } from '../../src/search/signals.js';
 import { smallCorpus } from './fixtures.js';
 
-const none: QuestionSignals = { documentIds: [], measureIds: [], references: [], current: false, years: [] };
-const unit = (over: Partial<BoostTarget>): BoostTarget => ({ kind: 'passage', documentId: 'a', measureId: null, references: [], period: { from: 2021, to: 2024 }, ...over });
+const none: QuestionSignals = { documentIds: [], measureIds: [], references: [], current: false, years: [], aboutPlan: false };
+const unit = (over: Partial<BoostTarget>): BoostTarget => ({ kind: 'passage', documentId: 'a', measureId: null, references: [], period: { from: 2021, to: 2024 }, introduction: false, ...over });
 
 describe('fusion', () => {
   it('adds each list relative to its own best, so a clear lexical winner stays first', () => {
@@ -40,6 +40,17 @@ describe('boosts for what the question names', () => {
     const current = { ...none, current: true };
     expect(boostFactor(unit({ period: { from: 2026, to: 2029 } }), current, today)).toBe(FUSION.boosts.current);
     expect(boostFactor(unit({ period: { from: 2021, to: 2024 } }), current, today)).toBe(1);
+  });
+
+  it('lifts the introduction of the plan a question about a plan itself names, and nothing else', () => {
+    const aboutA = { ...none, documentIds: ['a'], aboutPlan: true };
+    expect(boostFactor(unit({ introduction: true }), aboutA, today)).toBeCloseTo(FUSION.boosts.document * FUSION.boosts.introduction);
+    expect(boostFactor(unit({ introduction: false }), aboutA, today)).toBeCloseTo(FUSION.boosts.document);
+    expect(boostFactor(unit({ documentId: 'b', introduction: true }), aboutA, today)).toBe(1);
+    const read = createSignalReader(smallCorpus());
+    expect(read('gjelder løkka sin rusplan fortsatt?').aboutPlan).toBe(true);
+    expect(read('gjelder planen fortsatt?').aboutPlan).toBe(false); // no plan named
+    expect(read('hvem deler ut nalokson på grünerløkka?').aboutPlan).toBe(false);
   });
 
   it('reads districts (misspelled too), measure ids, standards and periods from the question', () => {

@@ -69,6 +69,18 @@ describe('search over the real plans', () => {
     expect((await searcher.search(q, { k: 1, today: new Date('2022-06-01') }))[0]!.documentId).not.toBe('oslo-tryggere-liv-2026-2029');
   });
 
+  it.each([
+    ['gjelder løkka sin rusplan fortsatt?', 'grunerlokka-2021-2024#§1'],
+    ['nordstrand sin rusplan gjelder hvilke år', 'nordstrand-2021-2023#§1'],
+    ['what period does the Tryggere liv plan cover?', 'oslo-tryggere-liv-2026-2029#§1'],
+  ])('answers «%s», a question about a plan itself, with the plan\'s introduction (%s)', async (q, expected) => {
+    expect((await top(q, 1))[0]).toBe(expected);
+  });
+
+  it('does not boost an introduction for a question about a matter of the plan', async () => {
+    expect((await top('hvem deler ut nalokson på nordstrand?', 1))[0]).toBe('nordstrand-2021-2023#N30');
+  });
+
   it('keeps to the documents a filter allows', async () => {
     const hits = await searcher.search('pårørende', { k: 10, filters: { documentIds: ['nordstrand-2021-2023'] }, today });
     expect(hits.length).toBeGreaterThan(0);

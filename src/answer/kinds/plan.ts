@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../../corpus/types.js';
 import { districtsIn, documentsOf, withoutDistricts } from '../../search/districts.js';
+import { planIntroduction } from '../../search/signals.js';
 import { fold } from '../../search/tokenize.js';
 import { passageCitation, sentenceWith } from '../citations.js';
 import { quote, titleLead } from '../compose.js';
@@ -10,9 +11,6 @@ import { corpusKnows, spelled, topicalWords } from '../refusal.js';
  * «Gjelder Løkka sin rusplan fortsatt?», «Nordstrand's plan – which years?»: a question about a plan
  * itself — its period and whether it still applies — answered from the manifest, citing the plan.
  */
-
-const ABOUT_PERIOD = /\b(?:gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|period|still (?:valid|current|in force)|expire\w*|current)\b/;
-const A_PLAN = /plan/;
 
 /** The plans a question about a plan's period names: by district, or by a word of the title («tryggere liv»). */
 function plansNamed(question: string, env: Env): CorpusDocument[] {
@@ -25,10 +23,6 @@ function plansNamed(question: string, env: Env): CorpusDocument[] {
   });
 }
 
-export function asksAboutPlanPeriod(question: string): boolean {
-  const q = spelled(question);
-  return ABOUT_PERIOD.test(q) && A_PLAN.test(q);
-}
 
 /** «en ny handlingsplan», «a newer plan», «neste rusplan»: a plan after the one the sources hold. */
 const NEWER = /\b(?:ny|nye|nyere|neste|kommende|oppdatert\w*|revidert\w*|new|newer|next|updated|revised)\s+(?:\p{L}+\s+)?\p{L}*plan\w*/u;
@@ -63,8 +57,8 @@ export function answerPlanPeriod(question: string, env: Env, opts: { newer: bool
   }
   const citations = docs.map((d) => {
     // The passage that states the period («… for perioden 2022–2025»), else the plan's first.
+    const section = planIntroduction(d);
     const span = new RegExp(`${d.period.from}\\s*[-–]\\s*(?:${d.period.to}|${String(d.period.to).slice(2)})\\b`);
-    const section = d.sections.find((x) => span.test(x.text)) ?? d.sections[0] ?? null;
     return passageCitation(d, section, section ? sentenceWith(section.text, span) : d.title, [], env.today, 1);
   });
   const lines = docs.map((d, i) => {
