@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus/types.js';
+import { digraphVariants } from '../search/tokenize.js';
 import { corpusKnows } from './refusal.js';
 
 /**
@@ -7,27 +8,12 @@ import { corpusKnows } from './refusal.js';
  * combination) makes one; a word the plans use, or one no variant makes known, stays as written.
  */
 
-const DIGRAPHS: [RegExp, string][] = [
-  [/aa/g, 'å'],
-  [/oe/g, 'ø'],
-  [/ae/g, 'æ'],
-];
-
-function variants(word: string): string[] {
-  let out = [word];
-  for (const [re, letter] of DIGRAPHS) {
-    if (!re.test(word)) continue;
-    out = out.flatMap((w) => [w, w.replace(re, letter)]);
-  }
-  return out.slice(1);
-}
-
 export function respell(question: string, corpus: Corpus): string {
   const knows = corpusKnows(corpus);
   return question.replace(/\p{L}+/gu, (word) => {
     if (!/aa|oe|ae/i.test(word) || knows(word)) return word;
     const lower = word.toLowerCase();
-    const known = variants(lower).find((v) => knows(v) || knows(v.replace(/(?:en|et|ene|a|e|er)$/, '')));
+    const known = digraphVariants(lower).find((v) => knows(v) || knows(v.replace(/(?:en|et|ene|a|e|er)$/, '')));
     if (!known) return word;
     return word[0] === word[0]!.toUpperCase() ? known[0]!.toUpperCase() + known.slice(1) : known;
   });

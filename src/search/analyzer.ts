@@ -1,4 +1,4 @@
-import { contentWords, stem } from './tokenize.js';
+import { contentWords, digraphVariants, fold, stem } from './tokenize.js';
 import { FuzzyVocabulary, splitCompound, type Lexicon } from './vocabulary.js';
 
 /**
@@ -60,6 +60,12 @@ export function analyzeQuery(question: string, vocab: QueryVocabulary): QueryTer
       for (const n of vocab.fuzzy.near(s, 1)) push(n.term, QUERY_WEIGHTS.neighbour, group);
       for (const e of vocab.fuzzy.extensions(s)) push(e, QUERY_WEIGHTS.extension, group);
       group++;
+      continue;
+    }
+    // Typed without æøå («paaroerende»): the plans' word the digraphs spell.
+    const spelled = digraphVariants(word).map((v) => stem(fold(v))).find(known);
+    if (spelled) {
+      push(spelled, 1, group++);
       continue;
     }
     // An unknown word: a typo one edit away, else a compound of known parts, else a typo two edits

@@ -26,6 +26,23 @@ export function fold(text: string): string {
     .replace(/\p{M}+/gu, '');
 }
 
+/** How a keyboard without æ, ø and å writes them: «paaroerende», «foeresatte», «loekka». */
+const DIGRAPHS: [RegExp, string][] = [
+  [/aa/g, 'å'],
+  [/oe/g, 'ø'],
+  [/ae/g, 'æ'],
+];
+
+/** A word as it would be with each digraph (aa, oe, ae) read as its letter, in every combination; the word itself not included. */
+export function digraphVariants(word: string): string[] {
+  let out = [word];
+  for (const [re, letter] of DIGRAPHS) {
+    if (!re.test(word)) continue;
+    out = out.flatMap((w) => [w, w.replace(re, letter)]);
+  }
+  return out.slice(1);
+}
+
 /** Words of folded text: runs of letters/digits; dotted ids such as `2.2.2` stay one word. */
 export function words(folded: string): string[] {
   return folded.match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) ?? [];

@@ -25,6 +25,10 @@ describe('search over the real plans', () => {
   it('finds the same measure typed without æ, ø, å', async () => {
     expect(await top('samtykkeerklaering for parorende pa grunerlokka')).toContain('grunerlokka-2021-2024#2.2.2');
     expect(await top('samtykkeerklæring for pårørende på Grünerløkka')).toContain('grunerlokka-2021-2024#2.2.2');
+    // with the digraphs a keyboard without æøå types
+    expect(await top('samtykkeerklaering for paaroerende paa gruenerloekka')).toContain('grunerlokka-2021-2024#2.2.2');
+    const relatives = await top('hva gjoer bydelene for paaroerende egentlig?');
+    expect(relatives.filter((h) => ['oslo-tryggere-liv-2026-2029#3S', 'gamle-oslo-2022-2025#11', 'grunerlokka-2021-2024#2.2.3', 'nordstrand-2021-2023#N42', 'nordstrand-2021-2023#N43', 'nordstrand-2021-2023#N44'].includes(h)).length).toBeGreaterThan(0);
   });
 
   it('finds the OCR-damaged Nordstrand plan from a correctly spelled question, and quotes it readably', async () => {
