@@ -19,7 +19,7 @@ import { answerFree } from './kinds/free.js';
 import { answerMeasureId } from './kinds/measure-id.js';
 import { answerReference, answerStandards } from './kinds/reference.js';
 import { answerUnit } from './kinds/unit.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage } from '../search/language.js';
 import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { resolveToday } from './periods.js';
 import { nynorskAsBokmal } from './nynorsk.js';

@@ -1,6 +1,6 @@
 import type { GlossaryEntry } from '../corpus/types.js';
 import { isDistrictPlan } from '../search/districts.js';
-import type { Language } from './language.js';
+import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
 
 /**

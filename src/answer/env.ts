@@ -4,7 +4,7 @@ import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { districtsIn, documentsOf, type District } from '../search/districts.js';
 import type { SearchHit, Searcher } from '../search/index.js';
 import { documentById, measureCitation, passageCitation } from './citations.js';
-import type { Language } from './language.js';
+import type { Language } from '../search/language.js';
 import type { AnswerabilityDecision } from './answerability.js';
 import type { AnswerWriter, LlmFailure } from './llm.js';
 import { composeNotFound } from './refusal.js';

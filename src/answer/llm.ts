@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
 import { redact } from '../privacy/redact.js';
 import { checkReply, renumber, type ReplyProblem } from './check.js';
-import type { Language } from './language.js';
+import type { Language } from '../search/language.js';
 import { PROMPTS_DIR, renderMessages } from './prompts.js';
 import type { Citation } from './types.js';
 

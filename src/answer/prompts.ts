@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Citation } from './types.js';
 import { unitPhrase } from './compose.js';
-import type { Language } from './language.js';
+import type { Language } from '../search/language.js';
 
 /** The LLM prompts live as files in prompts/ and are read at run time, so they can be tuned without code. */
 

@@ -4,7 +4,7 @@ import { editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabula
 import { DISTRICTS } from '../search/districts.js';
 import { bokmalFunctionWords, factKinds, frameForms, frameWords, translate } from '../language/index.js';
 import { quote } from './compose.js';
-import type { Language } from './language.js';
+import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
 
 /**

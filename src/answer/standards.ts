@@ -3,7 +3,7 @@ import { standardsRegistry, type Standard } from '../corpus/standards.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { documentById, measureCitation, passageCitation } from './citations.js';
 import { describeCitation, quote } from './compose.js';
-import type { Language } from './language.js';
+import type { Language } from '../search/language.js';
 import { currentFirst } from './periods.js';
 import type { Citation } from './types.js';
 import { expiredWarnings } from './warnings.js';

@@ -1,6 +1,6 @@
 import type { PersonalDataKind } from '../privacy/redact.js';
 import { listJoin, quote, shortPlanName } from './compose.js';
-import type { Language } from './language.js';
+import type { Language } from '../search/language.js';
 import { MAX_QUESTION_CHARS } from './input.js';
 import type { Citation } from './types.js';
 

@@ -7,6 +7,7 @@ import { buildIndex, type Progress } from './build.js';
 import { SearchError } from './errors.js';
 import { checkIndex, loadIndex, readIndexManifest, removeStaleTemp, saveIndex } from './persist.js';
 import { createSearcher } from './searcher.js';
+import type { Language } from './language.js';
 
 /**
  * Hybrid search over the plans' measures and passages — the interface the rest of Veileder calls.
@@ -38,6 +39,9 @@ export interface SearchOptions {
   filters?: Filters;
   /** «gjeldende plan» is judged against this date (default: now) */
   today?: Date;
+  /** The question's language (default: detected, language.ts): an English one is searched with the
+   *  Norwegian words of the field it names added. */
+  language?: Language;
 }
 
 export interface Searcher {

@@ -4,8 +4,9 @@ import { analyzeQuery } from './analyzer.js';
 import type { IndexParts } from './build.js';
 import { boostFactor, FUSION, linearFusion, reciprocalRankFusion, type BoostTarget, type RankedList } from './fusion.js';
 import type { Searcher, SearchHit, SearchOptions } from './index.js';
+import { detectLanguage, retrievalTerms } from './language.js';
 import { createSignalReader, planIntroduction } from './signals.js';
-import { fold } from './tokenize.js';
+import { fold, words } from './tokenize.js';
 import { unitText } from './units.js';
 import { FuzzyVocabulary } from './vocabulary.js';
 
@@ -25,6 +26,11 @@ export function createSearcher(parts: IndexParts): Searcher {
   const fuzzy = new FuzzyVocabulary(bm25.data.terms);
   const readSignals = createSignalReader(corpus);
   const vocabulary = { lexicon: bm25.lexicon, fuzzy };
+  // The corpus's words (folded), for the English words whose translations the plans use.
+  const corpusWords = new Set(
+    corpus.documents.flatMap((d) => [d.title, d.owner, ...d.sections.flatMap((x) => [x.title, x.text]), ...d.measures.flatMap((m) => [m.text, m.description ?? '', m.goal ?? '', ...m.responsible])]).flatMap((t) => words(fold(t))),
+  );
+  const knownWord = (w: string) => corpusWords.has(fold(w));
   const introductions = new Map(corpus.documents.map((d) => [d.id, planIntroduction(d)?.id ?? null]));
   const targets: BoostTarget[] = units.map((u) => {
     const doc = documents.get(u.documentId);
@@ -80,17 +86,19 @@ export function createSearcher(parts: IndexParts): Searcher {
       if (!query || units.length === 0) return [];
       const allowed = allowedUnits(opts.filters);
       const signals = readSignals(query);
+      // An English question is searched with the Norwegian words of the field it names, too.
+      const searched = (opts.language ?? detectLanguage(query)) === 'en' ? retrievalTerms(query, 'en', knownWord).query : query;
 
       const lists: RankedList[] = [];
       const coverage = new Map<number, number>();
       if (mode !== 'vector') {
-        const hits = bm25.search(analyzeQuery(query, vocabulary), CANDIDATES, allowed);
+        const hits = bm25.search(analyzeQuery(searched, vocabulary), CANDIDATES, allowed);
         hits.forEach((h) => coverage.set(h.unit, h.coverage));
         lists.push({ name: 'lexical', units: hits.map((h) => h.unit), scores: hits.map((h) => h.score) });
       }
       let similarity: Map<number, number> | null = null;
       if (mode !== 'lexical') {
-        similarity = await vectorList(query, allowed);
+        similarity = await vectorList(searched, allowed);
         if (similarity) lists.push({ name: 'vector', units: [...similarity.keys()], scores: [...similarity.values()] });
       }
 

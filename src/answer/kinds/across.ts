@@ -3,7 +3,7 @@ import { districtsIn, isDistrictPlan } from '../../search/districts.js';
 import { unitsToName } from '../citations.js';
 import { composeAcross } from '../compose.js';
 import { allowed, toCitation, type Composed, type Env } from '../env.js';
-import { retrievalTerms } from '../language.js';
+import { norwegianEquivalents } from '../../search/language.js';
 import { isAnswered, namesSomething } from '../answerability.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, spelled, topicalFor } from '../refusal.js';
 import type { SearchHit } from '../../search/index.js';
@@ -50,7 +50,8 @@ const CLOSE = 0.9;
 export async function answerAcross(question: string, env: Env, opts: { closeTo?: Citation } = {}): Promise<Composed> {
   const lang = env.language;
   const knows = corpusKnows(env.corpus);
-  const { query, norwegian } = retrievalTerms(question, lang, knows);
+  // Search adds an English question's Norwegian words itself; grounding reads them too.
+  const norwegian = lang === 'en' ? norwegianEquivalents(question, knows) : '';
   const topical = topicalFor(question, lang, norwegian, env.corpus);
   const docs = env.corpus.documents.filter((d) => d.kind === 'plan' && allowed(d, env.filters));
 
@@ -59,7 +60,7 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
   const perPlan: { c: Citation; coverage: number; hit: SearchHit; measure?: Citation }[] = [];
   await Promise.all(
     docs.map(async (d) => {
-      const hits = await env.searcher.search(query, { k: PER_PLAN_K, filters: { ...env.filters, documentIds: [d.id] }, today: env.today });
+      const hits = await env.searcher.search(question, { k: PER_PLAN_K, filters: { ...env.filters, documentIds: [d.id] }, today: env.today, language: lang });
       const scored = hits
         .map((h) => ({ hit: h, c: toCitation(h, env) }))
         .filter((x): x is { hit: SearchHit; c: Citation } => x.c !== null)

@@ -3,7 +3,7 @@ import { districtsIn, isDistrictPlan, type District } from '../../search/distric
 import { unitsToName } from '../citations.js';
 import { composeMeasures, listJoin, messages } from '../compose.js';
 import { scope, toCitation, type Composed, type Env } from '../env.js';
-import { retrievalTerms } from '../language.js';
+import { norwegianEquivalents } from '../../search/language.js';
 import { currentFirst } from '../periods.js';
 import { isAnswered, namesSomething } from '../answerability.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, topicalFor, topicalWords, type TopicalWord } from '../refusal.js';
@@ -25,16 +25,17 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   const lang = env.language;
   const t = messages(lang);
   const knows = corpusKnows(env.corpus);
-  const { query, norwegian } = retrievalTerms(question, lang, knows);
+  // Search adds an English question's Norwegian words itself; grounding reads them too.
+  const norwegian = lang === 'en' ? norwegianEquivalents(question, knows) : '';
   const { named, missing } = scope(question, env);
   // A district the corpus has no plan for (Frogner): said in the answer, which then draws on the
   // city-wide plans (and on passages that name that district).
   const noPlan: District[] = named.length ? [] : missing;
   const pinned = new Set(named.map((d) => d.id));
 
-  const searches = [env.searcher.search(query, { k: FREE_K, filters: env.filters, today: env.today })];
+  const searches = [env.searcher.search(question, { k: FREE_K, filters: env.filters, today: env.today, language: lang })];
   if (named.length) {
-    searches.unshift(env.searcher.search(query, { k: 6, filters: { ...env.filters, documentIds: [...pinned] }, today: env.today }));
+    searches.unshift(env.searcher.search(question, { k: 6, filters: { ...env.filters, documentIds: [...pinned] }, today: env.today, language: lang }));
   }
   const hits = (await Promise.all(searches)).flat();
 
@@ -126,7 +127,7 @@ async function measureCarrying(passage: Citation, topical: TopicalWord[], env: E
   const held = (text: string) => heldWords(topical, { ...passage, text, section: '' }, env.corpus).length;
   const sentence = sentences.reduce((best, s) => (held(s) > held(best) ? s : best), sentences[0] ?? '');
   if (!held(sentence)) return null;
-  const hits = await env.searcher.search(sentence, { k: 6, filters: { ...env.filters, documentIds: [passage.documentId] }, today: env.today });
+  const hits = await env.searcher.search(sentence, { k: 6, filters: { ...env.filters, documentIds: [passage.documentId] }, today: env.today, language: 'nb' });
   // What the measure must share is the rest of the sentence: the question's own words («TACO») are
   // what only the passage says.
   const asked = new Set(topical.map((t) => t.term));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/answer/language.js';
+import { detectLanguage } from '../../src/search/language.js';
 
 /** The language an answer is written in follows the question's, told by its function words. */
 describe('detectLanguage', () => {
