@@ -79,11 +79,13 @@ export function englishLexicon(): ReadonlyMap<string, string[]> {
   return (lexicon ??= new Map(rows('freedict-en-nb.tsv').map(([en, nb]) => [en!, nb!.split('|')])));
 }
 
-/** Translations of an English word, trying its plural and verb endings too (relatives → relative). */
+/** Translations of an English word, trying its plural and verb endings too (relatives → relative, planned → plan). */
 export function translate(word: string): string[] {
   const lex = englishLexicon();
   const w = word.toLowerCase();
-  const forms = [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e')];
+  // «planned», «stopping»: a doubled consonant before -ed/-ing is one in the headword.
+  const single = w.replace(/([b-df-hj-np-tv-z])\1(?:ed|ing)$/, '$1');
+  const forms = [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), single];
   for (const f of forms) {
     const t = lex.get(f);
     if (t) return t;

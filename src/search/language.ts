@@ -26,9 +26,14 @@ export function detectLanguage(text: string): Language {
   let en = 0;
   let nb = 0;
   // Words of two letters or more: a lone letter («x», the «S» of «10S») says nothing about the language.
-  // Markup («<img src=x onerror=…>») is no one's language.
+  // Markup («<img src=x onerror=…>») is no one's language, nor is an abbreviation in capitals («FACT», «IPS»).
   const prose = text.replace(/<[^>]*>?/g, ' ');
-  for (const w of prose.toLowerCase().match(/\p{L}{2,}(?:'\p{L}+)?/gu) ?? []) {
+  // A message typed in capitals throughout («WHO IS RESPONSIBLE …») has no abbreviations to tell apart.
+  const written = prose.match(/\p{L}{2,}(?:'\p{L}+)?/gu) ?? [];
+  const shouting = written.length >= 3 && written.filter((x) => /^\p{Lu}+$/u.test(x)).length > written.length * 0.7;
+  for (const word of written) {
+    if (!shouting && /^\p{Lu}+$/u.test(word)) continue;
+    const w = word.toLowerCase();
     if (EN.has(w) || ENGLISH_ENDING.test(w) || (!NB.has(w) && isEnglishOnly(w))) en++;
     if (NB.has(w)) nb++;
   }

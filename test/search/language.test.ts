@@ -10,7 +10,7 @@ describe('detectLanguage', () => {
   });
 
   it('reads a short English message without function words by its English-only words', () => {
-    for (const q of ['SaLTo youth stuff?', 'Nordstrand peer worker – started?']) expect(detectLanguage(q), q).toBe('en');
+    for (const q of ['SaLTo youth stuff?', 'Nordstrand peer worker – started?', 'Nordstrand erfaringskonsulent – planned?']) expect(detectLanguage(q), q).toBe('en');
     for (const q of ['bydelsmødre?', 'housing first på Løkka?', 'nalokson nesespray', 'team for eldre']) expect(detectLanguage(q), q).toBe('nb');
   });
 
@@ -18,5 +18,10 @@ describe('detectLanguage', () => {
     for (const q of ['Hva er tiltak 10S?', 'hvem har ansvar for nalokson paa nordstrand', '<img src=x onerror="alert(1)"> Hva er tiltak 10S?', '<img src=x onerror="window.__pwned=1;alert(1)"> Hva er tiltak 10S?', 'FACT team i bydelene, hvem har hva?']) {
       expect(detectLanguage(q), q).toBe('nb');
     }
+  });
+
+  it('reads no language from an abbreviation in capitals («FACT» is an English word too), unless the whole message is in capitals', () => {
+    for (const q of ['er FACT-teamet i gang?', 'FACT?', 'hva er FACT?', 'HVEM HAR ANSVAR FOR NALOKSON?']) expect(detectLanguage(q), q).toBe('nb');
+    for (const q of ['what is FACT?', 'WHO IS RESPONSIBLE FOR NALOXONE?']) expect(detectLanguage(q), q).toBe('en');
   });
 });
