@@ -27,7 +27,9 @@ function textAt(t: Target): string {
     const m = d.measures.find((x) => x.id === t.measureId)!;
     return [...m.responsible, ...m.accountable, m.text, m.description ?? '', m.goal ?? ''].join(' | ');
   }
-  return d.sections.find((s) => s.id === t.sectionId)!.text;
+  // A section's heading names its unit too («3.3 Mestring og omsorg»).
+  const section = d.sections.find((s) => s.id === t.sectionId)!;
+  return `${section.title} | ${section.text}`;
 }
 
 describe('eval/questions.yaml', () => {
