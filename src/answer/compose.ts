@@ -75,6 +75,7 @@ const T = {
     measureNotFound: (id: string) => `Jeg finner ikke noe tiltak ${id} i planene jeg kjenner.`,
     sameId: (id: string, n: number) => `${n} planer har et tiltak ${id}:`,
     acrossLead: (n: number) => (n === 1 ? 'Én plan har et tiltak om dette:' : `${n} planer har tiltak om dette:`),
+    listLead: (n: number, plan: string) => `Jeg finner ${n} tiltak om dette i ${plan}:`,
     cityWide: 'byens felles plan',
     carried: (topic: string | undefined, district: string | undefined) =>
       `${topic ? `Om ${topic}` : 'Om det samme'}${district ? `, i Bydel ${district}` : ''}:`,
@@ -116,6 +117,7 @@ const T = {
     measureNotFound: (id: string) => `I cannot find a measure ${id} in the plans I know.`,
     sameId: (id: string, n: number) => `${n} plans have a measure ${id}:`,
     acrossLead: (n: number) => (n === 1 ? 'One plan has a measure on this:' : `${n} plans have measures on this:`),
+    listLead: (n: number, plan: string) => `I find ${n} measures on this in ${plan}:`,
     cityWide: 'the city-wide plan',
     carried: (topic: string | undefined, district: string | undefined) =>
       `${topic ? `On ${topic}` : 'On the same matter'}${district ? `, in Bydel ${district}` : ''}:`,
@@ -249,6 +251,16 @@ export function shortPlanName(c: Citation, lang: Language): string {
 }
 
 /** A question across plans: each plan's best measure, the plan named short, its unit, what it says. */
+/** The measures of one plan on a matter, one line each with who carries it («hvilke tiltak har Gamle Oslo om bolig?»). */
+export function composeList(citations: Citation[], lang: Language): string {
+  const t = messages(lang);
+  const lines = citations.map((c, i) => {
+    const units = unitPhrase(c, lang);
+    return `– ${t.measure(c.measureId ?? '?')}: ${quote(shorten(c.text, 160), lang)} ${units ? t.responsible(units) : t.noUnit} [${i + 1}]`;
+  });
+  return [t.listLead(citations.length, `${quote(citations[0]!.documentTitle, lang)} (${t.period(citations[0]!.period, citations[0]!.expired)})`), ...lines].join('\n');
+}
+
 export function composeAcross(citations: Citation[], lang: Language): string {
   const t = messages(lang);
   const lines = citations.map((c, i) => {

@@ -661,6 +661,22 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations.find((c) => c.documentId === 'gamle-oslo-2022-2025')!.measureId).toBe('11');
   });
 
+  it('«hvilke tiltak …» in one plan lists its measures on the matter, one line each with who carries it', async () => {
+    const a = await ask('hvilke tiltak har Gamle Oslo om bolig?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^Jeg finner \d+ tiltak om dette i «Handlingsplan for arbeid med rus og psykisk helse i Bydel Gamle Oslo»/);
+    expect(a.citations.length).toBeGreaterThan(2);
+    expect(a.citations.every((c) => c.documentId === 'gamle-oslo-2022-2025' && c.measureId !== null)).toBe(true);
+    expect(a.citations.map((c) => c.measureId)).toEqual(expect.arrayContaining(['31', '32']));
+    const lines = a.answer.split('\n').slice(1);
+    expect(lines).toHaveLength(a.citations.length);
+    for (const line of lines) expect(line).toMatch(/Ansvarlig: .+ \[\d\]$/);
+    const en = await ask('which measures does Gamle Oslo have on housing?', { today: TODAY });
+    expect(en.found).toBe(true);
+    expect(en.answer).toMatch(/^I find \d+ measures on this in “Handlingsplan for arbeid med rus og psykisk helse i Bydel Gamle Oslo”/);
+    expect(en.citations.map((c) => c.measureId)).toEqual(expect.arrayContaining(['31', '32']));
+  });
+
   it('«byplanen», «bydelsplanen» and «vs» name the plans and a comparison, not a matter the plans lack', async () => {
     const a = await ask('sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', { today: TODAY });
     expect(a.found).toBe(true);

@@ -1,7 +1,7 @@
 import { findReferences } from '../../corpus/references.js';
 import { districtsIn, isDistrictPlan, type District } from '../../search/districts.js';
 import { unitsToName } from '../citations.js';
-import { composeMeasures, listJoin, messages } from '../compose.js';
+import { composeList, composeMeasures, listJoin, MAX_LISTED, messages } from '../compose.js';
 import { scope, toCitation, type Composed, type Env } from '../env.js';
 import { norwegianEquivalents } from '../../search/language.js';
 import { currentFirst } from '../periods.js';
@@ -78,10 +78,13 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   // Show only citations that hold a fair share of what the best one holds.
   const best = coverage.get(citations[0]!)!;
   citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
-  let shown = withUnitInText(citations.slice(0, SHOWN), IN_TEXT);
+  // «Hvilke tiltak har Gamle Oslo om bolig?»: every measure of the best plan on the matter, one line each.
+  const listed = asksForMeasures(question) ? citations.filter((c) => c.measureId !== null && c.documentId === citations[0]!.documentId).slice(0, MAX_LISTED) : [];
+  const list = listed.length > IN_TEXT;
+  let shown = list ? listed : withUnitInText(citations.slice(0, SHOWN), IN_TEXT);
   // A passage that answers but names no one responsible («… en gruppe for barn (TACO-gruppe)»): its
   // plan's measure on what the passage describes follows it, so the answer says who carries it.
-  if (shown[0] && shown[0].measureId === null && !shown.slice(0, IN_TEXT).some((c) => unitsToName(c).length > 0)) {
+  if (!list && shown[0] && shown[0].measureId === null && !shown.slice(0, IN_TEXT).some((c) => unitsToName(c).length > 0)) {
     const carrier = await measureCarrying(shown[0], topical, env);
     if (carrier) shown = [shown[0], carrier, ...shown.slice(1).filter((c) => c.documentId !== carrier.documentId || c.measureId !== carrier.measureId)].slice(0, SHOWN);
   }
@@ -106,12 +109,19 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
     env.log.warn({ reason: result.reason, detail: result.detail }, 'ask: LLM reply not used; extractive answer given');
   }
   return {
-    answer: withLead(composeMeasures(shown, lang, inText), shown.slice(0, inText)),
+    answer: list ? withLead(composeList(shown, lang), shown) : withLead(composeMeasures(shown, lang, inText), shown.slice(0, inText)),
     found: true,
     citations: shown,
     warnings: expiredWarnings(shown, lang),
     llm: llmState,
   };
+}
+
+/** «Hvilke tiltak …», «which measures …», «en oversikt over tiltakene»: the question asks for the measures, not one answer. */
+const FOR_MEASURES = /\b(?:hvilke|alle|hvor mange)\s+(?:\p{L}+\s+)?tiltak\w*|\boversikt over\b|\b(?:which|what|all)\s+(?:the\s+)?measures\b|\blist\b/iu;
+
+export function asksForMeasures(question: string): boolean {
+  return FOR_MEASURES.test(question);
 }
 
 /** How much of the passage's sentence a measure must hold to be the one carrying it. */
