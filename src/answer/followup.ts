@@ -59,11 +59,35 @@ function lastUserQuestion(history: Turn[]): string | null {
   return null;
 }
 
-export function resolveFollowUp(question: string, history: Turn[] | undefined): Resolved {
+/** «den planen», «denne handlingsplanen», «that plan»: the plan the thread was about. */
+const PLAN_REF = /\b(?:den|denne|samme)\s+\p{L}*plan(?:en)?\b|\b(?:that|this|the same|the)\s+plan\b/iu;
+
+/** The plan the thread's last turns name: a district, or a plan by its own name (`plans`, «Tryggere liv»). */
+function planOfThread(history: Turn[], plans: readonly string[]): { district?: string; plan?: string } | null {
+  for (let i = history.length - 1; i >= 0 && i >= history.length - 2; i--) {
+    const text = history[i]!.text;
+    const [district] = districtsIn(text);
+    if (district) return { district };
+    const plan = plans.find((p) => text.toLowerCase().includes(p.toLowerCase()));
+    if (plan) return { plan };
+  }
+  return null;
+}
+
+/**
+ * @param opts.plans plans by their own names («Tryggere liv»), for a follow-up that points to «den planen».
+ */
+export function resolveFollowUp(question: string, history: Turn[] | undefined, opts: { plans?: readonly string[] } = {}): Resolved {
   if (!history?.length) return { query: question, usedHistory: false };
   const previous = lastUserQuestion(history);
   if (!previous) return { query: question, usedHistory: false };
   const newPlaces = districtsIn(question);
+  // «Hvilken periode gjelder den planen for?»: the plan the thread was about.
+  if (PLAN_REF.test(question) && !newPlaces.length) {
+    const plan = planOfThread(history, opts.plans ?? []);
+    if (plan?.district) return { query: `${question.replace(/\?\s*$/, '')} i Bydel ${plan.district}?`, usedHistory: true, carried: { district: plan.district } };
+    if (plan?.plan) return { query: `${question.replace(/\?\s*$/, '')} i ${plan.plan}?`, usedHistory: true, carried: { topic: plan.plan } };
+  }
   // «Nordstrand da?»: nothing but a place and small words leans on the thread too.
   const onlyPlace = newPlaces.length > 0 && contentWords(withoutDistricts(question)).every((w) => w.length <= 2 || ['da', 'bydel', 'bydelen'].includes(w));
   // «Hvem er ansvarlig?»: a question with no matter of its own is about the earlier one.

@@ -677,6 +677,23 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(en.citations.map((c) => c.measureId)).toEqual(expect.arrayContaining(['31', '32']));
   });
 
+  it('«den planen» in a follow-up is the plan the thread was about, named in the earlier answer', async () => {
+    const history = [
+      { role: 'user' as const, text: 'hva er Ulven Ung?' },
+      { role: 'assistant' as const, text: 'I Tryggere liv (tiltak 7F) står det at Ulven Ung testes ut i videregående skole.' },
+    ];
+    const a = await ask('hvilken periode gjelder den planen for?', { today: TODAY, history });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.documentId).toBe('oslo-tryggere-liv-2026-2029');
+    expect(a.answer).toMatch(/^Om Tryggere liv:/);
+    expect(a.answer).toMatch(/2026–2029/);
+    const district = await ask('og hvem har ansvaret for den planen?', {
+      today: TODAY,
+      history: [{ role: 'user' as const, text: 'har Grünerløkka en rusplan?' }, { role: 'assistant' as const, text: 'Ja, Bydel Grünerløkka har en plan for 2021–2024.' }],
+    });
+    expect(district.citations.every((c) => c.documentId === 'grunerlokka-2021-2024' || !/^Bydel /.test(c.owner))).toBe(true);
+  });
+
   it('«byplanen», «bydelsplanen» and «vs» name the plans and a comparison, not a matter the plans lack', async () => {
     const a = await ask('sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', { today: TODAY });
     expect(a.found).toBe(true);
