@@ -694,6 +694,16 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(district.citations.every((c) => c.documentId === 'grunerlokka-2021-2024' || !/^Bydel /.test(c.owner))).toBe(true);
   });
 
+  it('a long message that asks for «en oversikt … for eksempel … konkrete tiltak» is answered by its matter, not refused for its wording', async () => {
+    const a = await ask(
+      'Vi skal løfte pårørendearbeidet i et felles ledermøte for bydelene. Kan du gi meg en oversikt over hva de ulike planene inneholder av konkrete tiltak for pårørende, for eksempel rutiner og samtykke, og hvem som er ansvarlig i hver plan?',
+      { today: TODAY },
+    );
+    expect(a.found).toBe(true);
+    expect(a.citations.some((c) => c.documentId === 'grunerlokka-2021-2024' && c.measureId === '2.2.2')).toBe(true);
+    expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N41')).toBe(true);
+  });
+
   it('«byplanen», «bydelsplanen» and «vs» name the plans and a comparison, not a matter the plans lack', async () => {
     const a = await ask('sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', { today: TODAY });
     expect(a.found).toBe(true);
