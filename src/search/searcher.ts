@@ -31,6 +31,17 @@ export function createSearcher(parts: IndexParts): Searcher {
     corpus.documents.flatMap((d) => [d.title, d.owner, ...d.sections.flatMap((x) => [x.title, x.text]), ...d.measures.flatMap((m) => [m.text, m.description ?? '', m.goal ?? '', ...m.responsible])]).flatMap((t) => words(fold(t))),
   );
   const knownWord = (w: string) => corpusWords.has(fold(w));
+  // An answer searches one question several times (each plan, across plans): its translation once.
+  const translated = new Map<string, string>();
+  const english = (query: string) => {
+    let q = translated.get(query);
+    if (q === undefined) {
+      q = retrievalTerms(query, 'en', knownWord).query;
+      if (translated.size >= 64) translated.delete(translated.keys().next().value!);
+      translated.set(query, q);
+    }
+    return q;
+  };
   const introductions = new Map(corpus.documents.map((d) => [d.id, planIntroduction(d)?.id ?? null]));
   const targets: BoostTarget[] = units.map((u) => {
     const doc = documents.get(u.documentId);
@@ -87,7 +98,7 @@ export function createSearcher(parts: IndexParts): Searcher {
       const allowed = allowedUnits(opts.filters);
       const signals = readSignals(query);
       // An English question is searched with the Norwegian words of the field it names, too.
-      const searched = (opts.language ?? detectLanguage(query)) === 'en' ? retrievalTerms(query, 'en', knownWord).query : query;
+      const searched = (opts.language ?? detectLanguage(query)) === 'en' ? english(query) : query;
 
       const lists: RankedList[] = [];
       const coverage = new Map<number, number>();
