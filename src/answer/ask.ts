@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import { log as rootLog } from '../log.js';
 import { redact, withoutPlaceholders } from '../privacy/redact.js';
-import { messages, titleLead } from './compose.js';
+import { messages } from './compose.js';
 import type { AnswerabilityDecision } from './answerability.js';
 import { allowed, type Composed, type Env, type SearcherLike } from './env.js';
 import { withoutDirectives } from './directives.js';
@@ -11,6 +11,7 @@ import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
 import { answerAcross, asksAcrossPlans } from './kinds/across.js';
 import { districtsIn, type District } from '../search/districts.js';
+import { planOwnName } from '../search/signals.js';
 import { answerGlossary } from './kinds/glossary.js';
 import { answerPlanPeriod } from './kinds/plan.js';
 import { answerOutside } from './kinds/outside.js';
@@ -150,7 +151,7 @@ export function createAsk(deps: AskDeps): AskFn {
         const plain = withoutPlaceholders(text);
         return respell(language === 'nb' ? nynorskAsBokmal(plain, s.corpus) : plain, s.corpus);
       };
-      const plans = s.corpus.documents.map((d) => titleLead(d.title)).filter((lead) => !/^(?:handlingsplan|ruspolitisk|plan)\b/i.test(lead));
+      const plans = s.corpus.documents.flatMap((d) => planOwnName(d) ?? []);
       const resolved = resolveFollowUp(spell(asked), history?.map((t) => ({ ...t, text: spell(t.text) })), { plans });
       // A channel bound to a district (AskContext.district): a question that names none is about that district.
       const bound = channelDistrict(context.district, resolved.query);

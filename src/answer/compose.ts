@@ -250,7 +250,6 @@ export function shortPlanName(c: Citation, lang: Language): string {
   return isDistrictPlan(c) ? name : `${name}, ${messages(lang).cityWide}`;
 }
 
-/** A question across plans: each plan's best measure, the plan named short, its unit, what it says. */
 /** The measures of one plan on a matter, one line each with who carries it («hvilke tiltak har Gamle Oslo om bolig?»). */
 export function composeList(citations: Citation[], lang: Language): string {
   const t = messages(lang);
@@ -261,6 +260,7 @@ export function composeList(citations: Citation[], lang: Language): string {
   return [t.listLead(citations.length, `${quote(citations[0]!.documentTitle, lang)} (${t.period(citations[0]!.period, citations[0]!.expired)})`), ...lines].join('\n');
 }
 
+/** A question across plans: each plan's best measure, the plan named short, its unit, what it says. */
 export function composeAcross(citations: Citation[], lang: Language): string {
   const t = messages(lang);
   const lines = citations.map((c, i) => {

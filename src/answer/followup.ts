@@ -1,4 +1,4 @@
-import { contentWords } from '../search/tokenize.js';
+import { contentWords, fold } from '../search/tokenize.js';
 import { districtsIn, withoutDistricts } from '../search/districts.js';
 import { topicalWords } from './refusal.js';
 import type { Turn } from './types.js';
@@ -68,7 +68,7 @@ function planOfThread(history: Turn[], plans: readonly string[]): { district?: s
     const text = history[i]!.text;
     const [district] = districtsIn(text);
     if (district) return { district };
-    const plan = plans.find((p) => text.toLowerCase().includes(p.toLowerCase()));
+    const plan = plans.find((p) => fold(text).includes(fold(p)));
     if (plan) return { plan };
   }
   return null;

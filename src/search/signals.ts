@@ -46,11 +46,17 @@ export function planIntroduction(doc: CorpusDocument): CorpusDocument['sections'
 
 const CURRENT = /\b(gjeldende|navaerende|gjeldande|dagens|aktuelle|nyeste|siste plan|current|latest|in force|gjelder na|gjelder i dag)\b/;
 
+/** A plan's own name, when its title has one before the dash («Tryggere liv»), not «Handlingsplan for …». */
+export function planOwnName(doc: CorpusDocument): string | null {
+  const head = (doc.title.split(/\s[–-]\s|:/)[0] ?? '').trim();
+  return head && !/^(handlingsplan|ruspolitisk|plan)\b/i.test(head) ? head : null;
+}
+
 /** Names a plan goes by beyond its district: the title's own name («Tryggere liv»), the city's plan. */
 function planAliases(doc: CorpusDocument): string[] {
   const aliases: string[] = [];
-  const head = fold(doc.title.split(/\s[–-]\s|:/)[0] ?? '').trim();
-  if (head && !/^(handlingsplan|ruspolitisk|plan)\b/.test(head)) aliases.push(head);
+  const own = planOwnName(doc);
+  if (own) aliases.push(fold(own));
   if (/oslo kommune|byradet/.test(fold(doc.owner))) aliases.push('byradet', 'oslo kommune', 'kommunens plan', 'byens plan');
   return aliases;
 }
