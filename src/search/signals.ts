@@ -40,8 +40,13 @@ export function asksAboutPlanPeriod(question: string): boolean {
  * else its first section. Where a question about the plan itself is answered from.
  */
 export function planIntroduction(doc: CorpusDocument): CorpusDocument['sections'][number] | null {
-  const span = new RegExp(`${doc.period.from}\\s*[-–]\\s*(?:${doc.period.to}|${String(doc.period.to).slice(2)})\\b`);
+  const span = periodSpan(doc);
   return doc.sections.find((x) => span.test(x.text)) ?? doc.sections[0] ?? null;
+}
+
+/** How a plan's text writes its period: «2022–2025», «2022 - 25». */
+export function periodSpan(doc: CorpusDocument): RegExp {
+  return new RegExp(`${doc.period.from}\\s*[-–]\\s*(?:${doc.period.to}|${String(doc.period.to).slice(2)})\\b`);
 }
 
 const CURRENT = /\b(gjeldende|navaerende|gjeldande|dagens|aktuelle|nyeste|siste plan|current|latest|in force|gjelder na|gjelder i dag)\b/;

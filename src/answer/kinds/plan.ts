@@ -1,6 +1,6 @@
 import type { CorpusDocument } from '../../corpus/types.js';
 import { districtsIn, documentsOf, withoutDistricts } from '../../search/districts.js';
-import { planIntroduction } from '../../search/signals.js';
+import { periodSpan, planIntroduction } from '../../search/signals.js';
 import { fold } from '../../search/tokenize.js';
 import { passageCitation, sentenceWith } from '../citations.js';
 import { quote, titleLead } from '../compose.js';
@@ -22,7 +22,6 @@ function plansNamed(question: string, env: Env): CorpusDocument[] {
     return lead.split(' ').length >= 2 && q.includes(` ${lead} `);
   });
 }
-
 
 /** «en ny handlingsplan», «a newer plan», «neste rusplan»: a plan after the one the sources hold. */
 const NEWER = /\b(?:ny|nye|nyere|neste|kommende|oppdatert\w*|revidert\w*|new|newer|next|updated|revised)\s+(?:\p{L}+\s+)?\p{L}*plan\w*/u;
@@ -58,8 +57,7 @@ export function answerPlanPeriod(question: string, env: Env, opts: { newer: bool
   const citations = docs.map((d) => {
     // The passage that states the period («… for perioden 2022–2025»), else the plan's first.
     const section = planIntroduction(d);
-    const span = new RegExp(`${d.period.from}\\s*[-–]\\s*(?:${d.period.to}|${String(d.period.to).slice(2)})\\b`);
-    return passageCitation(d, section, section ? sentenceWith(section.text, span) : d.title, [], env.today, 1);
+    return passageCitation(d, section, section ? sentenceWith(section.text, periodSpan(d)) : d.title, [], env.today, 1);
   });
   const lines = docs.map((d, i) => {
     const { from, to } = d.period;
