@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, stem, terms, words } from '../search/tokenize.js';
-import { editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
+import { corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
 import { bokmalFunctionWords, factKinds, frameForms, frameWords, translate } from '../language/index.js';
 import { quote } from './compose.js';
@@ -46,17 +46,11 @@ function termStats(corpus: Corpus): TermStats {
     const df = new Map<string, number>();
     const seenWords = new Set<string>();
     let units = 0;
-    const add = (text: string) => {
+    for (const text of corpusTexts(corpus)) {
       units++;
       for (const w of words(fold(text))) seenWords.add(w);
       for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
-    };
-    for (const d of corpus.documents) {
-      add(`${d.title} ${d.owner}`);
-      for (const s of d.sections) add(`${s.title} ${s.text}`);
-      for (const m of d.measures) add([m.text, m.description, m.goal, m.priority, m.section, ...m.responsible, ...m.references].join(' '));
     }
-    for (const g of corpus.glossary) add(`${g.abbreviation} ${g.expansion ?? ''}`);
     stats = { df, words: seenWords, units };
     statsCache.set(corpus, stats);
   }

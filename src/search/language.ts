@@ -1,6 +1,7 @@
 import { fieldTerms, frameWords, languageFunctionWords, translate } from '../language/index.js';
 import { fold } from './tokenize.js';
 import { isBokmalWord } from './vocabulary.js';
+
 /**
  * The language of a question (bokmål unless it is clearly English) and the few Norwegian words an
  * English question needs so that retrieval over Norwegian plans finds what it asks about.

@@ -8,7 +8,7 @@ import { detectLanguage, retrievalTerms } from './language.js';
 import { createSignalReader, planIntroduction } from './signals.js';
 import { fold, words } from './tokenize.js';
 import { unitText } from './units.js';
-import { FuzzyVocabulary } from './vocabulary.js';
+import { corpusTexts, FuzzyVocabulary } from './vocabulary.js';
 
 /** The query path: question ─► lexical + vector candidates ─► fusion + boosts ─► hits. */
 
@@ -27,9 +27,7 @@ export function createSearcher(parts: IndexParts): Searcher {
   const readSignals = createSignalReader(corpus);
   const vocabulary = { lexicon: bm25.lexicon, fuzzy };
   // The corpus's words (folded), for the English words whose translations the plans use.
-  const corpusWords = new Set(
-    corpus.documents.flatMap((d) => [d.title, d.owner, ...d.sections.flatMap((x) => [x.title, x.text]), ...d.measures.flatMap((m) => [m.text, m.description ?? '', m.goal ?? '', ...m.responsible])]).flatMap((t) => words(fold(t))),
-  );
+  const corpusWords = new Set(corpusTexts(corpus).flatMap((t) => words(fold(t))));
   const knownWord = (w: string) => corpusWords.has(fold(w));
   // An answer searches one question several times (each plan, across plans): its translation once.
   const translated = new Map<string, string>();

@@ -1,3 +1,4 @@
+import type { Corpus } from '../corpus/types.js';
 import { bokmalStems, bokmalWords } from '../language/index.js';
 import { fold, stem } from './tokenize.js';
 
@@ -30,6 +31,21 @@ export function bokmalDictionary(): Dictionary {
     dictionary = { words, stems: new Set(bokmalStems()) };
   }
   return dictionary;
+}
+
+/**
+ * The corpus as its units of text, as grounding counts them (src/answer/refusal.ts) and as search
+ * knows its words: each plan's title, each section, each measure with its fields, each glossary entry.
+ */
+export function corpusTexts(corpus: Corpus): string[] {
+  const out: string[] = [];
+  for (const d of corpus.documents) {
+    out.push(`${d.title} ${d.owner}`);
+    for (const s of d.sections) out.push(`${s.title} ${s.text}`);
+    for (const m of d.measures) out.push([m.text, m.description, m.goal, m.priority, m.section, ...m.responsible, ...m.references].join(' '));
+  }
+  for (const g of corpus.glossary) out.push(`${g.abbreviation} ${g.expansion ?? ''}`);
+  return out;
 }
 
 /** Whether a folded word is a bokmål word: the dictionary lists it, or a word with its stem. */
