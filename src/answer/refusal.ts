@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus/types.js';
-import { contentWords, fold, stem, terms, words } from '../search/tokenize.js';
+import { contentWords, fold, spelled, stem, terms, words } from '../search/tokenize.js';
 import { corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
 import { bokmalFunctionWords, factKinds, frameForms, frameWords, translate } from '../language/index.js';
@@ -266,14 +266,8 @@ export function citationCoverage(
   return matchCitation(topical, c, termStats(corpus), opts.compoundHeads, opts.acronyms).coverage;
 }
 
-/**
- * Text as the fact-kind rules read it (src/language/data/fact-kinds.tsv): folded like search (æ→ae,
- * ø→o, å→a) and with the digraphs people type for å and ø on a keyboard without them (aa, oe) read
- * as those letters, so «åpent», «aapent» and «apent» are one word to the rule.
- */
-export function spelled(text: string): string {
-  return fold(text).replace(/aa/g, 'a').replace(/oe/g, 'o');
-}
+/** Text as the fact-kind rules read it (src/language/data/fact-kinds.tsv): search/tokenize.ts spelled. */
+export { spelled };
 
 /**
  * The question as the fact-kind rules read it: spelled, and a long word one letter off a word the

@@ -1,5 +1,5 @@
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
-import { fold, terms, words } from './tokenize.js';
+import { fold, spelled, terms, words } from './tokenize.js';
 import { DISTRICTS, districtsIn, documentsOf } from './districts.js';
 import { editDistance } from './vocabulary.js';
 
@@ -31,7 +31,7 @@ const A_PLAN = /plan/;
 
 /** Whether a question asks about a plan itself: its period, whether it still applies. */
 export function asksAboutPlanPeriod(question: string): boolean {
-  const q = fold(question).replace(/aa/g, 'a').replace(/oe/g, 'o');
+  const q = spelled(question);
   return ABOUT_PERIOD.test(q) && A_PLAN.test(q);
 }
 

@@ -43,6 +43,14 @@ export function digraphVariants(word: string): string[] {
   return out.slice(1);
 }
 
+/**
+ * Text as rules over words read it: folded (æ→ae, ø→o, å→a) and with the digraphs people type for å and ø
+ * on a keyboard without them (aa, oe) read as those letters, so «åpent», «aapent» and «apent» are one word.
+ */
+export function spelled(text: string): string {
+  return fold(text).replace(/aa/g, 'a').replace(/oe/g, 'o');
+}
+
 /** Words of folded text: runs of letters/digits; dotted ids such as `2.2.2` stay one word. */
 export function words(folded: string): string[] {
   return folded.match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) ?? [];
