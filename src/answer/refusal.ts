@@ -161,8 +161,10 @@ export function topicalFor(question: string, lang: 'nb' | 'en', norwegian: strin
   return out.length ? out : own;
 }
 
-export function termsOfCitation(c: Citation): Set<string> {
-  return new Set(terms([c.text, c.section, c.documentTitle, ...c.responsible, ...c.accountable, ...c.references].join(' ')));
+/** A citation's terms: what it says (text, section, plan, references), and with them those responsible. */
+function termsOfCitation(c: Citation): { about: Set<string>; all: Set<string> } {
+  const about = new Set(terms([c.text, c.section, c.documentTitle, ...c.references].join(' ')));
+  return { about, all: new Set([...about, ...terms([...c.responsible, ...c.accountable].join(' '))]) };
 }
 
 const fuzzyCache = new WeakMap<TermStats, FuzzyVocabulary>();
@@ -224,10 +226,10 @@ interface Match {
 
 function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, compoundHeads = false, acronyms = false): Match {
   if (!topical.length) return { coverage: 1, evidence: 0, held: [] };
-  const have = termsOfCitation(c);
+  const { about: said, all: have } = termsOfCitation(c);
   // Ranking a plan's citations, a word found only among those responsible («Ruskonsulent Ung») says the
   // unit carries the measure, not that the measure is about it: it counts half.
-  const about = compoundHeads ? new Set(terms([c.text, c.section, c.documentTitle, ...c.references].join(' '))) : have;
+  const about = compoundHeads ? said : have;
   const held: string[] = [];
   let total = 0;
   let covered = 0;
