@@ -15,7 +15,7 @@ import { planOwnName } from '../search/signals.js';
 import { answerGlossary } from './kinds/glossary.js';
 import { answerPlanPeriod } from './kinds/plan.js';
 import { answerOutside } from './kinds/outside.js';
-import { composeNotFound, missingFactKinds } from './refusal.js';
+import { composeNotFound, missingFactKinds, missingFromAll } from './refusal.js';
 import { answerFree } from './kinds/free.js';
 import { answerMeasureId } from './kinds/measure-id.js';
 import { answerReference, answerStandards } from './kinds/reference.js';
@@ -215,8 +215,8 @@ async function answerIntent(intent: Intent, question: string, env: Env): Promise
   if (outside) return outside;
   const composed = await answerKind(intent, question, env);
   // A kind of fact the plans do not carry (a phone number, opening hours, a dose) is refused whatever
-  // kind of question carried it, unless the cited passage holds it.
-  if (composed.found && missingFactKinds(question, composed.citations[0], env.corpus).length) {
+  // kind of question carried it, unless a cited passage holds it.
+  if (composed.found && missingFromAll(question, composed.citations, env.corpus).length) {
     return { answer: composeNotFound(env.language, null), found: false, citations: [], warnings: [] };
   }
   return composed;

@@ -2,7 +2,7 @@ import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, spelled, stem, terms, words } from '../search/tokenize.js';
 import { corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
-import { bokmalFunctionWords, factKinds, frameForms, frameWords, translate } from '../language/index.js';
+import { bokmalFunctionWords, dictionaryNames, factKinds, frameForms, frameWords, translate, type FactKind } from '../language/index.js';
 import { quote } from './compose.js';
 import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
@@ -117,7 +117,8 @@ export interface Grounding {
 export interface TopicalWord {
   word: string;
   term: string;
-  /** Written with a capital letter inside the sentence: a name (a place, a system, a service). */
+  /** Written with a capital letter inside the sentence, or a name the dictionary spells only with one
+   *  («baerum»): a name (a place, a system, a service). */
   name?: boolean;
   /** Written in capitals («FACT», «LAR»): the abbreviation of a service, what the question is about. */
   acronym?: boolean;
@@ -140,7 +141,9 @@ export function topicalWords(question: string): TopicalWord[] {
     const term = stem(word);
     if (GENERIC_FORMS.has(word) || FUNCTION_WORDS.has(word) || isGeneric(term) || /^\d+$/.test(term) || seen.has(term)) continue;
     seen.add(term);
-    out.push({ word, term, ...(names.has(word) ? { name: true } : {}), ...(!shouting && acronyms.has(word) ? { acronym: true } : {}) });
+    // Lower case, a dictionary name of four letters is as likely slang («krim-sakene»: Krim is the Crimea).
+    const name = names.has(word) || (word.length > 4 && dictionaryNames().has(word));
+    out.push({ word, term, ...(name ? { name: true } : {}), ...(!shouting && acronyms.has(word) ? { acronym: true } : {}) });
   }
   return out;
 }
@@ -291,14 +294,31 @@ function factSpelled(question: string, corpus: Corpus): string {
   });
 }
 
+/** A year standing alone in spelled text, not one end of a period («2021–2024», «2021-24»). */
+const YEAR = /(?<![\d–-]\s?)\b((?:19|20)\d\d)\b(?!\s?[–-]\s?\d)/gu;
+
 /** The fact kinds the question asks for that the best hit does not carry (empty when it asks for none). */
 export function missingFactKinds(question: string, best: Citation | undefined, corpus: Corpus): string[] {
+  return missingFromAll(question, best ? [best] : [], corpus);
+}
+
+/**
+ * The fact kinds the question asks for that none of an answer's citations carries: an answer across
+ * plans carries a case number when one plan's passage gives it.
+ */
+export function missingFromAll(question: string, cited: readonly Citation[], corpus: Corpus): string[] {
   const q = factSpelled(question, corpus);
   // A number the question gives itself («unge under 18») is not the figure it asks for.
   const own = new Set(q.match(/\d+/g) ?? []);
-  const hit = best ? spelled(`${best.text} ${best.section ?? ''}`).replace(/\d+/g, (n) => (own.has(n) ? ' ' : n)) : '';
+  const blank = (t: string) => t.replace(/\d+/g, (n) => (own.has(n) ? ' ' : n));
+  // A fact asked for a year («hvor mange besøk i 2025?») is carried only by a sentence that names the year;
+  // a plan's period in the question («Tryggere liv 2026–2029») is no such year.
+  const years = [...q.matchAll(YEAR)].map((m) => m[1]!);
+  const texts = cited.map((c) => spelled(`${c.text} ${c.section ?? ''}`));
+  const carries = (k: FactKind) =>
+    texts.some((t) => (years.length ? t.split(/(?<=[.!?])\s+/).some((s) => years.every((y) => s.includes(y)) && k.holds.test(blank(s))) : k.holds.test(blank(t))));
   return factKinds()
-    .filter((k) => k.asks.test(q) && !k.holds.test(hit))
+    .filter((k) => k.asks.test(q) && !carries(k))
     .map((k) => k.name);
 }
 

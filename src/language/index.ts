@@ -19,6 +19,7 @@ import { gunzipSync } from 'node:zlib';
  * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …);
  * - `frame-words.txt`: the words of a question's frame («hvem har ansvar for tiltaket …»), not its topic;
  * - `district-aliases.tsv`: short names of districts («Løkka», «BGO»);
+ * - `nb-names.txt`: names hunspell-no's nb_NO spells only with a capital (places, people), however a question types them;
  * - `nn-nb.tsv.gz`: nynorsk word forms → bokmål, from hunspell-no nn_NO and Apertium nno-nob (GPL-2.0+).
  */
 
@@ -188,6 +189,16 @@ let bokmal: string[] | undefined;
 /** Bokmål base forms (4–12 letters, lower case, as written) a compound may be cut into: hunspell-no nb_NO. */
 export function bokmalWords(): readonly string[] {
   return (bokmal ??= rows('nb-words.txt').map(([w]) => w!));
+}
+
+let names: ReadonlySet<string> | undefined;
+
+/**
+ * Names hunspell-no's nb_NO spells only with a capital (places, people: «baerum», «lovisenberg»), folded
+ * (nb-names.txt): a question that types one in lower case still names something.
+ */
+export function dictionaryNames(): ReadonlySet<string> {
+  return (names ??= new Set(rows('nb-names.txt').map(([w]) => w!)));
 }
 
 let bokmalStemList: string[] | undefined;

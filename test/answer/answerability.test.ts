@@ -78,6 +78,46 @@ describe('the rules that state facts about the plans', () => {
   it('refuses a question about a place the plans never mention', async () => {
     expect((await ask('Hvem har ansvar for sprøyteutdeling i Kristiansand?', { today: TODAY })).found).toBe(false);
   });
+
+  it('refuses a place typed in lower case, because the dictionary spells it as a name', async () => {
+    for (const q of ['har baerum et eget lavterskeltilbud for rusavhengige?', 'does baerum have its own crisis team for psych and substance use?']) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found, q).toBe(false);
+      expect(a.citations, q).toEqual([]);
+    }
+  });
+
+  it('refuses what a law lays down (conditions, provisions, duties) though a plan names the law', async () => {
+    for (const q of [
+      'Hvilke vilkår gjelder for tvang etter helse- og omsorgstjenesteloven kapittel 10?',
+      'Har jeg plikt til å melde fra til barnevernet om en elev som ruser seg?',
+      'which section of the health care act gives the right to an individual plan?',
+    ]) {
+      expect((await ask(q, { today: TODAY })).found, q).toBe(false);
+    }
+    const named = await ask('Hva sier Nordstrand-planen om helse- og omsorgstjenesteloven?', { today: TODAY });
+    expect(named.found).toBe(true);
+    expect(named.citations[0]?.documentId).toBe('nordstrand-2021-2023');
+  });
+
+  it('answers a figure for the year the plan gives it, and refuses it for a year it does not', async () => {
+    const given = await ask('Hvor mange besøk hadde brukerrommet i 2024?', { today: TODAY });
+    expect(given.found).toBe(true);
+    expect(given.answer).toContain('52 000');
+    expect((await ask('Hvor mange besøk hadde brukerrommet i 2023?', { today: TODAY })).found).toBe(false);
+  });
+
+  it('refuses a phone number or opening hours typed short, and a deadline the plans do not set', async () => {
+    for (const q of ['nr til uteseksjonen?', 'telefon til uteseksjonen?', 'Er Prindsen mottakssenter døgnåpent?', 'er legevakta aapen hele natta?', 'Hva er fristen for å revidere overdosestandarden?']) {
+      expect((await ask(q, { today: TODAY })).found, q).toBe(false);
+    }
+  });
+
+  it('answers a case number the plan gives (Tryggere liv rests on byrådssak 158/2018)', async () => {
+    const a = await ask('Hvilket saksnummer har russtrategien som Tryggere liv bygger på?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.some((c) => c.text.includes('158/2018'))).toBe(true);
+  });
 });
 
 describe('fitting (eval/fit-answerability.ts)', () => {
