@@ -11,7 +11,7 @@ import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
 import { answerAcross, asksAcrossPlans } from './kinds/across.js';
 import { districtsIn, type District } from '../search/districts.js';
-import { planOwnName } from '../search/signals.js';
+import { planOwnName, plansNamedIn, titleLead } from '../search/signals.js';
 import { answerGlossary } from './kinds/glossary.js';
 import { answerPlanPeriod } from './kinds/plan.js';
 import { answerOutside } from './kinds/outside.js';
@@ -151,8 +151,12 @@ export function createAsk(deps: AskDeps): AskFn {
         const plain = withoutPlaceholders(text);
         return respell(language === 'nb' ? nynorskAsBokmal(plain, s.corpus) : plain, s.corpus);
       };
-      const plans = s.corpus.documents.flatMap((d) => planOwnName(d) ?? []);
-      const resolved = resolveFollowUp(spell(asked), history?.map((t) => ({ ...t, text: spell(t.text) })), { plans });
+      // A plan a turn names, by a name a question can carry: its own («Tryggere liv») or its title's lead.
+      const planName = (text: string) => {
+        const [doc] = plansNamedIn(text, s.corpus);
+        return doc ? (planOwnName(doc) ?? titleLead(doc.title)) : null;
+      };
+      const resolved = resolveFollowUp(spell(asked), history?.map((t) => ({ ...t, text: spell(t.text) })), { planName });
       // A channel bound to a district (AskContext.district): a question that names none is about that district.
       const bound = channelDistrict(context.district, resolved.query);
       const query = bound ? `${resolved.query} i Bydel ${bound}` : resolved.query;

@@ -1,5 +1,6 @@
 import type { GlossaryEntry } from '../corpus/types.js';
 import { isDistrictPlan } from '../search/districts.js';
+import { titleLead } from '../search/signals.js';
 import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
 
@@ -239,11 +240,6 @@ export function composeGlossary(
  * A plan named short, for lists and after its first mention: the district for a district's plan
  * («Bydel Nordstrand»), else its title up to the subtitle («Tryggere liv», marked as the city's plan).
  */
-/** A title up to its subtitle and period: «Tryggere liv – Handlingsplan for rusfeltet i Oslo 2026–2029: …» → «Tryggere liv». */
-export function titleLead(title: string): string {
-  return title.split(/\s+[–-]\s+|:\s/)[0]!.replace(/\s+\d{4}[–-]\d{4}$/, '');
-}
-
 export function shortPlanName(c: Citation, lang: Language): string {
   if (/^Bydel \p{Lu}/u.test(c.owner)) return c.owner;
   const name = titleLead(c.documentTitle);

@@ -1,4 +1,4 @@
-import { contentWords, fold } from '../search/tokenize.js';
+import { contentWords } from '../search/tokenize.js';
 import { districtsIn, withoutDistricts } from '../search/districts.js';
 import { topicalWords } from './refusal.js';
 import type { Turn } from './types.js';
@@ -63,28 +63,29 @@ function lastUserQuestion(history: Turn[]): string | null {
 const PLAN_REF = /\b(?:den|denne|samme)\s+\p{L}*plan(?:en)?\b|\b(?:that|this|the same|the)\s+plan\b/iu;
 
 /** The plan the thread's last turns name: a district, or a plan by its own name (`plans`, «Tryggere liv»). */
-function planOfThread(history: Turn[], plans: readonly string[]): { district?: string; plan?: string } | null {
+function planOfThread(history: Turn[], planName: (text: string) => string | null): { district?: string; plan?: string } | null {
   for (let i = history.length - 1; i >= 0 && i >= history.length - 2; i--) {
     const text = history[i]!.text;
     const [district] = districtsIn(text);
     if (district) return { district };
-    const plan = plans.find((p) => fold(text).includes(fold(p)));
+    const plan = planName(text);
     if (plan) return { plan };
   }
   return null;
 }
 
 /**
- * @param opts.plans plans by their own names («Tryggere liv»), for a follow-up that points to «den planen».
+ * @param opts.planName the plan a text names, by the name a question can carry («Tryggere liv»), for a
+ *   follow-up that points to «den planen» (search/signals.ts plansNamedIn reads it).
  */
-export function resolveFollowUp(question: string, history: Turn[] | undefined, opts: { plans?: readonly string[] } = {}): Resolved {
+export function resolveFollowUp(question: string, history: Turn[] | undefined, opts: { planName?: (text: string) => string | null } = {}): Resolved {
   if (!history?.length) return { query: question, usedHistory: false };
   const previous = lastUserQuestion(history);
   if (!previous) return { query: question, usedHistory: false };
   const newPlaces = districtsIn(question);
   // «Hvilken periode gjelder den planen for?»: the plan the thread was about.
   if (PLAN_REF.test(question) && !newPlaces.length) {
-    const plan = planOfThread(history, opts.plans ?? []);
+    const plan = planOfThread(history, opts.planName ?? (() => null));
     if (plan?.district) return { query: `${question.replace(/\?\s*$/, '')} i Bydel ${plan.district}?`, usedHistory: true, carried: { district: plan.district } };
     if (plan?.plan) return { query: `${question.replace(/\?\s*$/, '')} i ${plan.plan}?`, usedHistory: true, carried: { topic: plan.plan } };
   }

@@ -29,6 +29,9 @@ export function unitNamedIn(question: string, corpus: Corpus): string | null {
   let best: { unit: string; score: number } | null = null;
   for (const unit of unitsOf(corpus)) {
     if (/^bydel\b|^oslo kommune/.test(fold(unit))) continue;
+    // A unit that is also an everyday phrase («psykisk helse») is named only as the plans write it, with its
+    // capital inside the sentence («Hva gjør Psykisk helse på Nordstrand?»), not as the field it works in.
+    if (NOT_DISTINCT.has(fold(unit)) && !new RegExp(`(?<=\\S\\s+)${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(question)) continue;
     const keys = keyWords(unit);
     if (!keys.length || !keys.every((k) => q.has(k))) continue;
     const score = keys.length * 100 - unit.length;

@@ -1,6 +1,6 @@
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
-import { fold, spelled, terms, words } from './tokenize.js';
-import { DISTRICTS, districtsIn, documentsOf } from './districts.js';
+import { fold, spelled, stem, terms, words } from './tokenize.js';
+import { districtsIn, documentsOf } from './districts.js';
 import { editDistance } from './vocabulary.js';
 
 /**
@@ -57,6 +57,56 @@ export function planOwnName(doc: CorpusDocument): string | null {
   return head && !/^(handlingsplan|ruspolitisk|plan)\b/i.test(head) ? head : null;
 }
 
+/** A plan's title without its subtitle and period: «Handlingsplan psykisk helse og rus», «Tryggere liv». */
+export function titleLead(title: string): string {
+  return title.split(/\s+[–-]\s+|:\s/)[0]!.replace(/\s+\d{4}[–-]\d{4}$/, '');
+}
+
+/** Stems of every word of a text, function words kept («og»), a hyphen read as a space («rus-planen»). */
+const stemsOf = (text: string): string[] => words(fold(text.replace(/(?<=\p{L})-(?=\p{L})/gu, ' '))).map(stem);
+
+/**
+ * How a text names a plan by its title, in any inflection, for a plan whose title has no district:
+ * the title's lead («handlingsplanen psykisk helse og rus»), or its words after «handlingsplan» followed by
+ * «plan» («psykisk helse og rus-planen»). Stem sequences.
+ */
+function titleNames(doc: CorpusDocument): string[][] {
+  if (districtsIn(doc.title).length) return [];
+  const lead = stemsOf(titleLead(doc.title));
+  if (lead.length < 3) return [];
+  const names = [lead];
+  const plan = stem('plan');
+  if (/plan$/.test(lead[0]!)) names.push([...lead.slice(1), plan]);
+  return names;
+}
+
+const contains = (seq: string[], sub: string[]) => seq.some((_, i) => sub.every((w, j) => seq[i + j] === w));
+
+/** A plan's period written in a text («planen 2022-2024», «2022–24»), when it is the only plan with that period. */
+function periodNames(corpus: Corpus): Map<CorpusDocument, RegExp> {
+  const key = (d: CorpusDocument) => `${d.period.from}-${d.period.to}`;
+  const count = new Map<string, number>();
+  for (const d of corpus.documents) count.set(key(d), (count.get(key(d)) ?? 0) + 1);
+  return new Map(corpus.documents.filter((d) => count.get(key(d)) === 1).map((d) => [d, periodSpan(d)]));
+}
+
+/**
+ * The plans a text names — the one reader of it for search, the plan-period answer and follow-ups:
+ * by district («på Løkka»), by a name the plan goes by («Tryggere liv», «byens plan»), by its title
+ * («handlingsplanen psykisk helse og rus») or by a period no other plan has («planen 2022–2024»).
+ */
+export function plansNamedIn(text: string, corpus: Corpus): CorpusDocument[] {
+  const named = new Set<CorpusDocument>();
+  for (const d of districtsIn(text)) for (const doc of documentsOf(corpus, d)) named.add(doc);
+  const qWords = words(fold(text));
+  const qStems = stemsOf(text);
+  for (const doc of corpus.documents) {
+    if (planAliases(doc).some((alias) => mentions(qWords, alias)) || titleNames(doc).some((n) => contains(qStems, n))) named.add(doc);
+  }
+  if (!named.size) for (const [doc, span] of periodNames(corpus)) if (span.test(text)) named.add(doc);
+  return [...named];
+}
+
 /** Names a plan goes by beyond its district: the title's own name («Tryggere liv»), the city's plan. */
 function planAliases(doc: CorpusDocument): string[] {
   const aliases: string[] = [];
@@ -87,11 +137,6 @@ export type SignalReader = (question: string) => QuestionSignals;
 
 /** Reads signals against one corpus; what depends only on the corpus is worked out once, here. */
 export function createSignalReader(corpus: Corpus): SignalReader {
-  const byDistrict = new Map(DISTRICTS.map((d) => [d, documentsOf(corpus, d).map((doc) => doc.id)]));
-  const byAlias = new Map<string, string[]>();
-  for (const doc of corpus.documents) {
-    for (const alias of planAliases(doc)) byAlias.set(alias, [...(byAlias.get(alias) ?? []), doc.id]);
-  }
   const measureIds = new Map<string, string>();
   for (const doc of corpus.documents) for (const m of doc.measures) measureIds.set(m.id.toLowerCase(), m.id);
   const generic = new Set(terms('oslostandard standard for arbeid i bydelene med overordnet'));
@@ -102,12 +147,10 @@ export function createSignalReader(corpus: Corpus): SignalReader {
 
   return (question) => {
     const folded = fold(question);
-    const qWords = words(folded);
 
-    // Districts (src/search/districts.ts: longest names first, misspelled too; Søndre Nordstrand is not Nordstrand).
-    const documentIds = new Set<string>();
-    for (const d of districtsIn(question)) for (const id of byDistrict.get(d) ?? []) documentIds.add(id);
-    for (const [alias, ids] of byAlias) if (mentions(qWords, alias)) for (const id of ids) documentIds.add(id);
+    // Districts (src/search/districts.ts: longest names first, misspelled too; Søndre Nordstrand is not Nordstrand),
+    // the plans' names, titles and periods.
+    const documentIds = new Set(plansNamedIn(question, corpus).map((d) => d.id));
 
     // Measure ids: «10S», «2.2.2», «tiltak 11» — only ids some plan has.
     const named = new Set<string>();

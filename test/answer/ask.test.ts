@@ -704,6 +704,36 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N41')).toBe(true);
   });
 
+  it('the plan without a district is named by its title in any inflection, or by its period', async () => {
+    for (const q of ['handlingsplanen psykisk helse og rus – gjelder den ennå, og hvordan skal det rapporteres på den?', 'gjelder psykisk helse og rus-planen fortsatt?']) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found, q).toBe(true);
+      expect(a.citations[0]?.documentId, q).toBe('psykisk-helse-rus-2022-2024');
+      expect(a.answer, q).toMatch(/2022–2024; perioden gikk ut i 2024/);
+    }
+    const thread = await ask('hvilken periode gjelder den planen for?', {
+      today: TODAY,
+      history: [{ role: 'user' as const, text: 'hva står i handlingsplanen psykisk helse og rus om lavterskel?' }, { role: 'assistant' as const, text: 'Planen sier at bydelen skal ha lavterskeltilbud.' }],
+    });
+    expect(thread.citations[0]?.documentId).toBe('psykisk-helse-rus-2022-2024');
+  });
+
+  it('«psykisk helse» in lower case is the field, not Nordstrand\'s unit of that name; with its capital it is the unit', async () => {
+    const field = await ask('hva gjør bydelene for psykisk helse og rus?', { today: TODAY });
+    expect(field.found).toBe(true);
+    expect(field.answer).not.toMatch(/^Psykisk helse står som ansvarlig/);
+    expect(new Set(field.citations.map((c) => c.documentId)).size).toBeGreaterThan(2);
+    const unit = await ask('hva gjør Psykisk helse på Nordstrand?', { today: TODAY });
+    expect(unit.answer).toMatch(/^Psykisk helse står som ansvarlig/);
+  });
+
+  it('a message that relays what others ask («typ», «mange foreldre spør om dette») is answered by its matter across plans', async () => {
+    const a = await ask('hva gjør bydelene og kommunen for foreldre, typ kurs eller info om rus? mange foreldre i gruppa mi spør om dette', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.some((c) => c.documentId === 'gamle-oslo-2022-2025' && c.measureId === '24')).toBe(true);
+    expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N7')).toBe(true);
+  });
+
   it('«byplanen», «bydelsplanen» and «vs» name the plans and a comparison, not a matter the plans lack', async () => {
     const a = await ask('sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', { today: TODAY });
     expect(a.found).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { districtsIn, documentsOf, isDistrictPlan } from '../../src/search/districts.js';
+import { plansNamedIn } from '../../src/search/signals.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 
 /** Which district a question names — as written, inflected or misspelled — and which plans are districts' own. */
@@ -36,5 +37,22 @@ describe('district plans', () => {
     expect(own).toEqual(expect.arrayContaining(['nordstrand-2021-2023', 'grunerlokka-2021-2024', 'gamle-oslo-2022-2025']));
     expect(own).not.toContain('oslo-tryggere-liv-2026-2029');
     expect(documentsOf(corpus, 'Frogner')).toEqual([]);
+  });
+});
+
+describe('plansNamedIn: the one reader of which plan a text names', () => {
+  const corpus = loadCorpus('corpus');
+  const named = (text: string) => plansNamedIn(text, corpus).map((d) => d.id);
+  it.each([
+    ['gjelder løkka sin rusplan fortsatt?', ['grunerlokka-2021-2024']],
+    ['handlingsplanen psykisk helse og rus – gjelder den ennå?', ['psykisk-helse-rus-2022-2024']],
+    ['gjelder psykisk helse og rus-planen fortsatt?', ['psykisk-helse-rus-2022-2024']],
+    ['planen 2022-2024 (den uten bydelsnavn), hvordan følges den opp?', ['psykisk-helse-rus-2022-2024']],
+    ['hva sier byens plan om brukerrom?', ['oslo-tryggere-liv-2026-2029']],
+    ['Tryggere liv og Nordstrand', ['nordstrand-2021-2023', 'oslo-tryggere-liv-2026-2029']],
+  ])('«%s» names %j', (text, want) => expect(named(text).sort()).toEqual([...want].sort()));
+
+  it.each(['hva gjør bydelene for psykisk helse og rus?', 'tiltak for rus og psykisk helse', 'hvem deler ut nalokson?'])('«%s» names no plan', (text) => {
+    expect(named(text)).toEqual([]);
   });
 });

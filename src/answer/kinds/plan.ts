@@ -1,9 +1,7 @@
-import type { CorpusDocument } from '../../corpus/types.js';
-import { districtsIn, documentsOf, withoutDistricts } from '../../search/districts.js';
-import { periodSpan, planIntroduction } from '../../search/signals.js';
-import { fold } from '../../search/tokenize.js';
+import { districtsIn, withoutDistricts } from '../../search/districts.js';
+import { periodSpan, planIntroduction, plansNamedIn } from '../../search/signals.js';
 import { passageCitation, sentenceWith } from '../citations.js';
-import { quote, titleLead } from '../compose.js';
+import { quote } from '../compose.js';
 import { allowed, type Composed, type Env } from '../env.js';
 import { corpusKnows, spelled, topicalWords } from '../refusal.js';
 
@@ -11,17 +9,6 @@ import { corpusKnows, spelled, topicalWords } from '../refusal.js';
  * «Gjelder Løkka sin rusplan fortsatt?», «Nordstrand's plan – which years?»: a question about a plan
  * itself — its period and whether it still applies — answered from the manifest, citing the plan.
  */
-
-/** The plans a question about a plan's period names: by district, or by a word of the title («tryggere liv»). */
-function plansNamed(question: string, env: Env): CorpusDocument[] {
-  const byDistrict = districtsIn(question).flatMap((d) => documentsOf(env.corpus, d));
-  if (byDistrict.length) return byDistrict;
-  const q = ` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return env.corpus.documents.filter((d) => {
-    const lead = fold(titleLead(d.title)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    return lead.split(' ').length >= 2 && q.includes(` ${lead} `);
-  });
-}
 
 /** «en ny handlingsplan», «a newer plan», «neste rusplan»: a plan after the one the sources hold. */
 const NEWER = /\b(?:ny|nye|nyere|neste|kommende|oppdatert\w*|revidert\w*|new|newer|next|updated|revised)\s+(?:\p{L}+\s+)?\p{L}*plan\w*/u;
@@ -42,7 +29,7 @@ export function asksAboutNewerPlan(question: string, env: Pick<Env, 'corpus'>): 
 
 /** @param opts.newer the question asks for a newer plan than the sources hold (asksAboutNewerPlan, read by intent.ts). */
 export function answerPlanPeriod(question: string, env: Env, opts: { newer: boolean }): Composed | null {
-  const docs = plansNamed(question, env).filter((d) => allowed(d, env.filters));
+  const docs = plansNamedIn(question, env.corpus).filter((d) => allowed(d, env.filters));
   if (!docs.length) return null;
   const year = env.today.getUTCFullYear();
   const en = env.language === 'en';
