@@ -36,10 +36,8 @@ export function asksAcrossPlans(question: string): boolean {
 }
 
 const PER_PLAN_K = 4;
-/** A plan is listed when its best citation holds at least this share of the question, */
+/** A plan is listed when its best citation holds at least this share of the question. */
 const LISTED_COVERAGE = 0.2;
-/** or this share of what the best plan's holds, when a long message leaves every plan a small share of it. */
-const LISTED_RELATIVE = 0.5;
 
 /** How close a plan's best match must come to the best plan's to be named, when the question did not ask across plans. */
 const CLOSE = 0.9;
@@ -99,7 +97,7 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
   };
   // Asked across plans, every plan whose best match holds enough of the question is named, however much
   // more another plan holds: the asker wants each plan's nearest measure, not only the best plan's.
-  const floor = opts.closeTo ? Math.max(LISTED_COVERAGE, first.coverage * CLOSE) : Math.min(LISTED_COVERAGE, first.coverage * LISTED_RELATIVE);
+  const floor = opts.closeTo ? Math.max(LISTED_COVERAGE, first.coverage * CLOSE) : LISTED_COVERAGE;
   // The best plan is named whenever the plans answer at all.
   const kept = perPlan.filter((p) => (p === first || p.coverage >= floor) && same(p.c));
   if (!kept.length) return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
