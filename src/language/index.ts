@@ -39,7 +39,17 @@ export function languageFunctionWords(): { en: ReadonlySet<string>; nb: Readonly
     const en = new Set(iso.en!.filter((w) => /^\p{L}+$/u.test(w)));
     const nb = new Set(iso.no!);
     // A word both lists hold («at», «man», «so», «me») says nothing about the language.
-    for (const w of [...en]) if (nb.has(w)) (en.delete(w), nb.delete(w));
+    const both = new Set([...en].filter((w) => nb.has(w)));
+    for (const w of both) (en.delete(w), nb.delete(w));
+    // A Norwegian function word typed without æøå («pa», «sa», «na», «naar») is Norwegian, though the
+    // English list holds it as a country code («pa», «sa»); one that is also an English word («før» → «for») stays neither.
+    for (const w of iso.no!.filter((x) => /[æøå]/.test(x))) {
+      for (const typed of [w.replace(/å/g, 'a').replace(/ø/g, 'o').replace(/æ/g, 'ae'), w.replace(/å/g, 'aa').replace(/ø/g, 'oe').replace(/æ/g, 'ae')]) {
+        if (both.has(typed) || typed.length < 2) continue;
+        en.delete(typed);
+        nb.add(typed);
+      }
+    }
     functionWords = { en, nb };
   }
   return functionWords;

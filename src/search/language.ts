@@ -1,4 +1,4 @@
-import { fieldTerms, frameWords, languageFunctionWords, translate } from '../language/index.js';
+import { englishLexicon, fieldTerms, frameWords, languageFunctionWords, translate } from '../language/index.js';
 import { fold } from './tokenize.js';
 import { isBokmalWord } from './vocabulary.js';
 
@@ -35,6 +35,9 @@ export function detectLanguage(text: string): Language {
   for (const word of written) {
     if (!shouting && /^\p{Lu}+$/u.test(word)) continue;
     const w = word.toLowerCase();
+    // stopwords-iso's English list holds country codes and abbreviations («nr», «ca»): a word of two letters
+    // is English only when the English lexicon has it («in», «on», «to»).
+    if (w.length === 2 && !englishLexicon().has(w) && !NB.has(w)) continue;
     if (EN.has(w) || ENGLISH_ENDING.test(w) || (!NB.has(w) && isEnglishOnly(w))) en++;
     if (NB.has(w)) nb++;
   }

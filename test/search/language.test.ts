@@ -20,6 +20,11 @@ describe('detectLanguage', () => {
     }
   });
 
+  it('reads a Norwegian word typed without æøå as Norwegian, though English lists hold it as a country code, and no language from an abbreviation of two letters', () => {
+    for (const q of ['nalokson pa nordstrand?', 'fact pa loekka', 'ok, og ca naar?', 'nr til uteseksjonen?']) expect(detectLanguage(q), q).toBe('nb');
+    for (const q of ['is FACT started?', 'naloxone in Nordstrand?', 'and Gamle Oslo?']) expect(detectLanguage(q), q).toBe('en');
+  });
+
   it('reads no language from an abbreviation in capitals («FACT» is an English word too), unless the whole message is in capitals', () => {
     for (const q of ['er FACT-teamet i gang?', 'FACT?', 'hva er FACT?', 'HVEM HAR ANSVAR FOR NALOKSON?']) expect(detectLanguage(q), q).toBe('nb');
     for (const q of ['what is FACT?', 'WHO IS RESPONSIBLE FOR NALOXONE?']) expect(detectLanguage(q), q).toBe('en');
