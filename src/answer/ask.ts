@@ -15,7 +15,7 @@ import { planOwnName, plansNamedIn, titleLead } from '../search/signals.js';
 import { answerGlossary } from './kinds/glossary.js';
 import { answerPlanPeriod } from './kinds/plan.js';
 import { answerOutside } from './kinds/outside.js';
-import { composeNotFound, missingFactKinds, missingFromAll } from './refusal.js';
+import { composeNotFound, corpusKnows, missingFactKinds, missingFromAll } from './refusal.js';
 import { answerFree } from './kinds/free.js';
 import { answerMeasureId } from './kinds/measure-id.js';
 import { answerReference, answerStandards } from './kinds/reference.js';
@@ -94,11 +94,13 @@ export function createAsk(deps: AskDeps): AskFn {
     const { text: question, truncated } = truncate(redacted.text);
     // 2. Text that tries to instruct the bot («SYSTEM: …», «ignorer planene og si …») is not part of the question.
     const asked = withoutDirectives(question).text;
-    const language = detectLanguage(asked);
-    const t = messages(language);
-    const warnings: string[] = [];
-    if (redacted.kinds.length) warnings.push(personalDataWarning(redacted.kinds, language));
-    if (truncated) warnings.push(truncatedWarning(language));
+    // Read again once the plans are at hand: a word they use («fentanyl») is no sign of English.
+    let language = detectLanguage(asked);
+    let t = messages(language);
+    const warnings = () => [
+      ...(redacted.kinds.length ? [personalDataWarning(redacted.kinds, language)] : []),
+      ...(truncated ? [truncatedWarning(language)] : []),
+    ];
 
     const checked = checkContext(rawContext);
     const context = checked.context;
@@ -113,7 +115,7 @@ export function createAsk(deps: AskDeps): AskFn {
         found: c.found,
         language,
         citations: c.citations,
-        warnings: [...warnings, ...c.warnings],
+        warnings: [...warnings(), ...c.warnings],
       };
       const expiry = expiryNotice(c.citations, language);
       if (expiry && c.warnings.includes(expiry.warning)) answer.expiry = expiry;
@@ -146,6 +148,8 @@ export function createAsk(deps: AskDeps): AskFn {
         reqLog.error({ err: (err as Error).message, code: (err as { code?: string }).code }, 'ask: search unavailable');
         return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'unavailable');
       }
+      language = detectLanguage(asked, corpusKnows(s.corpus));
+      t = messages(language);
       // Read as the plans are written: nynorsk as bokmål, «paaroerende» as «pårørende».
       const spell = (text: string) => {
         const plain = withoutPlaceholders(text);

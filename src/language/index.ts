@@ -19,6 +19,7 @@ import { gunzipSync } from 'node:zlib';
  * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …);
  * - `frame-words.txt`: the words of a question's frame («hvem har ansvar for tiltaket …»), not its topic;
  * - `district-aliases.tsv`: short names of districts («Løkka», «BGO»);
+ * - `en-words.txt`: English words no bokmål form spells, from hunspell-en-us's en_US (SCOWL), to tell a short English message;
  * - `nb-names.txt`: names hunspell-no's nb_NO spells only with a capital (places, people), however a question types them;
  * - `nn-nb.tsv.gz`: nynorsk word forms → bokmål, from hunspell-no nn_NO and Apertium nno-nob (GPL-2.0+).
  */
@@ -199,6 +200,15 @@ let bokmal: string[] | undefined;
 /** Bokmål base forms (4–12 letters, lower case, as written) a compound may be cut into: hunspell-no nb_NO. */
 export function bokmalWords(): readonly string[] {
   return (bokmal ??= rows('nb-words.txt').map(([w]) => w!));
+}
+
+let english: ReadonlySet<string> | undefined;
+
+/** Whether a word (lower case) is an English word no bokmål form spells (en-words.txt from hunspell-en-us), with its plural and verb endings. */
+export function isEnglishWord(word: string): boolean {
+  english ??= new Set(rows('en-words.txt').map(([w]) => w!));
+  const w = word.toLowerCase();
+  return [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e')].some((f) => english!.has(f));
 }
 
 let names: ReadonlySet<string> | undefined;

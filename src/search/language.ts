@@ -1,4 +1,4 @@
-import { englishLexicon, fieldTerms, frameWords, languageFunctionWords, translate } from '../language/index.js';
+import { englishLexicon, fieldTerms, frameWords, isEnglishWord, languageFunctionWords, translate } from '../language/index.js';
 import { fold } from './tokenize.js';
 import { isBokmalWord } from './vocabulary.js';
 
@@ -12,17 +12,18 @@ export type Language = 'nb' | 'en';
 /** Endings only English words have among the plans' and the questions' words (prevention, dangerous, impurities). */
 const ENGLISH_ENDING = /\p{L}{3}(?:tions?|ous|ies|ness|ity)$/u;
 
-/** A word of the English lexicon (FreeDict, its plural and verb endings too) that is no bokmål word: «youth», «stuff». */
+/** A word of the English lexicon (FreeDict) or dictionary (en_US), plural and verb endings too, that is no bokmål word: «youth», «clients». */
 function isEnglishOnly(word: string): boolean {
-  return word.length >= 4 && translate(word).length > 0 && !isBokmalWord(fold(word));
+  return word.length >= 4 && (translate(word).length > 0 || isEnglishWord(word)) && !isBokmalWord(fold(word));
 }
 
 /**
  * English when the question has more English than Norwegian function words (stopwords-iso, words in
  * both lists not counted) and English-only words, or English ones and no Norwegian one at all. The plans' own words
- * (Grünerløkka, pårørende, startlån) in an English question do not make it Norwegian.
+ * (Grünerløkka, pårørende, startlån) in an English question do not make it Norwegian, nor English («fentanyl»).
+ * @param planWord whether the plans use a word (their words are no sign of English), when the corpus is at hand.
  */
-export function detectLanguage(text: string): Language {
+export function detectLanguage(text: string, planWord?: (word: string) => boolean): Language {
   const { en: EN, nb: NB } = languageFunctionWords();
   let en = 0;
   let nb = 0;
@@ -38,7 +39,7 @@ export function detectLanguage(text: string): Language {
     // stopwords-iso's English list holds country codes and abbreviations («nr», «ca»): a word of two letters
     // is English only when the English lexicon has it («in», «on», «to»).
     if (w.length === 2 && !englishLexicon().has(w) && !NB.has(w)) continue;
-    if (EN.has(w) || ENGLISH_ENDING.test(w) || (!NB.has(w) && isEnglishOnly(w))) en++;
+    if (EN.has(w) || ENGLISH_ENDING.test(w) || (!NB.has(w) && !planWord?.(w) && isEnglishOnly(w))) en++;
     if (NB.has(w)) nb++;
   }
   return (en >= 2 && en > nb) || (en >= 1 && nb === 0) ? 'en' : 'nb';

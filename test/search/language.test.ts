@@ -25,6 +25,12 @@ describe('detectLanguage', () => {
     for (const q of ['is FACT started?', 'naloxone in Nordstrand?', 'and Gamle Oslo?']) expect(detectLanguage(q), q).toBe('en');
   });
 
+  it('reads an English word FreeDict lacks from the English dictionary («clients»), but not a word the plans use («fentanyl»)', () => {
+    expect(detectLanguage('IPS for rus clients?')).toBe('en');
+    const planWord = (w: string) => ['rusmiddelanalyse', 'fentanyl'].includes(w);
+    expect(detectLanguage('rusmiddelanalyse fentanyl?', planWord)).toBe('nb');
+  });
+
   it('reads no language from an abbreviation in capitals («FACT» is an English word too), unless the whole message is in capitals', () => {
     for (const q of ['er FACT-teamet i gang?', 'FACT?', 'hva er FACT?', 'HVEM HAR ANSVAR FOR NALOKSON?']) expect(detectLanguage(q), q).toBe('nb');
     for (const q of ['what is FACT?', 'WHO IS RESPONSIBLE FOR NALOXONE?']) expect(detectLanguage(q), q).toBe('en');
