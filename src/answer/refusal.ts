@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, spelled, stem, terms, words } from '../search/tokenize.js';
-import { corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
+import { coordinatedWholes, corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
 import { bokmalFunctionWords, dictionaryNames, factKinds, frameForms, frameWords, translate, type FactKind } from '../language/index.js';
 import { quote } from './compose.js';
@@ -165,9 +165,16 @@ export function topicalFor(question: string, lang: 'nb' | 'en', norwegian: strin
 }
 
 /** A citation's terms: what it says (text, section, plan, references), and with them those responsible. */
+const citationTerms = new WeakMap<Citation, { about: Set<string>; all: Set<string> }>();
+
 function termsOfCitation(c: Citation): { about: Set<string>; all: Set<string> } {
-  const about = new Set(terms([c.text, c.section, c.documentTitle, ...c.references].join(' ')));
-  return { about, all: new Set([...about, ...terms([...c.responsible, ...c.accountable].join(' '))]) };
+  const cached = citationTerms.get(c);
+  if (cached) return cached;
+  // «Lov- og forskriftsendringer» holds «lovendringer» too, as the corpus's words do (search/vocabulary.ts corpusTexts).
+  const about = new Set(terms([c.text, c.section, c.documentTitle, ...c.references, ...coordinatedWholes(c.text)].join(' ')));
+  const read = { about, all: new Set([...about, ...terms([...c.responsible, ...c.accountable].join(' '))]) };
+  citationTerms.set(c, read);
+  return read;
 }
 
 const fuzzyCache = new WeakMap<TermStats, FuzzyVocabulary>();

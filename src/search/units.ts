@@ -1,5 +1,6 @@
 import { sectionLabel } from '../corpus/parsers/outline.js';
 import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.js';
+import { coordinatedWholes } from './vocabulary.js';
 
 /**
  * Retrieval units: a measure with everything that tells what it is about (id, text, description,
@@ -70,7 +71,8 @@ function measureUnit(m: Measure, index: number, doc: CorpusDocument): IndexedUni
     index,
     passage: 0,
     text,
-    indexText: context.filter(Boolean).join('\n'),
+    // «sommer- og deltidsjobber» is found by «sommerjobb» too.
+    indexText: [...context, coordinatedWholes(context.join(' ')).join(' ')].filter(Boolean).join('\n'),
   };
 }
 
@@ -114,7 +116,7 @@ function passageUnits(section: Section, index: number, doc: CorpusDocument): Ind
     index,
     passage,
     text,
-    indexText: `${label}\n${text}\n${doc.title}\n${doc.owner}`,
+    indexText: `${label}\n${text}\n${doc.title}\n${doc.owner}\n${coordinatedWholes(text).join(' ')}`,
   }));
 }
 

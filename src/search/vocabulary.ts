@@ -33,6 +33,34 @@ export function bokmalDictionary(): Dictionary {
   return dictionary;
 }
 
+/** The word a compound ends in, when what comes before it is a word too (with a linking s or e): «deltidsjobber» → «jobber». */
+function compoundHead(word: string): string | null {
+  const { words } = bokmalDictionary();
+  for (let i = 3; i <= word.length - 4; i++) {
+    const before = word.slice(0, i);
+    const head = word.slice(i);
+    if (isBokmalWord(head) && (words.has(before) || (/[se]$/.test(before) && words.has(before.slice(0, -1))))) return head;
+  }
+  return null;
+}
+
+/** «sommer- og deltidsjobber», «rus- og psykisk helsetjenester»: a first part, «og»/«eller», and the phrase it shares a head with. */
+const COORDINATED = /(\p{L}{3,})-\s+(?:og|eller)\s+((?:\p{L}+\s+){0,2}\p{L}+)/gu;
+
+/**
+ * The whole words a text's coordinated compounds stand for: «sommer- og deltidsjobber» → «sommerjobber»,
+ * «rus- og psykisk helsetjenester» → «rustjenester». Folded, for the index and grounding to know them.
+ */
+export function coordinatedWholes(text: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(text).matchAll(COORDINATED)) {
+    // The first word of the phrase that is a compound carries the shared head («psykisk helsetjenester»).
+    const head = m[2]!.split(/\s+/).map(compoundHead).find(Boolean);
+    if (head) out.push(`${m[1]}${head}`);
+  }
+  return out;
+}
+
 /**
  * The corpus as its units of text, as grounding counts them (src/answer/refusal.ts) and as search
  * knows its words: each plan's title, each section, each measure with its fields, each glossary entry.
@@ -41,8 +69,11 @@ export function corpusTexts(corpus: Corpus): string[] {
   const out: string[] = [];
   for (const d of corpus.documents) {
     out.push(`${d.title} ${d.owner}`);
-    for (const s of d.sections) out.push(`${s.title} ${s.text}`);
-    for (const m of d.measures) out.push([m.text, m.description, m.goal, m.priority, m.section, ...m.responsible, ...m.references].join(' '));
+    for (const s of d.sections) out.push(`${s.title} ${s.text} ${coordinatedWholes(s.text).join(' ')}`);
+    for (const m of d.measures) {
+      const text = [m.text, m.description, m.goal, m.priority, m.section, ...m.responsible, ...m.references].join(' ');
+      out.push(`${text} ${coordinatedWholes(text).join(' ')}`);
+    }
   }
   for (const g of corpus.glossary) out.push(`${g.abbreviation} ${g.expansion ?? ''}`);
   return out;

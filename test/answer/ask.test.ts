@@ -716,6 +716,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N41')).toBe(true);
   });
 
+  it('«sommerjobb» finds the plan\'s «sommer- og deltidsjobber» (a coordinated compound)', async () => {
+    const a = await ask('sommerjobb ungdom', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'gamle-oslo-2022-2025', measureId: '14' });
+  });
+
   it('the plan without a district is named by its title in any inflection, or by its period', async () => {
     for (const q of ['handlingsplanen psykisk helse og rus – gjelder den ennå, og hvordan skal det rapporteres på den?', 'gjelder psykisk helse og rus-planen fortsatt?']) {
       const a = await ask(q, { today: TODAY });

@@ -61,8 +61,9 @@ describe('the OpenAI embeddings provider, against a local stand-in', () => {
     expect(inputs).toHaveLength(searcher.info.units);
     expect(inputs.some((i) => i.includes('Brukerrom 2'))).toBe(true);
 
+    // The stand-in's vectors are not semantic: the measure is among the first hits, the plan's introduction on it may lead.
     const hits = await searcher.search('hvem har ansvar for brukerrom 2?', { k: 3 });
-    expect(hits[0]!.measureId).toBe('10S');
+    expect(hits.map((h) => h.measureId)).toContain('10S');
     const last = standIn.requestsTo('/v1/embeddings').at(-1)!.body as { input: string[] | string };
     expect(JSON.stringify(last.input)).toContain('brukerrom 2');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bokmalStems, bokmalWords } from '../../src/language/index.js';
 import { fold, stem } from '../../src/search/tokenize.js';
-import { bokmalDictionary, editDistance, FuzzyVocabulary, splitCompound } from '../../src/search/vocabulary.js';
+import { bokmalDictionary, coordinatedWholes, editDistance, FuzzyVocabulary, splitCompound } from '../../src/search/vocabulary.js';
 
 describe('compound splitting', () => {
   const words = new Set(['rus', 'forebygging', 'overdose', 'samarbeid', 'pårørende', 'rusmiddel', 'analyse', 'tjenester', 'program'].map((w) => fold(w)));
@@ -66,4 +66,14 @@ describe('the bokmål dictionary data', () => {
     expect(stored.size).toBe(expected.size);
     expect([...expected].filter((s) => !stored.has(s))).toEqual([]);
   });
+});
+
+describe('coordinated compounds', () => {
+  it.each([
+    ['UngJobb tilbyr sommer- og deltidsjobber til 600 ungdom', ['sommerjobber']],
+    ['behov for rus- og psykisk helsetjenester', ['rustjenester']],
+    ['Lov- og forskriftsendringer i 2025', ['lovendringer']],
+    ['rus- og psykisk helse', []],
+    ['Velferdsetaten og bydelene', []],
+  ])('«%s» stands for %j too', (text, want) => expect(coordinatedWholes(text)).toEqual(want));
 });
