@@ -115,10 +115,14 @@ export function createAsk(deps: AskDeps): AskFn {
         found: c.found,
         language,
         citations: c.citations,
-        warnings: [...warnings(), ...c.warnings],
+        warnings: warnings(),
       };
-      const expiry = expiryNotice(c.citations, language);
-      if (expiry && c.warnings.includes(expiry.warning)) answer.expiry = expiry;
+      // The ended plan periods among the citations, said once for the whole answer.
+      const expiry = c.periodStated ? null : expiryNotice(c.citations, language);
+      if (expiry) {
+        answer.warnings.push(expiry.warning);
+        answer.expiry = expiry;
+      }
       // Never the question itself, not even redacted: logs outlive the feedback store's retention.
       reqLog.info(
         {
@@ -136,7 +140,7 @@ export function createAsk(deps: AskDeps): AskFn {
       return answer;
     };
 
-    if (isEmptyQuestion(question)) return finish({ answer: t.empty, found: false, citations: [], warnings: [] }, 'empty');
+    if (isEmptyQuestion(question)) return finish({ answer: t.empty, found: false, citations: [] }, 'empty');
 
     try {
       const cfg = getConfig();
@@ -146,7 +150,7 @@ export function createAsk(deps: AskDeps): AskFn {
         s = await getSearcher();
       } catch (err) {
         reqLog.error({ err: (err as Error).message, code: (err as { code?: string }).code }, 'ask: search unavailable');
-        return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'unavailable');
+        return finish({ answer: t.unavailable, found: false, citations: [] }, 'unavailable');
       }
       language = detectLanguage(asked, corpusKnows(s.corpus));
       t = messages(language);
@@ -191,7 +195,7 @@ export function createAsk(deps: AskDeps): AskFn {
       return finish(composed, `${intent.kind}${resolved.usedHistory ? '+history' : ''}${bound ? '+district' : ''}`);
     } catch (err) {
       reqLog.error({ err: (err as Error).message, stack: (err as Error).stack }, 'ask: failed');
-      return finish({ answer: t.unavailable, found: false, citations: [], warnings: [] }, 'error');
+      return finish({ answer: t.unavailable, found: false, citations: [] }, 'error');
     }
   };
 }
@@ -225,7 +229,7 @@ async function answerIntent(intent: Intent, question: string, env: Env): Promise
   // A kind of fact the plans do not carry (a phone number, opening hours, a dose) is refused whatever
   // kind of question carried it, unless a cited passage holds it.
   if (composed.found && missingFromAll(question, composed.citations, env.corpus).length) {
-    return { answer: composeNotFound(env.language, null), found: false, citations: [], warnings: [] };
+    return { answer: composeNotFound(env.language, null), found: false, citations: [] };
   }
   return composed;
 }
@@ -239,7 +243,7 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
   }
   switch (intent.kind) {
     case 'greeting':
-      return { answer: messages(env.language).help, found: false, citations: [], warnings: [] };
+      return { answer: messages(env.language).help, found: false, citations: [] };
     case 'measure-id':
       return answerMeasureId(intent.measureId, question, env);
     case 'unit':

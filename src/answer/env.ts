@@ -27,12 +27,13 @@ export interface Env {
   answerable?: AnswerabilityDecision;
 }
 
-/** An answer before ask() adds the question, the language and its own warnings. */
+/** An answer before ask() adds the question, the language and the warnings (personal data, ended plan periods). */
 export interface Composed {
   answer: string;
   found: boolean;
   citations: Citation[];
-  warnings: string[];
+  /** The text states the cited plans' periods itself (a question about a plan's period): no expiry warning besides. */
+  periodStated?: boolean;
   llm?: 'used' | LlmFailure;
   /** A refusal of the whole message that none of its parts overturns (it asks about another municipality's plan). */
   final?: boolean;
@@ -54,7 +55,7 @@ export function scope(question: string, env: Env): { docs: CorpusDocument[]; nam
 }
 
 export function notFound(env: Env): Composed {
-  return { answer: composeNotFound(env.language, null), found: false, citations: [], warnings: [] };
+  return { answer: composeNotFound(env.language, null), found: false, citations: [] };
 }
 
 export function toCitation(h: SearchHit, env: Env): Citation | null {

@@ -6,7 +6,6 @@ import { describeCitation, quote } from './compose.js';
 import type { Language } from '../search/language.js';
 import { currentFirst } from './periods.js';
 import type { Citation } from './types.js';
-import { expiredWarnings } from './warnings.js';
 
 /**
  * Questions about what an Oslo standard says («Hva sier Oslostandard for pårørendesamarbeid?»)
@@ -28,7 +27,6 @@ export interface StandardAnswer {
   answer: string;
   found: boolean;
   citations: Citation[];
-  warnings: string[];
 }
 
 const T = {
@@ -112,5 +110,5 @@ export function answerStandard(
     lines.push(t.plansSay, ...citations.map((c, i) => `– ${describeCitation(c, i + 1, lang)}`));
   } else lines.push(t.plansSilent);
   if (named.status === 'published') lines.push(named.url ? t.link(named.url) : t.noLink(OSLOSTANDARDER_URL));
-  return { answer: lines.join('\n'), found: citations.length > 0, citations, warnings: expiredWarnings(citations, lang) };
+  return { answer: lines.join('\n'), found: citations.length > 0, citations };
 }

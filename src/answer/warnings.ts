@@ -25,16 +25,10 @@ export function truncatedWarning(lang: Language): string {
 }
 
 /**
- * The cited plans whose period has ended, said once for the whole answer: the plan and the year for
- * one; for several, how many of the cited plans, each named short with the year it ended. Each citation
- * also says «utløpt» after its period.
+ * The cited plans whose period has ended, said once for the whole answer (ask() adds it): the plan and
+ * the year for one; for several, how many of the cited plans, each named short with the year it ended.
+ * Each citation also says «utløpt» after its period. The warning, and the same said short (Answer.expiry).
  */
-export function expiredWarnings(citations: Citation[], lang: Language): string[] {
-  const notice = expiryNotice(citations, lang);
-  return notice ? [notice.warning] : [];
-}
-
-/** The ended plan periods among the citations: the warning, and the same said short (Answer.expiry). */
 export function expiryNotice(citations: Citation[], lang: Language): { warning: string; short: string } | null {
   const plans = new Map<string, Citation>();
   for (const c of citations) if (!plans.has(c.documentId)) plans.set(c.documentId, c);

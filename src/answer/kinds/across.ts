@@ -8,7 +8,6 @@ import { isAnswered, namesSomething } from '../answerability.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, spelled, topicalFor } from '../refusal.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Citation } from '../types.js';
-import { expiredWarnings } from '../warnings.js';
 
 /**
  * A question across plans («hva gjør bydelene for pårørende?», «which districts have FACT?»): answered
@@ -86,7 +85,7 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
   // Each plan was searched on its own: the runner-up is the next plan's citation.
   const evidence = { grounding: g, next: own[1]?.c.score ?? 0, ranks: ground?.hit.ranks, named: namesSomething(question, env.corpus) };
   if (!first || !isAnswered(evidence, env.answerable)) {
-    return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
+    return { answer: composeNotFound(lang, null), found: false, citations: [] };
   }
   // Not asked across plans: a plan is named only when its best match holds every word of the question
   // the free answer's best citation holds (the same matter), and about as much of it.
@@ -100,9 +99,9 @@ export async function answerAcross(question: string, env: Env, opts: { closeTo?:
   const floor = opts.closeTo ? Math.max(LISTED_COVERAGE, first.coverage * CLOSE) : LISTED_COVERAGE;
   // The best plan is named whenever the plans answer at all.
   const kept = perPlan.filter((p) => (p === first || p.coverage >= floor) && same(p.c));
-  if (!kept.length) return { answer: composeNotFound(lang, null), found: false, citations: [], warnings: [] };
+  if (!kept.length) return { answer: composeNotFound(lang, null), found: false, citations: [] };
   // District plans first (what the districts do), the city-wide plan after them; best first when not asked across.
   const ordered = opts.closeTo ? kept : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
   const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
-  return { answer: composeAcross(citations, lang), found: true, citations, warnings: expiredWarnings(citations, lang) };
+  return { answer: composeAcross(citations, lang), found: true, citations };
 }

@@ -9,7 +9,6 @@ import { isAnswered, namesSomething } from '../answerability.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, topicalFor, topicalWords, type TopicalWord } from '../refusal.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Citation } from '../types.js';
-import { expiredWarnings } from '../warnings.js';
 
 /**
  * A free question: search, keep what is about the districts it names, ground it (or say plainly
@@ -72,7 +71,7 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
     env.log.debug({ grounding: { ...g, topical: g.topical.length } }, 'ask: not answered by the plans');
     const near = g.corpusCoverage > 0 && g.topical.length && g.hitCoverage > 0 ? (citations[0] ?? null) : null;
     const lead = noPlan.length ? t.noPlan(listJoin(noPlan, lang), 'nothing') : undefined;
-    return { answer: composeNotFound(lang, near, lead), found: false, citations: [], warnings: [] };
+    return { answer: composeNotFound(lang, near, lead), found: false, citations: [] };
   }
   env.log.debug({ grounding: { ...g, topical: g.topical.length } }, 'ask: answered');
   // Show only citations that hold a fair share of what the best one holds.
@@ -103,7 +102,7 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
     const result = await writer.write({ question, citations: shown, language: lang, corpus: env.corpus });
     if (result.ok) {
       const cited = result.citations;
-      return { answer: withLead(result.text, cited), found: true, citations: cited, warnings: expiredWarnings(cited, lang), llm: 'used' };
+      return { answer: withLead(result.text, cited), found: true, citations: cited, llm: 'used' };
     }
     llmState = result.reason;
     env.log.warn({ reason: result.reason, detail: result.detail }, 'ask: LLM reply not used; extractive answer given');
@@ -112,7 +111,6 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
     answer: list ? withLead(composeList(shown, lang), shown) : withLead(composeMeasures(shown, lang, inText), shown.slice(0, inText)),
     found: true,
     citations: shown,
-    warnings: expiredWarnings(shown, lang),
     llm: llmState,
   };
 }

@@ -3,7 +3,6 @@ import { documentById, measureCitation, passageCitation, sentenceWith } from '..
 import { composeGlossary } from '../compose.js';
 import { allowed, type Composed, type Env } from '../env.js';
 import type { Citation } from '../types.js';
-import { expiredWarnings } from '../warnings.js';
 
 /**
  * «Hva er FACT?»: the expansion where a plan states it, with where; else where the plans use it — never
@@ -14,7 +13,7 @@ export function answerGlossary(abbreviation: string, entry: GlossaryEntry | null
   const citations = glossaryCitations(abbreviation, entry, env);
   const answer = composeGlossary(abbreviation, entry, citations, env.language);
   const found = citations.length > 0 && !(explicit && !entry?.expansion);
-  return { answer, found, citations, warnings: expiredWarnings(citations, env.language) };
+  return { answer, found, citations };
 }
 
 function glossaryCitations(abbreviation: string, entry: GlossaryEntry | null, env: Env): Citation[] {

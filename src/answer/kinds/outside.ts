@@ -30,13 +30,13 @@ function otherPlaces(question: string, env: Env): string[] {
 export function answerOutside(question: string, env: Env): Composed | null {
   const t = messages(env.language);
   const places = otherPlaces(question, env);
-  if (places.length) return { answer: t.otherPlace(listJoin(places, env.language)), found: false, citations: [], warnings: [], final: true };
+  if (places.length) return { answer: t.otherPlace(listJoin(places, env.language)), found: false, citations: [], final: true };
   // «Bydel Alna sin handlingsplan»: a district named together with a plan, and no plan of that district here.
   if (/plan/.test(spelled(question))) {
     const named = districtsIn(question);
     const without = named.filter((d) => documentsOf(env.corpus, d).length === 0);
     if (without.length && without.length === named.length) {
-      return { answer: t.noPlanOf(listJoin(without, env.language)), found: false, citations: [], warnings: [], final: true };
+      return { answer: t.noPlanOf(listJoin(without, env.language)), found: false, citations: [], final: true };
     }
   }
   return null;

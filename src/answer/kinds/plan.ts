@@ -39,7 +39,7 @@ export function answerPlanPeriod(question: string, env: Env, opts: { newer: bool
     const answer = en
       ? `The newest plan I have for this is ${held}. Whether a newer plan has been adopted, or when, is not in my sources.`
       : `Den nyeste planen jeg har for dette, er ${held}. Om en nyere plan er vedtatt, eller når, står ikke i kildene mine.`;
-    return { answer, found: false, citations: [], warnings: [] };
+    return { answer, found: false, citations: [] };
   }
   const citations = docs.map((d) => {
     // The passage that states the period («… for perioden 2022–2025»), else the plan's first.
@@ -58,5 +58,5 @@ export function answerPlanPeriod(question: string, env: Env, opts: { newer: bool
   const after = docs.some((d) => d.period.to < year)
     ? en ? 'Whether a newer plan has been adopted is not in my sources.' : 'Om en nyere plan er vedtatt, står ikke i kildene mine.'
     : null;
-  return { answer: [...lines, ...(after ? [after] : [])].join('\n'), found: true, citations, warnings: [] };
+  return { answer: [...lines, ...(after ? [after] : [])].join('\n'), found: true, citations, periodStated: true };
 }

@@ -5,7 +5,6 @@ import { composeReference } from '../compose.js';
 import { notFound, scope, type Composed, type Env } from '../env.js';
 import { currentFirst } from '../periods.js';
 import type { Citation } from '../types.js';
-import { expiredWarnings } from '../warnings.js';
 
 /** «Hvilke planer viser til Oslostandard for pårørendesamarbeid?»: every measure (or passage) that refers to it, per plan. */
 export function answerReference(reference: string, question: string, env: Env): Composed {
@@ -20,7 +19,7 @@ export function answerReference(reference: string, question: string, env: Env): 
   }
   if (!citations.length) return notFound(env);
   const ordered = currentFirst(citations);
-  return { answer: composeReference(reference, ordered, env.language), found: true, citations: ordered, warnings: expiredWarnings(ordered, env.language) };
+  return { answer: composeReference(reference, ordered, env.language), found: true, citations: ordered };
 }
 
 /**
@@ -37,7 +36,6 @@ export function answerStandards(question: string, env: Env): Composed {
     answer: composeReference(null, ordered, env.language, { named: isStandard }),
     found: true,
     citations: ordered,
-    warnings: expiredWarnings(ordered, env.language),
   };
 }
 

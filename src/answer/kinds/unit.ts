@@ -3,7 +3,6 @@ import { composeUnit, MAX_LISTED } from '../compose.js';
 import { scope, type Composed, type Env } from '../env.js';
 import { currentFirst } from '../periods.js';
 import { measureCarriedBy } from '../units.js';
-import { expiredWarnings } from '../warnings.js';
 
 /**
  * «Hva har Velferdsetaten ansvar for?»: the measures the unit is responsible for, else those whose
@@ -19,5 +18,5 @@ export function answerUnit(unit: string, question: string, env: Env): Composed |
   if (!citations.length) return null;
   citations = currentFirst(citations);
   const shown = citations.slice(0, MAX_LISTED);
-  return { answer: composeUnit(unit, citations, byText, env.language), found: true, citations: shown, warnings: expiredWarnings(shown, env.language) };
+  return { answer: composeUnit(unit, citations, byText, env.language), found: true, citations: shown };
 }
