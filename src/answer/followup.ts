@@ -24,7 +24,7 @@ export interface Resolved {
 }
 
 /** «er det startet?», «has it started?»: a question about the status of the matter under discussion. */
-const STATUS = /^\s*(?:og\s+|men\s+|ok,?\s+)?(?:er|har|blir|ble)\s+(?:det|den|dette|de|disse)\s+(?:\p{L}+\s+)?(?:startet|begynt|kommet i gang|i gang|ferdig|gjennomført|påbegynt|satt i gang|innført|videreført)\b|\b(?:has|is|was|did)\s+(?:it|that|this|they)\s+(?:\p{L}+\s+)?(?:started|begun|running|done|finished|implemented|happen\w*)\b/iu;
+const STATUS = /^\s*(?:og\s+|men\s+|ok,?\s+)?(?:er|har|blir|ble)\s+(?:det|den|dette|de|disse)\s+(?:\p{L}+\s+)?(?:startet|begynt|kommet i ?gang|i ?gang|ferdig|gjennomført|påbegynt|satt i ?gang|innført|videreført)\b|\b(?:has|is|was|did)\s+(?:it|that|this|they)\s+(?:\p{L}+\s+)?(?:started|begun|running|done|finished|implemented|happen\w*)\b/iu;
 
 /** The matter of an earlier question in a few words («nalokson nesespray»), for «Om …:». */
 function topicOf(question: string): string {

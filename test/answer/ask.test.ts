@@ -491,6 +491,16 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations[0]!.documentId).toBe('nordstrand-2021-2023');
     expect(a.answer).toMatch(/^Om nalokson/);
     expect(a.answer).toMatch(/Status: Påbegynt/);
+    // «igang» typed as one word, as staff type it, is the same follow-up.
+    const typed = await ask('er det kommet igang el bare planlagt', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'nalokson nesespray på nordstrand, hvem har ansvaret?' },
+        { role: 'assistant', text: 'Ansvarlig: NAV ved Helse, mestring og bolig …' },
+      ],
+    });
+    expect(typed.found).toBe(true);
+    expect(typed.answer).toMatch(/Status: Påbegynt/);
   });
 
   it('«hva gjør bydelene for pårørende?» cites a measure from each district plan that has one, not a unit called «Bydelene»', async () => {
