@@ -70,24 +70,32 @@ const stemsOf = (text: string): string[] => words(fold(text.replace(/(?<=\p{L})-
  * the title's lead («handlingsplanen psykisk helse og rus»), or its words after «handlingsplan» followed by
  * «plan» («psykisk helse og rus-planen»). Stem sequences.
  */
+const titleNameCache = new WeakMap<CorpusDocument, string[][]>();
+
 function titleNames(doc: CorpusDocument): string[][] {
-  if (districtsIn(doc.title).length) return [];
-  const lead = stemsOf(titleLead(doc.title));
-  if (lead.length < 3) return [];
-  const names = [lead];
-  const plan = stem('plan');
-  if (/plan$/.test(lead[0]!)) names.push([...lead.slice(1), plan]);
+  const cached = titleNameCache.get(doc);
+  if (cached) return cached;
+  const lead = districtsIn(doc.title).length ? [] : stemsOf(titleLead(doc.title));
+  const names = lead.length < 3 ? [] : [lead];
+  if (names.length && /plan$/.test(lead[0]!)) names.push([...lead.slice(1), stem('plan')]);
+  titleNameCache.set(doc, names);
   return names;
 }
 
 const contains = (seq: string[], sub: string[]) => seq.some((_, i) => sub.every((w, j) => seq[i + j] === w));
 
 /** A plan's period written in a text («planen 2022-2024», «2022–24»), when it is the only plan with that period. */
+const periodNameCache = new WeakMap<Corpus, Map<CorpusDocument, RegExp>>();
+
 function periodNames(corpus: Corpus): Map<CorpusDocument, RegExp> {
+  const cached = periodNameCache.get(corpus);
+  if (cached) return cached;
   const key = (d: CorpusDocument) => `${d.period.from}-${d.period.to}`;
   const count = new Map<string, number>();
   for (const d of corpus.documents) count.set(key(d), (count.get(key(d)) ?? 0) + 1);
-  return new Map(corpus.documents.filter((d) => count.get(key(d)) === 1).map((d) => [d, periodSpan(d)]));
+  const names = new Map(corpus.documents.filter((d) => count.get(key(d)) === 1).map((d) => [d, periodSpan(d)]));
+  periodNameCache.set(corpus, names);
+  return names;
 }
 
 /**
