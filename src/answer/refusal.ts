@@ -32,6 +32,8 @@ function isGeneric(term: string): boolean {
 
 interface TermStats {
   df: Map<string, number>;
+  /** An abbreviation the plans expand («rph») → the terms of its expansion (rask, psykisk, helsehjelp). */
+  expansions: Map<string, string[]>;
   /** Folded words of the corpus, for compound splitting. */
   words: Set<string>;
   units: number;
@@ -51,7 +53,8 @@ function termStats(corpus: Corpus): TermStats {
       for (const w of words(fold(text))) seenWords.add(w);
       for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
     }
-    stats = { df, words: seenWords, units };
+    const expansions = new Map(corpus.glossary.filter((g) => g.expansion).map((g) => [stem(fold(g.abbreviation)), [...new Set(terms(g.expansion!))]]));
+    stats = { df, expansions, words: seenWords, units };
     statsCache.set(corpus, stats);
   }
   return stats;
@@ -253,8 +256,11 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
     // With compoundHeads, a word also counts where the citation has it as the first part of a compound
     // («pårørende» in «pårørendesamarbeid»): how a plan's measure is told apart from its neighbours.
     const heads = (w: string) => compoundHeads && w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
-    if (!have.has(t.term) && !r.alts.some((a) => have.has(a)) && !heads(t.term)) continue;
-    const inText = about.has(t.term) || r.alts.some((a) => about.has(a)) || heads(t.term);
+    // An abbreviation the plans expand is held by a citation that writes the expansion («Rask psykisk helsehjelp» for «RPH»).
+    const expansion = stats.expansions.get(t.term);
+    const spelledOut = (set: Set<string>) => Boolean(expansion?.length && expansion.every((e) => set.has(e)));
+    if (!have.has(t.term) && !r.alts.some((a) => have.has(a)) && !heads(t.term) && !spelledOut(have)) continue;
+    const inText = about.has(t.term) || r.alts.some((a) => about.has(a)) || heads(t.term) || spelledOut(about);
     covered += inText ? r.weight : r.weight / 2;
     held.push(t.term);
     // A word found only through its halves is weaker evidence.

@@ -40,6 +40,13 @@ export function createSearcher(parts: IndexParts): Searcher {
     }
     return q;
   };
+  // An abbreviation the plans expand («RPH» = Rask psykisk helsehjelp) is searched with its expansion too:
+  // a plan that writes the words finds it as well as one that writes the letters.
+  const expansions = new Map(corpus.glossary.filter((g) => g.expansion).map((g) => [g.abbreviation, g.expansion!] as const));
+  const expanded = (query: string) => {
+    const added = [...new Set(query.match(/(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])/gu) ?? [])].flatMap((a) => expansions.get(a) ?? []);
+    return added.length ? `${query} ${added.join(' ')}` : query;
+  };
   const introductions = new Map(corpus.documents.map((d) => [d.id, planIntroduction(d)?.id ?? null]));
   const targets: BoostTarget[] = units.map((u) => {
     const doc = documents.get(u.documentId);
@@ -96,7 +103,7 @@ export function createSearcher(parts: IndexParts): Searcher {
       const allowed = allowedUnits(opts.filters);
       const signals = readSignals(query);
       // An English question is searched with the Norwegian words of the field it names, too.
-      const searched = (opts.language ?? detectLanguage(query)) === 'en' ? english(query) : query;
+      const searched = expanded((opts.language ?? detectLanguage(query)) === 'en' ? english(query) : query);
 
       const lists: RankedList[] = [];
       const coverage = new Map<number, number>();

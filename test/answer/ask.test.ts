@@ -726,6 +726,18 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N41')).toBe(true);
   });
 
+  it('an abbreviation the plans expand is found where a plan writes it out: «RPH» in every plan with Rask psykisk helsehjelp', async () => {
+    for (const q of ['hvilke bydeler har RPH?', 'RPH for rus?']) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found, q).toBe(true);
+      const byPlan = new Map(a.citations.map((c) => [c.documentId, c.measureId]));
+      expect(byPlan.get('gamle-oslo-2022-2025'), q).toBe('15');
+      expect(byPlan.get('grunerlokka-2021-2024'), q).toBe('2.1.8');
+      expect(byPlan.get('nordstrand-2021-2023'), q).toBe('N18');
+      expect(byPlan.get('oslo-tryggere-liv-2026-2029'), q).toBe('19F');
+    }
+  });
+
   it('«sommerjobb» finds the plan\'s «sommer- og deltidsjobber» (a coordinated compound)', async () => {
     const a = await ask('sommerjobb ungdom', { today: TODAY });
     expect(a.found).toBe(true);
