@@ -350,6 +350,7 @@ describe('found:false when the plans do not answer', () => {
     'hva heter lederen for NAV Grünerløkka',
     'hvem er kontaktperson i velferdsetaten for brukerrom 2',
     'hvordan registrerer vi utdelt nalokson i fagsystemet?',
+    'hvordan deler jeg skjermen i Teams?',
     'how do I get a key card for the bydelshus?',
   ])('refuses «%s» and names no unit', async (q) => {
     const a = await ask(q);
@@ -724,6 +725,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.found).toBe(true);
     expect(a.citations.some((c) => c.documentId === 'grunerlokka-2021-2024' && c.measureId === '2.2.2')).toBe(true);
     expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N41')).toBe(true);
+  });
+
+  it('«FACT teams» are teams, not the Teams app: «which districts have FACT teams?» is answered across plans', async () => {
+    const a = await ask('which districts have FACT teams?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const plans = new Set(a.citations.map((c) => c.documentId));
+    for (const d of ['gamle-oslo-2022-2025', 'grunerlokka-2021-2024', 'nordstrand-2021-2023']) expect(plans.has(d), d).toBe(true);
   });
 
   it('an abbreviation the plans expand is found where a plan writes it out: «RPH» in every plan with Rask psykisk helsehjelp', async () => {
