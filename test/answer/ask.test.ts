@@ -727,6 +727,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations.some((c) => c.documentId === 'nordstrand-2021-2023' && c.measureId === 'N41')).toBe(true);
   });
 
+  it('«flest», «mest» compare; they are not the matter: «hvilken bydel har flest tiltak om bolig …?» cites housing measures', async () => {
+    const a = await ask('hvilken bydel har flest tiltak om bolig for folk med rusproblemer?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.measureId).not.toBeNull();
+    expect(a.citations.slice(0, 2).every((c) => /bolig/i.test(c.text))).toBe(true);
+  });
+
   it('«FACT teams» are teams, not the Teams app: «which districts have FACT teams?» is answered across plans', async () => {
     const a = await ask('which districts have FACT teams?', { today: TODAY });
     expect(a.found).toBe(true);
