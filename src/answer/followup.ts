@@ -62,7 +62,7 @@ function lastUserQuestion(history: Turn[]): string | null {
 /** «den planen», «denne handlingsplanen», «that plan»: the plan the thread was about. */
 const PLAN_REF = /\b(?:den|denne|samme)\s+\p{L}*plan(?:en)?\b|\b(?:that|this|the same|the)\s+plan\b/iu;
 
-/** The plan the thread's last turns name: a district, or a plan by its own name (`plans`, «Tryggere liv»). */
+/** The plan the thread's last turns name: a district, or a plan by the name `planName` reads («Tryggere liv»). */
 function planOfThread(history: Turn[], planName: (text: string) => string | null): { district?: string; plan?: string } | null {
   for (let i = history.length - 1; i >= 0 && i >= history.length - 2; i--) {
     const text = history[i]!.text;

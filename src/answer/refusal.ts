@@ -167,9 +167,9 @@ export function topicalFor(question: string, lang: 'nb' | 'en', norwegian: strin
   return out.length ? out : own;
 }
 
-/** A citation's terms: what it says (text, section, plan, references), and with them those responsible. */
 const citationTerms = new WeakMap<Citation, { about: Set<string>; all: Set<string> }>();
 
+/** A citation's terms, read once: what it says (text, section, plan, references), and with them those responsible. */
 function termsOfCitation(c: Citation): { about: Set<string>; all: Set<string> } {
   const cached = citationTerms.get(c);
   if (cached) return cached;

@@ -65,13 +65,13 @@ export function titleLead(title: string): string {
 /** Stems of every word of a text, function words kept («og»), a hyphen read as a space («rus-planen»). */
 const stemsOf = (text: string): string[] => words(fold(text.replace(/(?<=\p{L})-(?=\p{L})/gu, ' '))).map(stem);
 
+const titleNameCache = new WeakMap<CorpusDocument, string[][]>();
+
 /**
  * How a text names a plan by its title, in any inflection, for a plan whose title has no district:
  * the title's lead («handlingsplanen psykisk helse og rus»), or its words after «handlingsplan» followed by
- * «plan» («psykisk helse og rus-planen»). Stem sequences.
+ * «plan» («psykisk helse og rus-planen»). Stem sequences, worked out once per plan.
  */
-const titleNameCache = new WeakMap<CorpusDocument, string[][]>();
-
 function titleNames(doc: CorpusDocument): string[][] {
   const cached = titleNameCache.get(doc);
   if (cached) return cached;
@@ -84,9 +84,9 @@ function titleNames(doc: CorpusDocument): string[][] {
 
 const contains = (seq: string[], sub: string[]) => seq.some((_, i) => sub.every((w, j) => seq[i + j] === w));
 
-/** A plan's period written in a text («planen 2022-2024», «2022–24»), when it is the only plan with that period. */
 const periodNameCache = new WeakMap<Corpus, Map<CorpusDocument, RegExp>>();
 
+/** A plan's period written in a text («planen 2022-2024», «2022–24»), when it is the only plan with that period. */
 function periodNames(corpus: Corpus): Map<CorpusDocument, RegExp> {
   const cached = periodNameCache.get(corpus);
   if (cached) return cached;
