@@ -481,25 +481,17 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
   });
 
   it('«er det startet?» after a Nordstrand measure is a follow-up: the measure with its status, and what was carried over', async () => {
-    const a = await ask('er det startet?', {
-      today: TODAY,
-      history: [
-        { role: 'user', text: 'nalokson nesespray på nordstrand, hvem har ansvaret?' },
-        { role: 'assistant', text: 'Ansvarlig: NAV ved Helse, mestring og bolig …' },
-      ],
-    });
+    const history = [
+      { role: 'user' as const, text: 'nalokson nesespray på nordstrand, hvem har ansvaret?' },
+      { role: 'assistant' as const, text: 'Ansvarlig: NAV ved Helse, mestring og bolig …' },
+    ];
+    const a = await ask('er det startet?', { today: TODAY, history });
     expect(a.found).toBe(true);
     expect(a.citations[0]!.documentId).toBe('nordstrand-2021-2023');
     expect(a.answer).toMatch(/^Om nalokson/);
     expect(a.answer).toMatch(/Status: Påbegynt/);
     // «igang» typed as one word, as staff type it, is the same follow-up.
-    const typed = await ask('er det kommet igang el bare planlagt', {
-      today: TODAY,
-      history: [
-        { role: 'user', text: 'nalokson nesespray på nordstrand, hvem har ansvaret?' },
-        { role: 'assistant', text: 'Ansvarlig: NAV ved Helse, mestring og bolig …' },
-      ],
-    });
+    const typed = await ask('er det kommet igang el bare planlagt', { today: TODAY, history });
     expect(typed.found).toBe(true);
     expect(typed.answer).toMatch(/Status: Påbegynt/);
   });
