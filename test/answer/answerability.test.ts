@@ -113,6 +113,16 @@ describe('the rules that state facts about the plans', () => {
     }
   });
 
+  it('refuses a question about one person («har han fått …?», «rommet hans») and what someone thinks, which no plan carries', async () => {
+    for (const q of ['kari på rom 3, har hun fått LAR?', 'sønnen min har hasj på rommet sitt, kan han få hjelp uten at skolen får vite?', 'hva mener byråden om brukerrom 2?', 'what does the commissioner think about a second user room?']) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found, q).toBe(false);
+      expect(a.citations, q).toEqual([]);
+    }
+    // «hva mener de med …» asks what the plan means, not someone's view.
+    expect((await ask('i planen for psykisk helse og rus 2022–2024, hva mener de med «en dør inn»?', { today: TODAY })).found).toBe(true);
+  });
+
   it('answers a case number the plan gives (Tryggere liv rests on byrådssak 158/2018)', async () => {
     const a = await ask('Hvilket saksnummer har russtrategien som Tryggere liv bygger på?', { today: TODAY });
     expect(a.found).toBe(true);
