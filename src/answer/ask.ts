@@ -176,7 +176,10 @@ export function createAsk(deps: AskDeps): AskFn {
       // Not when the message asks for a kind of fact the plans do not carry, in any of its parts, nor
       // when it is about another municipality's plan («… i Bergen kommune? Har dei eigen rusplan?»).
       if (!composed.found && !composed.final && !missingFactKinds(query, undefined, s.corpus).length) {
-        for (const part of questionParts(query)) {
+        // A part is asked about the districts the whole message names («… og på Nordstrand?»): never another's.
+        const places = districtsIn(query);
+        for (const whole of questionParts(query)) {
+          const part = places.length && !districtsIn(whole).length ? `${whole.replace(/[?.!\s]+$/, '')} i Bydel ${places.join(' og ')}?` : whole;
           const answered = await answerIntent(classify(part, s.corpus), part, env);
           if (answered.found) {
             composed = answered;

@@ -496,6 +496,19 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(typed.answer).toMatch(/Status: Påbegynt/);
   });
 
+  it('«og på Nordstrand?» is answered from Nordstrand\'s plan, never from another district\'s, when only a part of the carried question is found', async () => {
+    const a = await ask('og på Nordstrand?', {
+      today: TODAY,
+      history: [
+        { role: 'user' as const, text: 'hvem har ansvaret for FACT for eldre i Gamle Oslo?' },
+        { role: 'assistant' as const, text: 'Tiltak 22 i Gamle Oslos plan er å etablere FACT for eldre (65+). Ansvarlig er Avdeling mestring og helse.' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N24' });
+    expect(a.citations.every((c) => c.documentId === 'nordstrand-2021-2023' || c.documentId === 'oslo-tryggere-liv-2026-2029')).toBe(true);
+  });
+
   it('«hva gjør bydelene for pårørende?» cites a measure from each district plan that has one, not a unit called «Bydelene»', async () => {
     const a = await ask('hva gjoer bydelene for paaroerende?', { today: TODAY });
     expect(a.found).toBe(true);
