@@ -1,4 +1,4 @@
-import { contentWords } from '../search/tokenize.js';
+import { contentWords, fold } from '../search/tokenize.js';
 import { districtsIn, withoutDistricts } from '../search/districts.js';
 import { topicalWords } from './refusal.js';
 import type { Turn } from './types.js';
@@ -12,7 +12,7 @@ const CONTINUATION = /^(?:ok(?:ei|ay)?,?\s+)?(?:og|men|hva med|hvordan med|samme
 /** «der», «there»: the place of the earlier question. */
 const PLACE = /\s*\b(?:der|dit|there)\b(?=\s*\??$)/i;
 /** «det», «it»: the matter of the earlier question. */
-const DEICTIC = /\b(?:der|dit|den|det|dem|de|disse|dette|denne|there|that|those|them|it|(?:de|disse) to|(?:those|these|the) two|begge|both)\b\s*\??$|\b(?:it|that|this|det|dette|den)\b\s+(?:out|ut)\b/i;
+const DEICTIC = /\b(?:der|dit|den|det|dem|de|disse|dette|denne|there|that|those|them|it|(?:de|disse) to|(?:those|these|the) two|begge|both)\b\s*\??$|\b(?:it|that|this|det|dette|den)\b\s+(?:out|ut)\b|\b(?:for|om|med|til|av)\s+(?:det|dette|den|denne|dem|disse|that|this|it)(?:\s+da)?(?=\s*(?:[,?.!]|og\b|and\b|$))/i;
 
 export interface Resolved {
   /** The question to retrieve with. */
@@ -28,8 +28,10 @@ const STATUS = /^\s*(?:og\s+|men\s+|ok,?\s+)?(?:er|har|blir|ble)\s+(?:det|den|de
 
 /** The matter of an earlier question in a few words («nalokson nesespray»), for «Om …:». */
 function topicOf(question: string): string {
+  // As the asker wrote the words («pårørende»), not as they are read (folded: «parorende»).
+  const written = new Map((question.match(/\p{L}+/gu) ?? []).map((w) => [fold(w), w.toLowerCase()]));
   return topicalWords(withoutDistricts(question))
-    .map((t) => t.word)
+    .map((t) => written.get(t.word) ?? t.word)
     .slice(0, 4)
     .join(' ');
 }

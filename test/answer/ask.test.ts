@@ -496,6 +496,19 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(typed.answer).toMatch(/Status: Påbegynt/);
   });
 
+  it('«hvem har ansvaret for det da, og er det påbegynt?» is about the earlier matter, said as the asker wrote it', async () => {
+    const a = await ask('hvem har ansvaret for det da, og er det påbegynt?', {
+      today: TODAY,
+      history: [
+        { role: 'user' as const, text: 'Står det noe i Nordstrand-planen om å spørre pårørende hva som avlaster dem i hverdagen?' },
+        { role: 'assistant' as const, text: 'Ja, Nordstrand har et tiltak om en rutine for å spørre pårørende hva som avlaster dem.' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N42' });
+    expect(a.answer).toMatch(/^Om pårørende/);
+  });
+
   it('«og på Nordstrand?» is answered from Nordstrand\'s plan, never from another district\'s, when only a part of the carried question is found', async () => {
     const a = await ask('og på Nordstrand?', {
       today: TODAY,
