@@ -92,13 +92,17 @@ export function englishLexicon(): ReadonlyMap<string, string[]> {
 }
 
 /** Translations of an English word, trying its plural and verb endings too (relatives → relative, planned → plan). */
-export function translate(word: string): string[] {
-  const lex = englishLexicon();
+/** An English word and the headwords its plural and verb endings may stand for (relatives → relative, planned → plan). */
+function englishForms(word: string): string[] {
   const w = word.toLowerCase();
   // «planned», «stopping»: a doubled consonant before -ed/-ing is one in the headword.
   const single = w.replace(/([b-df-hj-np-tv-z])\1(?:ed|ing)$/, '$1');
-  const forms = [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), single];
-  for (const f of forms) {
+  return [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), single];
+}
+
+export function translate(word: string): string[] {
+  const lex = englishLexicon();
+  for (const f of englishForms(word)) {
     const t = lex.get(f);
     if (t) return t;
   }
@@ -206,9 +210,8 @@ let english: ReadonlySet<string> | undefined;
 
 /** Whether a word (lower case) is an English word no bokmål form spells (en-words.txt from hunspell-en-us), with its plural and verb endings. */
 export function isEnglishWord(word: string): boolean {
-  english ??= new Set(rows('en-words.txt').map(([w]) => w!));
-  const w = word.toLowerCase();
-  return [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e')].some((f) => english!.has(f));
+  const words = (english ??= new Set(rows('en-words.txt').map(([w]) => w!)));
+  return englishForms(word).some((f) => words.has(f));
 }
 
 let names: ReadonlySet<string> | undefined;
