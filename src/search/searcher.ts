@@ -103,7 +103,7 @@ export function createSearcher(parts: IndexParts): Searcher {
       const allowed = allowedUnits(opts.filters);
       const signals = readSignals(query);
       // An English question is searched with the Norwegian words of the field it names, too.
-      const searched = expanded((opts.language ?? detectLanguage(query)) === 'en' ? english(query) : query);
+      const searched = expanded((opts.language ?? detectLanguage(query, knownWord)) === 'en' ? english(query) : query);
 
       const lists: RankedList[] = [];
       const coverage = new Map<number, number>();
