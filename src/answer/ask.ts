@@ -10,7 +10,7 @@ import { resolveFollowUp } from './followup.js';
 import { checkContext, cleanText, isEmptyQuestion, truncate } from './input.js';
 import { classify, type Intent } from './intent.js';
 import { answerAcross, asksAcrossPlans } from './kinds/across.js';
-import { districtsIn, type District } from '../search/districts.js';
+import { districtsIn, inDistricts, type District } from '../search/districts.js';
 import { planOwnName, plansNamedIn, titleLead } from '../search/signals.js';
 import { answerGlossary } from './kinds/glossary.js';
 import { answerPlanPeriod } from './kinds/plan.js';
@@ -167,7 +167,7 @@ export function createAsk(deps: AskDeps): AskFn {
       const resolved = resolveFollowUp(spell(asked), history?.map((t) => ({ ...t, text: spell(t.text) })), { planName });
       // A channel bound to a district (AskContext.district): a question that names none is about that district.
       const bound = channelDistrict(context.district, resolved.query);
-      const query = bound ? `${resolved.query} i Bydel ${bound}` : resolved.query;
+      const query = inDistricts(resolved.query, bound ? [bound] : []);
       const intent = classify(query, s.corpus);
       const env: Env = { corpus: s.corpus, searcher: s, today, language, filters: context.filters, log: reqLog, llm: getLlm, answerable: deps.answerable };
       let composed = await answerIntent(intent, query, env);
@@ -179,7 +179,7 @@ export function createAsk(deps: AskDeps): AskFn {
         // A part is asked about the districts the whole message names («… og på Nordstrand?»): never another's.
         const places = districtsIn(query);
         for (const whole of questionParts(query)) {
-          const part = places.length && !districtsIn(whole).length ? `${whole.replace(/[?.!\s]+$/, '')} i Bydel ${places.join(' og ')}?` : whole;
+          const part = districtsIn(whole).length ? whole : inDistricts(whole, places);
           const answered = await answerIntent(classify(part, s.corpus), part, env);
           if (answered.found) {
             composed = answered;

@@ -1,5 +1,5 @@
 import { contentWords, fold } from '../search/tokenize.js';
-import { districtsIn, withoutDistricts } from '../search/districts.js';
+import { districtsIn, inDistricts, withoutDistricts } from '../search/districts.js';
 import { topicalWords } from './refusal.js';
 import type { Turn } from './types.js';
 
@@ -88,7 +88,7 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined, o
   // «Hvilken periode gjelder den planen for?»: the plan the thread was about.
   if (PLAN_REF.test(question) && !newPlaces.length) {
     const plan = planOfThread(history, opts.planName ?? (() => null));
-    if (plan?.district) return { query: `${question.replace(/\?\s*$/, '')} i Bydel ${plan.district}?`, usedHistory: true, carried: { district: plan.district } };
+    if (plan?.district) return { query: inDistricts(question, [plan.district]), usedHistory: true, carried: { district: plan.district } };
     if (plan?.plan) return { query: `${question.replace(/\?\s*$/, '')} i ${plan.plan}?`, usedHistory: true, carried: { topic: plan.plan } };
   }
   // «Nordstrand da?»: nothing but a place and small words leans on the thread too.

@@ -81,6 +81,11 @@ export function districtsIn(text: string): District[] {
   return scan(text).found;
 }
 
+/** A question asked about districts it does not name itself: «… i Bydel Nordstrand?» (a follow-up, a channel's district). */
+export function inDistricts(question: string, districts: readonly string[]): string {
+  return districts.length ? `${question.replace(/[?.!\s]+$/, '')} i Bydel ${districts.join(' og ')}?` : question;
+}
+
 /** The text (folded) with the districts it names taken out. */
 export function withoutDistricts(text: string): string {
   return scan(text).rest;
