@@ -542,7 +542,7 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
   });
 
   it('refuses what the plans never carry, however it is spelled, and another municipality\'s plan', async () => {
-    for (const q of ['hva er loennen for en ruskonsulent?', 'vanlig metadondose i lar?', 'what does a ruskonsulent earn?', 'opening hours for Prindsen mottakssenter?', 'hva star i bergen kommune sin rusplan om brukerrom', 'Hva står det om rus i Bydel Alna sin handlingsplan?']) {
+    for (const q of ['hva er loennen for en ruskonsulent?', 'vanlig metadondose i lar?', 'what does a ruskonsulent earn?', 'opening hours for Prindsen mottakssenter?', 'hva star i bergen kommune sin rusplan om brukerrom', 'Hva står det om rus i Bydel Alna sin handlingsplan?', 'når er stengetid på brukerrommet?', 'hva er reglene for overtid i FACT-teamet?', 'overtime rules for the FACT team?']) {
       const a = await ask(q, { today: TODAY });
       expect(a.found, q).toBe(false);
       expect(a.citations, q).toEqual([]);
