@@ -822,6 +822,8 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
   it.each([
     ['TACO-gruppe', 'N7', 'Forebyggende tjenester'],
     ['Er gatefotballaget på Nordstrand i gang?', 'N20', 'NAV ved Helse, mestring og bolig'],
+    // The section «3.1.2.1 Ruskonsulent Ung» describes the post; measure N14 sets it up.
+    ['er stillingen som Ruskonsulent Ung på Nordstrand opprettet?', 'N14', 'Forebyggende tjenester'],
   ])('a passage that names no one responsible («%s») is followed by the measure carrying it (%s, %s)', async (q, measureId, unit) => {
     const a = await ask(q, { today: TODAY });
     expect(a.found).toBe(true);

@@ -131,6 +131,32 @@ const CARRIES = 0.5;
  * unit and holds at least CARRIES of that sentence's words. Null when no measure does.
  */
 async function measureCarrying(passage: Citation, topical: TopicalWord[], env: Env): Promise<Citation | null> {
+  return (await measureOfSentence(passage, topical, env)) ?? (await measureOfHeading(passage, env));
+}
+
+/**
+ * The measure of a passage's plan on what its heading names («3.1.2.1 Ruskonsulent Ung», «3.1.2
+ * Utekontakten»): a section that describes a service is carried by the measure that sets it up or that
+ * the service carries. The first of the plan's measures searched with the heading that names a unit and
+ * holds at least CARRIES of the heading's words, in its text or among those responsible.
+ */
+async function measureOfHeading(passage: Citation, env: Env): Promise<Citation | null> {
+  const heading = (passage.section ?? '').replace(/^[\d.]+\s*/, '').trim();
+  const words = topicalWords(heading);
+  if (!words.length) return null;
+  const hits = await env.searcher.search(heading, { k: 6, filters: { ...env.filters, documentIds: [passage.documentId] }, today: env.today, language: 'nb' });
+  // The measure that writes the heading's words before one that only lists the service among those responsible.
+  let best: { c: Citation; coverage: number } | null = null;
+  for (const h of hits) {
+    if (h.kind !== 'measure') continue;
+    const c = toCitation(h, env);
+    const coverage = c && unitsToName(c).length > 0 ? citationCoverage(words, c, env.corpus, { compoundHeads: true }) : 0;
+    if (c && coverage >= CARRIES && coverage > (best?.coverage ?? 0)) best = { c, coverage };
+  }
+  return best?.c ?? null;
+}
+
+async function measureOfSentence(passage: Citation, topical: TopicalWord[], env: Env): Promise<Citation | null> {
   const sentences = passage.text.split(/(?<=[.!?])\s+/);
   const held = (text: string) => heldWords(topical, { ...passage, text, section: '' }, env.corpus).length;
   const sentence = sentences.reduce((best, s) => (held(s) > held(best) ? s : best), sentences[0] ?? '');
