@@ -813,6 +813,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations[0]).toMatchObject({ documentId: 'gamle-oslo-2022-2025', measureId: '34' });
   });
 
+  it('asking to compare («sammenligne … på tvers») is the frame of a question across plans, not its matter', async () => {
+    const a = await ask('Kan du sammenligne bydelene på tvers når det gjelder tiltak for pårørende?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const onRelatives = a.citations.filter((c) => /pårørende/i.test(c.text));
+    expect(new Set(onRelatives.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
+  });
+
   it('who the contact person is, is a person the plans do not name; that everyone gets one is a measure', async () => {
     const a = await ask('får alle på Grünerløkka en fast kontaktperson?', { today: TODAY });
     expect(a.found).toBe(true);
