@@ -636,6 +636,16 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toMatch(/Bergen/);
   });
 
+  it.each([
+    ['who looks after patients with a severe mental illness and a drug problem in Nordstrand?', 'nordstrand-2021-2023', 'N24'],
+    ['does the city plan anything for opioid patients who drop out of LAR?', 'oslo-tryggere-liv-2026-2029', '7S'],
+  ])('the field\'s English terms reach the plans\' words (serious mental illness, patients, opioids): «%s»', async (q, documentId, measureId) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations[0]).toMatchObject({ documentId, measureId });
+  });
+
   it('an English question with the plans\' Norwegian words is answered in English', async () => {
     const a = await ask('who is responsible for the overdose standard work in Grünerløkka?', { today: TODAY });
     expect(a.language).toBe('en');
