@@ -257,6 +257,19 @@ describe('follow-up questions use the thread', () => {
     expect(a.citations[0]!.responsible).toContain('NAV ved Helse, mestring og bolig');
   });
 
+  it('«… og har de kommet i gang» asks for the status of the earlier matter; «kommet i gang» is not a matter of its own', async () => {
+    const a = await ask('hvem har ansvaret for det pa nordstrand? og har de kommet i gang', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'jobbspesialist for folk med rus - hvilke bydeler har det?' },
+        { role: 'assistant', text: 'Nordstrand har jobbspesialist og/eller IPS, og Tryggere liv har tiltak 19S.' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N22' });
+    expect(a.answer).toMatch(/Påbegynt/);
+  });
+
   it('«ok and which units own those two?» is about the measures of the earlier question', async () => {
     const a = await ask('ok and which units own those two?', {
       today: TODAY,
