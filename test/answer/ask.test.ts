@@ -843,6 +843,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(new Set(onRelatives.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
   });
 
+  it('a longer message across plans is answered by its questions, not by the context between them', async () => {
+    const a = await ask('Hvilke bydeler har egen ruskonsulent for ungdom? Jeg sitter i en arbeidsgruppe om skolemiljø og sosiale medier i vår bydel. Har byen noe på dette også?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const cited = a.citations.map((c) => `${c.documentId}#${c.measureId}`);
+    expect(cited).toEqual(expect.arrayContaining(['gamle-oslo-2022-2025#24', 'nordstrand-2021-2023#N14', 'oslo-tryggere-liv-2026-2029#9F']));
+  });
+
   it('who the contact person is, is a person the plans do not name; that everyone gets one is a measure', async () => {
     const a = await ask('får alle på Grünerløkka en fast kontaktperson?', { today: TODAY });
     expect(a.found).toBe(true);

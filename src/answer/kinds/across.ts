@@ -34,6 +34,17 @@ export function asksAcrossPlans(question: string): boolean {
   return ACROSS.some((re) => re.test(q));
 }
 
+/**
+ * What a longer message asks across plans: its sentences that ask (a question mark, or the words of a
+ * question across plans), without the context around them («Tenker på om vi kan bruke dem mer inn mot
+ * skolen.»). The message itself when it has one sentence, or when no sentence asks across plans.
+ */
+function acrossSentence(message: string): string {
+  const sentences = message.split(/(?<=[.!?])\s+/u).map((x) => x.trim()).filter(Boolean);
+  if (sentences.length < 2 || !sentences.some((x) => asksAcrossPlans(x))) return message;
+  return sentences.filter((x) => x.endsWith('?') || asksAcrossPlans(x)).join(' ');
+}
+
 const PER_PLAN_K = 4;
 /** A plan is listed when its best citation holds at least this share of the question. */
 const LISTED_COVERAGE = 0.2;
@@ -46,8 +57,11 @@ const CLOSE = 0.9;
  *   the best citation a free answer found: only plans whose best match holds as much of the question
  *   as it does are named, best first.
  */
-export async function answerAcross(question: string, env: Env, opts: { closeTo?: Citation } = {}): Promise<Composed> {
+export async function answerAcross(message: string, env: Env, opts: { closeTo?: Citation } = {}): Promise<Composed> {
   const lang = env.language;
+  // A longer message is answered by its sentence that asks across plans («Hvilke bydeler har egen
+  // ruskonsulent for ungdom? Tenker på om …»): the rest is context the plans' measures do not hold.
+  const question = opts.closeTo ? message : acrossSentence(message);
   const knows = corpusKnows(env.corpus);
   // Search adds an English question's Norwegian words itself; grounding reads them too.
   const norwegian = lang === 'en' ? norwegianEquivalents(question, knows) : '';
