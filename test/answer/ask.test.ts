@@ -850,6 +850,14 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(cited).toEqual(expect.arrayContaining(['gamle-oslo-2022-2025#24', 'nordstrand-2021-2023#N14', 'oslo-tryggere-liv-2026-2029#9F']));
   });
 
+  it('the search\'s first hit, a measure, leads although a passage holds more of the question\'s words as written', async () => {
+    // N29 writes «langvarig og sammensatte behov» for «store behov over tid»; «3.2.1 FACT-team» holds «ROP» and «behov».
+    const a = await ask('har Nordstrand noen fast rutine for individuell plan til ROP-pasienter med store behov over tid?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N29' });
+    expect(a.answer.split('\n')[0]).toContain('Tilrettelagte tjenester og psykisk helse');
+  });
+
   it('who the contact person is, is a person the plans do not name; that everyone gets one is a measure', async () => {
     const a = await ask('får alle på Grünerløkka en fast kontaktperson?', { today: TODAY });
     expect(a.found).toBe(true);

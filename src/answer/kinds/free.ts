@@ -19,6 +19,8 @@ const FREE_K = 12;
 /** Citations given for a single matter; the first IN_TEXT of them are worded in the answer, the rest only cited. */
 const SHOWN = 3;
 const IN_TEXT = 2;
+/** How much of what the best citation holds the search's first hit must hold to lead the answer. */
+const SEARCH_FIRST = 0.4;
 
 export async function answerFree(question: string, env: Env): Promise<Composed> {
   const lang = env.language;
@@ -76,7 +78,12 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   env.log.debug({ grounding: { ...g, topical: g.topical.length } }, 'ask: answered');
   // Show only citations that hold a fair share of what the best one holds.
   const best = coverage.get(citations[0]!)!;
-  citations = citations.filter((c) => coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
+  // A passage holding more of the question's words does not push the search's first hit, a measure, out:
+  // search reads compounds and near words («langvarig og sammensatte behov» for «store behov over tid»).
+  const searchFirst = hitOf.size ? [...hitOf.keys()][0] : undefined;
+  const lead = searchFirst && citations[0]!.measureId === null && searchFirst.measureId !== null && coverage.get(searchFirst)! >= best * SEARCH_FIRST ? searchFirst : undefined;
+  citations = citations.filter((c) => c !== lead && coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
+  if (lead) citations.unshift(lead);
   // «Hvilke tiltak har Gamle Oslo om bolig?»: every measure of the best plan on the matter, one line each.
   const listed = asksForMeasures(question) ? citations.filter((c) => c.measureId !== null && c.documentId === citations[0]!.documentId).slice(0, MAX_LISTED) : [];
   const list = listed.length > IN_TEXT;
