@@ -58,10 +58,19 @@ const CLOSE = 0.9;
  *   as it does are named, best first.
  */
 export async function answerAcross(message: string, env: Env, opts: { closeTo?: Citation } = {}): Promise<Composed> {
+  // A longer message is answered by what it asks («Hvilke bydeler har egen ruskonsulent for ungdom?
+  // Tenker på om …»): the context around it is not what the plans' measures hold. When that part alone
+  // is not answered, the whole message is read (its context may be what the plans answer).
+  const asked = opts.closeTo ? message : acrossSentence(message);
+  if (asked !== message) {
+    const focused = await answerAcrossPlans(asked, env, opts);
+    if (focused.found) return focused;
+  }
+  return answerAcrossPlans(message, env, opts);
+}
+
+async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: Citation }): Promise<Composed> {
   const lang = env.language;
-  // A longer message is answered by its sentence that asks across plans («Hvilke bydeler har egen
-  // ruskonsulent for ungdom? Tenker på om …»): the rest is context the plans' measures do not hold.
-  const question = opts.closeTo ? message : acrossSentence(message);
   const knows = corpusKnows(env.corpus);
   // Search adds an English question's Norwegian words itself; grounding reads them too.
   const norwegian = lang === 'en' ? norwegianEquivalents(question, knows) : '';
