@@ -133,9 +133,8 @@ export function asksForMeasures(question: string): boolean {
 const CARRIES = 0.5;
 
 /**
- * The measure of a passage's plan that carries what the passage says about the question: the plan's
- * measures searched with the passage's sentence that holds most of the question, the first that names a
- * unit and holds at least CARRIES of that sentence's words. Null when no measure does.
+ * The measure of a passage's plan that carries what the passage says about the question: by the
+ * passage's sentence on the question, else by its heading. Null when no measure does.
  */
 async function measureCarrying(passage: Citation, topical: TopicalWord[], env: Env): Promise<Citation | null> {
   return (await measureOfSentence(passage, topical, env)) ?? (await measureOfHeading(passage, env));
@@ -144,8 +143,8 @@ async function measureCarrying(passage: Citation, topical: TopicalWord[], env: E
 /**
  * The measure of a passage's plan on what its heading names («3.1.2.1 Ruskonsulent Ung», «3.1.2
  * Utekontakten»): a section that describes a service is carried by the measure that sets it up or that
- * the service carries. The first of the plan's measures searched with the heading that names a unit and
- * holds at least CARRIES of the heading's words, in its text or among those responsible.
+ * the service carries. Of the plan's measures searched with the heading, those naming a unit and holding
+ * at least CARRIES of the heading's words, the one holding most (its text counts before those responsible).
  */
 async function measureOfHeading(passage: Citation, env: Env): Promise<Citation | null> {
   const heading = (passage.section ?? '').replace(/^[\d.]+\s*/, '').trim();
@@ -163,6 +162,10 @@ async function measureOfHeading(passage: Citation, env: Env): Promise<Citation |
   return best?.c ?? null;
 }
 
+/**
+ * The plan's measures searched with the passage's sentence that holds most of the question: the first
+ * that names a unit and holds at least CARRIES of that sentence's other words.
+ */
 async function measureOfSentence(passage: Citation, topical: TopicalWord[], env: Env): Promise<Citation | null> {
   const sentences = passage.text.split(/(?<=[.!?])\s+/);
   const held = (text: string) => heldWords(topical, { ...passage, text, section: '' }, env.corpus).length;
