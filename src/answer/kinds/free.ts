@@ -58,6 +58,8 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   // Plans the question names first; then, among citations as much about the question as the best
   // one, current plans before expired ones; citations holding nothing of the question last.
   const coverage = new Map(citations.map((c) => [c, citationCoverage(topical, c, env.corpus, { acronyms: true })]));
+  // Search's own first hit, before the citations are ordered by what they hold of the question.
+  const searchFirst = citations[0];
   const bestCoverage = Math.max(0, ...coverage.values());
   const topScore = citations[0]?.score ?? 0;
   citations = currentFirst(
@@ -80,7 +82,6 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   const best = coverage.get(citations[0]!)!;
   // A passage holding more of the question's words does not push the search's first hit, a measure, out:
   // search reads compounds and near words («langvarig og sammensatte behov» for «store behov over tid»).
-  const searchFirst = hitOf.size ? [...hitOf.keys()][0] : undefined;
   const lead = searchFirst && citations[0]!.measureId === null && searchFirst.measureId !== null && coverage.get(searchFirst)! >= best * SEARCH_FIRST ? searchFirst : undefined;
   citations = citations.filter((c) => c !== lead && coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
   if (lead) citations.unshift(lead);
@@ -150,16 +151,25 @@ async function measureOfHeading(passage: Citation, env: Env): Promise<Citation |
   const heading = (passage.section ?? '').replace(/^[\d.]+\s*/, '').trim();
   const words = topicalWords(heading);
   if (!words.length) return null;
-  const hits = await env.searcher.search(heading, { k: 6, filters: { ...env.filters, documentIds: [passage.documentId] }, today: env.today, language: 'nb' });
   // The measure that writes the heading's words before one that only lists the service among those responsible.
-  let best: { c: Citation; coverage: number } | null = null;
+  const found = await carryingMeasures(heading, words, passage, env);
+  return found.reduce<(typeof found)[number] | null>((best, m) => (m.coverage > (best?.coverage ?? 0) ? m : best), null)?.c ?? null;
+}
+
+/**
+ * The measures of a passage's plan, searched with `query`, that name a unit and hold at least CARRIES of
+ * `words`, in search order, with how much of them each holds.
+ */
+async function carryingMeasures(query: string, words: TopicalWord[], passage: Citation, env: Env): Promise<{ c: Citation; coverage: number }[]> {
+  const hits = await env.searcher.search(query, { k: 6, filters: { ...env.filters, documentIds: [passage.documentId] }, today: env.today, language: 'nb' });
+  const out: { c: Citation; coverage: number }[] = [];
   for (const h of hits) {
-    if (h.kind !== 'measure') continue;
-    const c = toCitation(h, env);
-    const coverage = c && unitsToName(c).length > 0 ? citationCoverage(words, c, env.corpus, { compoundHeads: true }) : 0;
-    if (c && coverage >= CARRIES && coverage > (best?.coverage ?? 0)) best = { c, coverage };
+    const c = h.kind === 'measure' ? toCitation(h, env) : null;
+    if (!c || unitsToName(c).length === 0) continue;
+    const coverage = citationCoverage(words, c, env.corpus, { compoundHeads: true });
+    if (coverage >= CARRIES) out.push({ c, coverage });
   }
-  return best?.c ?? null;
+  return out;
 }
 
 /**
@@ -171,18 +181,12 @@ async function measureOfSentence(passage: Citation, topical: TopicalWord[], env:
   const held = (text: string) => heldWords(topical, { ...passage, text, section: '' }, env.corpus).length;
   const sentence = sentences.reduce((best, s) => (held(s) > held(best) ? s : best), sentences[0] ?? '');
   if (!held(sentence)) return null;
-  const hits = await env.searcher.search(sentence, { k: 6, filters: { ...env.filters, documentIds: [passage.documentId] }, today: env.today, language: 'nb' });
   // What the measure must share is the rest of the sentence: the question's own words («TACO») are
   // what only the passage says.
   const asked = new Set(topical.map((t) => t.term));
   const words = topicalWords(sentence).filter((t) => !asked.has(t.term));
   if (!words.length) return null;
-  for (const h of hits) {
-    if (h.kind !== 'measure') continue;
-    const c = toCitation(h, env);
-    if (c && unitsToName(c).length > 0 && citationCoverage(words, c, env.corpus, { compoundHeads: true }) >= CARRIES) return c;
-  }
-  return null;
+  return (await carryingMeasures(sentence, words, passage, env))[0]?.c ?? null;
 }
 
 /**
