@@ -1,5 +1,5 @@
 import { contentWords, fold } from '../search/tokenize.js';
-import { districtsIn, inDistricts, withoutDistricts } from '../search/districts.js';
+import { districtsIn, inDistricts, withoutDistrictNames, withoutDistricts } from '../search/districts.js';
 import { topicalWords } from './refusal.js';
 import type { Turn } from './types.js';
 
@@ -101,8 +101,7 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined, o
   const oldPlaces = districtsIn(previous);
   if (newPlaces.length) {
     // «Og på Nordstrand?» — the earlier question, asked about the new district.
-    let base = previous;
-    for (const p of oldPlaces) base = base.replace(new RegExp(p.replace('.', '\\.?'), 'giu'), '');
+    const base = withoutDistrictNames(previous);
     const rest = question.replace(CONTINUATION, '').trim();
     return { query: `${base.replace(/\s+/g, ' ').trim()} ${rest}`.trim(), usedHistory: true, carried: { topic: topicOf(previous) || undefined } };
   }

@@ -91,6 +91,29 @@ export function withoutDistricts(text: string): string {
   return scan(text).rest;
 }
 
+/**
+ * The text as written with the districts it names taken out, by whatever name it used («på Løkka»,
+ * «Grunerløka», «Søndre Nordstrand»): each shortest run of up to three words that names a district.
+ */
+export function withoutDistrictNames(text: string): string {
+  const words = [...text.matchAll(/[\p{L}\p{N}]+\.?/gu)];
+  const named = (from: number, to: number) => (to <= from ? '' : districtsIn(text.slice(words[from]!.index, words[to - 1]!.index! + words[to - 1]![0].length)).join());
+  const cut: [number, number][] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+      const found = named(i, i + n);
+      // Every word of the run is part of the name: without its first or its last word it names another district or none.
+      if (!found || named(i + 1, i + n) === found || named(i, i + n - 1) === found) continue;
+      cut.push([words[i]!.index!, words[i + n - 1]!.index! + words[i + n - 1]![0].length]);
+      i += n - 1;
+      break;
+    }
+  }
+  let out = text;
+  for (const [from, to] of cut.reverse()) out = out.slice(0, from) + out.slice(to);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 /** The plans whose owner is the district («Bydel Nordstrand»). */
 export function documentsOf(corpus: Corpus, district: District): CorpusDocument[] {
   const want = fold(`bydel ${district}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtsIn, documentsOf, isDistrictPlan } from '../../src/search/districts.js';
+import { districtsIn, documentsOf, isDistrictPlan, withoutDistrictNames } from '../../src/search/districts.js';
 import { plansNamedIn } from '../../src/search/signals.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 
@@ -54,5 +54,16 @@ describe('plansNamedIn: the one reader of which plan a text names', () => {
 
   it.each(['hva gjør bydelene for psykisk helse og rus?', 'tiltak for rus og psykisk helse', 'hvem deler ut nalokson?'])('«%s» names no plan', (text) => {
     expect(named(text)).toEqual([]);
+  });
+});
+
+describe('withoutDistrictNames', () => {
+  it.each([
+    ['hvem er kontaktpunkt på Løkka hvis jeg er bekymra?', 'hvem er kontaktpunkt på hvis jeg er bekymra?'],
+    ['Hva gjør Søndre Nordstrand og Gamle Oslo for unge?', 'Hva gjør og for unge?'],
+    ['har grunerloka ips?', 'har ips?'],
+    ['Hva gjør BGO for eldre?', 'Hva gjør for eldre?'],
+  ])('«%s» → «%s»: the district is gone by whatever name it had, the rest is as written', (text, rest) => {
+    expect(withoutDistrictNames(text)).toBe(rest);
   });
 });
