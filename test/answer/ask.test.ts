@@ -877,3 +877,30 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toContain(`Ansvarlig: ${unit}`);
   });
 });
+
+describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-02j)', () => {
+  it('«og på Nordstrand?» after a question about «Løkka» is not answered from Grünerløkka\'s plan', async () => {
+    const a = await ask('og på Nordstrand?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'hvem er kontaktpunkt på Løkka hvis jeg er bekymra for en 15-åring som ruser seg?' },
+        { role: 'assistant', text: 'På Grünerløkka er kontaktpunktet for 13–23 år ruskonsulenten i utekontakten (tiltak 2.1.2).' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations.map((c) => c.documentId)).not.toContain('grunerlokka-2021-2024');
+  });
+
+  it('a question naming Nordstrand is answered from Nordstrand\'s plan first, the city-wide plan after it', async () => {
+    const a = await ask('og på Nordstrand, er det startet?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'har Grünerløkka IPS for folk med rusproblemer?' },
+        { role: 'assistant', text: 'Ja. Grünerløkka-planen har tiltak 3.2.2 om å bruke IPS-metodikk med arbeid som mål.' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N22' });
+    expect(a.answer).toMatch(/Påbegynt/);
+  });
+});

@@ -21,6 +21,8 @@ const SHOWN = 3;
 const IN_TEXT = 2;
 /** How much of what the best citation holds the search's first hit must hold to lead the answer. */
 const SEARCH_FIRST = 0.4;
+/** How much of what the best citation holds the best citation of the district the question names must hold to lead. */
+const OWN_PLAN = 0.6;
 
 export async function answerFree(question: string, env: Env): Promise<Composed> {
   const lang = env.language;
@@ -85,6 +87,10 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   const lead = searchFirst && citations[0]!.measureId === null && searchFirst.measureId !== null && coverage.get(searchFirst)! >= best * SEARCH_FIRST ? searchFirst : undefined;
   citations = citations.filter((c) => c !== lead && coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
   if (lead) citations.unshift(lead);
+  // A question naming a district is answered from that district's plan first: its best citation on the
+  // matter leads over the city-wide plan's when it holds a fair share of what that one holds.
+  const own = pinned.size && !pinned.has(citations[0]!.documentId) ? citations.find((c) => pinned.has(c.documentId) && coverage.get(c)! >= best * OWN_PLAN) : undefined;
+  if (own) citations = [own, ...citations.filter((c) => c !== own)];
   // «Hvilke tiltak har Gamle Oslo om bolig?»: every measure of the best plan on the matter, one line each.
   const listed = asksForMeasures(question) ? citations.filter((c) => c.measureId !== null && c.documentId === citations[0]!.documentId).slice(0, MAX_LISTED) : [];
   const list = listed.length > IN_TEXT;
