@@ -13,7 +13,7 @@ import { answerAcross, asksAcrossPlans } from './kinds/across.js';
 import { districtsIn, inDistricts, type District } from '../search/districts.js';
 import { planOwnName, plansNamedIn, titleLead } from '../search/signals.js';
 import { answerGlossary } from './kinds/glossary.js';
-import { answerPlanPeriod } from './kinds/plan.js';
+import { answerPlanPeriod, asksMoreThanPeriod, withoutPeriodClauses, withPlanPeriod } from './kinds/plan.js';
 import { answerOutside } from './kinds/outside.js';
 import { composeNotFound, corpusKnows, missingFactKinds, missingFromAll } from './refusal.js';
 import { answerFree } from './kinds/free.js';
@@ -253,8 +253,13 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
       return answerUnit(intent.unit, question, env) ?? answerFree(question, env);
     case 'across':
       return answerAcross(question, env);
-    case 'plan-period':
-      return answerPlanPeriod(question, env, { newer: intent.newer }) ?? answerFree(question, env);
+    case 'plan-period': {
+      const period = answerPlanPeriod(question, env, { newer: intent.newer });
+      if (!period?.found || !asksMoreThanPeriod(question, env)) return period ?? answerFree(question, env);
+      // «… hvilke år gjelder den planen, og hva står det om brukerrom 2?»: the matter, then the period.
+      const free = await answerFree(withoutPeriodClauses(question, env.corpus), env);
+      return free.found ? withPlanPeriod(free, question, env) : period;
+    }
     case 'reference':
       return answerReference(intent.reference, question, env);
     case 'standards':

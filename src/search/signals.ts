@@ -29,6 +29,11 @@ export interface QuestionSignals {
 const ABOUT_PERIOD = /\b(?:gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|period|still (?:valid|current|in force)|expire\w*|current)\b/;
 const A_PLAN = /plan/;
 
+/** Whether a text has a word for a period («gjelder», «hvilke år», «which years»). */
+export function mentionsPeriod(text: string): boolean {
+  return ABOUT_PERIOD.test(spelled(text));
+}
+
 /** Whether a question asks about a plan itself: its period, whether it still applies. */
 export function asksAboutPlanPeriod(question: string): boolean {
   const q = spelled(question);

@@ -903,4 +903,24 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N22' });
     expect(a.answer).toMatch(/Påbegynt/);
   });
+
+  it.each([
+    ['Tryggere liv – hvilke år gjelder den planen, og hva står det om brukerrom 2?', 'oslo-tryggere-liv-2026-2029', '10S', 'Velferdsetaten', '2026–2029'],
+    ['Nordstrand-planen: hvilken periode gjelder den, og er gruppene for barn med foreldre som ruser seg eller er psykisk syke kommet i gang?', 'nordstrand-2021-2023', 'N7', 'Forebyggende tjenester', '2021–2023'],
+    ['hvor lenge gjelder handlingsplanen til gamle oslo, og hvor ofte blir den fulgt opp?', 'gamle-oslo-2022-2025', null, null, '2022–2025'],
+  ])('«%s» answers the matter and the period both', async (q, documentId, measureId, unit, period) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId, ...(measureId ? { measureId } : {}) });
+    expect(a.citations.every((c) => c.documentId === documentId)).toBe(true);
+    if (unit) expect(a.answer.split('\n')[0]).toContain(unit);
+    expect(a.answer).toMatch(new RegExp(`gjelder ${period}`));
+  });
+
+  it('a question about the period alone is answered with the period alone', async () => {
+    const a = await ask('nordstrand sin rusplan, hvilke år gjelder den for? har den gått ut?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^«Ruspolitisk handlingsplan 2021–2023, Bydel Nordstrand» \(Bydel Nordstrand\) gjelder 2021–2023/);
+    expect(a.citations).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { districtsIn, withoutDistricts } from '../../search/districts.js';
-import { periodSpan, planIntroduction, plansNamedIn } from '../../search/signals.js';
+import { mentionsPeriod, periodSpan, planIntroduction, planOwnName, plansNamedIn } from '../../search/signals.js';
+import type { Corpus } from '../../corpus/types.js';
 import { passageCitation, sentenceWith } from '../citations.js';
 import { quote } from '../compose.js';
 import { allowed, type Composed, type Env } from '../env.js';
@@ -27,8 +28,48 @@ export function asksAboutNewerPlan(question: string, env: Pick<Env, 'corpus'>): 
   return !topicalWords(withoutDistricts(rest)).some((t) => t.word.length >= 5 && knows(t.word));
 }
 
-/** @param opts.newer the question asks for a newer plan than the sources hold (asksAboutNewerPlan, read by intent.ts). */
-export function answerPlanPeriod(question: string, env: Env, opts: { newer: boolean }): Composed | null {
+/**
+ * Whether a question about a plan's period asks about a matter of the plans too («Tryggere liv – hvilke år
+ * gjelder den planen, og hva står det om brukerrom 2?»): a word the plans use besides the period, the
+ * plans' names and titles and the districts.
+ */
+export function asksMoreThanPeriod(question: string, env: Pick<Env, 'corpus'>): boolean {
+  const knows = corpusKnows(env.corpus);
+  const naming = new Set(
+    plansNamedIn(question, env.corpus).flatMap((d) => topicalWords(spelled(`${d.title} ${d.owner}`)).map((t) => t.term)),
+  );
+  const rest = withoutDistricts(withoutPeriodClauses(question, env.corpus)).replace(/\p{L}*plan\p{L}*/gu, ' ');
+  return topicalWords(rest).some((t) => t.word.length >= 4 && knows(t.word) && !naming.has(t.term));
+}
+
+/**
+ * The question without its clauses that ask for the period («Tryggere liv – hvilke år gjelder den planen,
+ * og hva står det om brukerrom 2?» → «Tryggere liv og hva står det om brukerrom 2?»): what the plans' text answers.
+ */
+export function withoutPeriodClauses(question: string, corpus: Corpus): string {
+  const clauses = question.split(/(?<=[,;:?!])\s+|\s+[–—-]\s+/u);
+  const rest = clauses.filter((c) => !mentionsPeriod(c)).join(' ').trim();
+  // The plan the question names stays named («hvor lenge gjelder planen til Gamle Oslo, og hvor ofte …»).
+  const named = plansNamedIn(question, corpus);
+  if (!named.length || plansNamedIn(rest, corpus).length) return rest;
+  return `${rest.replace(/[?.!\s]+$/u, '')} i ${named.map((d) => planOwnName(d) ?? d.owner).join(' og ')}?`;
+}
+
+/**
+ * A question on a matter that asks for the plan's period too: the answer on the matter, then the period
+ * of the plan it names, cited after the matter's citations.
+ */
+export function withPlanPeriod(answer: Composed, question: string, env: Env): Composed {
+  const period = answerPlanPeriod(question, env, { newer: false }, answer.citations.length);
+  if (!period?.found) return answer;
+  return { ...answer, answer: `${answer.answer}\n${period.answer}`, citations: [...answer.citations, ...period.citations], periodStated: true };
+}
+
+/**
+ * @param opts.newer the question asks for a newer plan than the sources hold (asksAboutNewerPlan, read by intent.ts).
+ * @param cited citations the answer gives before these (their numbers follow on).
+ */
+export function answerPlanPeriod(question: string, env: Env, opts: { newer: boolean }, cited = 0): Composed | null {
   const docs = plansNamedIn(question, env.corpus).filter((d) => allowed(d, env.filters));
   if (!docs.length) return null;
   const year = env.today.getUTCFullYear();
@@ -52,8 +93,8 @@ export function answerPlanPeriod(question: string, env: Env, opts: { newer: bool
       ? to < year ? `its period ended in ${to}` : from > year ? `it starts in ${from}` : `it is in force now (${year})`
       : to < year ? `perioden gikk ut i ${to}` : from > year ? `den begynner i ${from}` : `den gjelder nå (${year})`;
     return en
-      ? `The plan ${quote(d.title, 'en')} (${d.owner}) covers ${from}–${to}; ${state} [${i + 1}].`
-      : `${quote(d.title, 'nb')} (${d.owner}) gjelder ${from}–${to}; ${state} [${i + 1}].`;
+      ? `The plan ${quote(d.title, 'en')} (${d.owner}) covers ${from}–${to}; ${state} [${cited + i + 1}].`
+      : `${quote(d.title, 'nb')} (${d.owner}) gjelder ${from}–${to}; ${state} [${cited + i + 1}].`;
   });
   const after = docs.some((d) => d.period.to < year)
     ? en ? 'Whether a newer plan has been adopted is not in my sources.' : 'Om en nyere plan er vedtatt, står ikke i kildene mine.'
