@@ -923,4 +923,14 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toMatch(/^«Ruspolitisk handlingsplan 2021–2023, Bydel Nordstrand» \(Bydel Nordstrand\) gjelder 2021–2023/);
     expect(a.citations).toHaveLength(1);
   });
+
+  it.each([
+    'ledig akuttplass i natt for en bruker? har ikke noe sted a sove',
+    'hva heter boligkonsulenten på NAV Nordstrand? trenger å ringe hen',
+    'any free beds tonight for a client in Gamle Oslo?',
+  ])('«%s» asks for what is free tonight or for a person by name: refused, no unit', async (q) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+  });
 });
