@@ -269,6 +269,11 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
     case 'free': {
       // A matter asked without a district («ruskonsulent ung», «who hands out naloxone?») is carried by
       // each district in its own way: answered per plan when more than one plan has a measure on it.
+      // «sentrumssamarbeidet – hva sier byplanen vs Gamle Oslo?»: two plans or more named are compared, each answered.
+      if (plansNamedIn(question, env.corpus).filter((d) => d.kind === 'plan' && allowed(d, env.filters)).length >= 2) {
+        const compared = await answerAcross(question, env);
+        if (compared.found) return compared;
+      }
       const free = await answerFree(question, env);
       if (!free.found || districtsIn(question).length) return free;
       const across = await answerAcross(question, env, { closeTo: free.citations[0] });

@@ -76,6 +76,7 @@ const T = {
     measureNotFound: (id: string) => `Jeg finner ikke noe tiltak ${id} i planene jeg kjenner.`,
     sameId: (id: string, n: number) => `${n} planer har et tiltak ${id}:`,
     acrossLead: (n: number) => (n === 1 ? 'Én plan har et tiltak om dette:' : `${n} planer har tiltak om dette:`),
+    acrossSilent: (plans: string) => `${plans}: jeg finner ikke noe om dette der.`,
     listLead: (n: number, plan: string) => `Jeg finner ${n} tiltak om dette i ${plan}:`,
     cityWide: 'byens felles plan',
     carried: (topic: string | undefined, district: string | undefined) =>
@@ -118,6 +119,7 @@ const T = {
     measureNotFound: (id: string) => `I cannot find a measure ${id} in the plans I know.`,
     sameId: (id: string, n: number) => `${n} plans have a measure ${id}:`,
     acrossLead: (n: number) => (n === 1 ? 'One plan has a measure on this:' : `${n} plans have measures on this:`),
+    acrossSilent: (plans: string) => `${plans}: I find nothing on this there.`,
     listLead: (n: number, plan: string) => `I find ${n} measures on this in ${plan}:`,
     cityWide: 'the city-wide plan',
     carried: (topic: string | undefined, district: string | undefined) =>
@@ -240,7 +242,7 @@ export function composeGlossary(
  * A plan named short, for lists and after its first mention: the district for a district's plan
  * («Bydel Nordstrand»), else its title up to the subtitle («Tryggere liv», marked as the city's plan).
  */
-export function shortPlanName(c: Citation, lang: Language): string {
+export function shortPlanName(c: Pick<Citation, 'owner' | 'documentTitle'>, lang: Language): string {
   if (/^Bydel \p{Lu}/u.test(c.owner)) return c.owner;
   const name = titleLead(c.documentTitle);
   return isDistrictPlan(c) ? name : `${name}, ${messages(lang).cityWide}`;
@@ -257,7 +259,8 @@ export function composeList(citations: Citation[], lang: Language): string {
 }
 
 /** A question across plans: each plan's best measure, the plan named short, its unit, what it says. */
-export function composeAcross(citations: Citation[], lang: Language): string {
+/** @param silent plans the question named that have nothing on it (a comparison of named plans): said last. */
+export function composeAcross(citations: Citation[], lang: Language, silent: Pick<Citation, 'owner' | 'documentTitle'>[] = []): string {
   const t = messages(lang);
   const lines = citations.map((c, i) => {
     const units = unitPhrase(c, lang);
@@ -268,5 +271,6 @@ export function composeAcross(citations: Citation[], lang: Language): string {
     const lead = samePlan ? `  ${t.alsoMeasure}` : `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}):`;
     return `${lead} ${samePlan ? what.charAt(0).toLowerCase() + what.slice(1) : what}: ${quote(shorten(c.text, 160), lang)}${who} [${i + 1}]`;
   });
-  return [t.acrossLead(new Set(citations.map((c) => c.documentId)).size), ...lines].join('\n');
+  const none = silent.length ? [`– ${t.acrossSilent(listJoin(silent.map((d) => shortPlanName(d, lang)), lang))}`] : [];
+  return [t.acrossLead(new Set(citations.map((c) => c.documentId)).size), ...lines, ...none].join('\n');
 }

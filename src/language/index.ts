@@ -18,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
  * - `concepts.tsv`: the offline embedder's bilingual concept lexicon of the field (written by hand);
  * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …);
  * - `frame-words.txt`: the words of a question's frame («hvem har ansvar for tiltaket …»), not its topic;
- * - `district-aliases.tsv`: short names of districts («Løkka», «BGO»);
+ * - `district-aliases.tsv`: short names of districts («Løkka», «BGO»); `city-plan-names.txt`: names of the city's own plan («byplanen»);
  * - `en-words.txt`: English words no bokmål form spells, from hunspell-en-us's en_US (SCOWL), to tell a short English message;
  * - `nb-names.txt`: names hunspell-no's nb_NO spells only with a capital (places, people), however a question types them;
  * - `nn-nb.tsv.gz`: nynorsk word forms → bokmål, from hunspell-no nn_NO and Apertium nno-nob (GPL-2.0+).
@@ -152,6 +152,13 @@ export function frameWords(): string[] {
 /** Frame words that are frame only in the form written («jobber»: the noun «jobb» is a topic). */
 export function frameForms(): string[] {
   return frameEntries().filter((w) => w.startsWith('=')).map((w) => w.slice(1));
+}
+
+let cityPlan: string[] | undefined;
+
+/** Names staff give the city's own plan (city-plan-names.txt, folded): «byens plan», «byplanen», «city plan». */
+export function cityPlanNames(): readonly string[] {
+  return (cityPlan ??= rows('city-plan-names.txt').map(([name]) => name!.trim()));
 }
 
 export interface DistrictAlias {

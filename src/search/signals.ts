@@ -2,6 +2,7 @@ import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { fold, spelled, stem, terms, words } from './tokenize.js';
 import { districtsIn, documentsOf } from './districts.js';
 import { editDistance } from './vocabulary.js';
+import { cityPlanNames } from '../language/index.js';
 
 /**
  * What a question names, read from its words: a district or plan («på Grünerløkka», «Gamle Oslo»,
@@ -26,7 +27,7 @@ export interface QuestionSignals {
 }
 
 /** Period words and a word for a plan, read on folded text with «aa»/«oe» as typed for å/ø. */
-const ABOUT_PERIOD = /\b(?:gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|period|still (?:valid|current|in force)|expire\w*|current)\b/;
+const ABOUT_PERIOD = /\b(?:(?<!\bnar det )gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|period|still (?:valid|current|in force)|expire\w*|current)\b/;
 const A_PLAN = /plan/;
 
 /** Whether a text has a word for a period («gjelder», «hvilke år», «which years»). */
@@ -125,7 +126,7 @@ function planAliases(doc: CorpusDocument): string[] {
   const aliases: string[] = [];
   const own = planOwnName(doc);
   if (own) aliases.push(fold(own));
-  if (/oslo kommune|byradet/.test(fold(doc.owner))) aliases.push('byradet', 'oslo kommune', 'kommunens plan', 'byens plan');
+  if (/oslo kommune|byradet/.test(fold(doc.owner))) aliases.push(...cityPlanNames());
   return aliases;
 }
 

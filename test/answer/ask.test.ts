@@ -933,4 +933,26 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.found).toBe(false);
     expect(a.citations).toEqual([]);
   });
+
+  it('«city plan vs Gamle Oslo on …» compares the two plans it names, each with its measure, in English', async () => {
+    const a = await ask('city plan vs Gamle Oslo on Ruskonsulent ung – what does each of them say the role should do?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(new Set(a.citations.map((c) => c.documentId))).toEqual(new Set(['gamle-oslo-2022-2025', 'oslo-tryggere-liv-2026-2029']));
+    expect(a.answer).toMatch(/2 plans have measures on this/);
+  });
+
+  it('a compared plan with nothing on the matter is said to have nothing, and no other plan is drawn in', async () => {
+    const a = await ask('hva sier byplanen og Nordstrand om nalokson?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.map((c) => c.documentId)).toEqual(['nordstrand-2021-2023']);
+    expect(a.citations[0]!.measureId).toBe('N30');
+    expect(a.answer).toMatch(/Tryggere liv, byens felles plan: jeg finner ikke noe om dette der\./);
+  });
+
+  it('«Kan du sammenligne Gamle Oslo og Grünerløkka …» cites those two districts\' plans and no third', async () => {
+    const a = await ask('Kan du sammenligne Gamle Oslo og Grünerløkka på hva de gjør rusforebyggende opp mot skolene?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(new Set(a.citations.map((c) => c.documentId))).toEqual(new Set(['gamle-oslo-2022-2025', 'grunerlokka-2021-2024']));
+  });
 });

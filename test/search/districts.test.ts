@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { districtsIn, documentsOf, isDistrictPlan, withoutDistrictNames } from '../../src/search/districts.js';
-import { plansNamedIn } from '../../src/search/signals.js';
+import { asksAboutPlanPeriod, plansNamedIn } from '../../src/search/signals.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 
 /** Which district a question names — as written, inflected or misspelled — and which plans are districts' own. */
@@ -49,6 +49,8 @@ describe('plansNamedIn: the one reader of which plan a text names', () => {
     ['gjelder psykisk helse og rus-planen fortsatt?', ['psykisk-helse-rus-2022-2024']],
     ['planen 2022-2024 (den uten bydelsnavn), hvordan følges den opp?', ['psykisk-helse-rus-2022-2024']],
     ['hva sier byens plan om brukerrom?', ['oslo-tryggere-liv-2026-2029']],
+    ['sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', ['gamle-oslo-2022-2025', 'oslo-tryggere-liv-2026-2029']],
+    ["what does the city's plan say about naloxone?", ['oslo-tryggere-liv-2026-2029']],
     ['Tryggere liv og Nordstrand', ['nordstrand-2021-2023', 'oslo-tryggere-liv-2026-2029']],
   ])('«%s» names %j', (text, want) => expect(named(text).sort()).toEqual([...want].sort()));
 
@@ -66,4 +68,12 @@ describe('withoutDistrictNames', () => {
   ])('«%s» → «%s»: the district is gone by whatever name it had, the rest is as written', (text, rest) => {
     expect(withoutDistrictNames(text)).toBe(rest);
   });
+});
+
+describe('asksAboutPlanPeriod', () => {
+  it.each([
+    ['gjelder løkka sin rusplan fortsatt?', true],
+    ['Tryggere liv – hvilke år gjelder den planen?', true],
+    ['Hva forplikter byplanen seg til når det gjelder Brukerrom 2?', false],
+  ])('«%s» → %s: «når det gjelder» (as for) asks for no period', (text, want) => expect(asksAboutPlanPeriod(text)).toBe(want));
 });

@@ -1,5 +1,6 @@
 import { findReferences } from '../../corpus/references.js';
 import { districtsIn, isDistrictPlan } from '../../search/districts.js';
+import { plansNamedIn } from '../../search/signals.js';
 import { unitsToName } from '../citations.js';
 import { composeAcross } from '../compose.js';
 import { allowed, toCitation, type Composed, type Env } from '../env.js';
@@ -75,7 +76,10 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   // Search adds an English question's Norwegian words itself; grounding reads them too.
   const norwegian = lang === 'en' ? norwegianEquivalents(question, knows) : '';
   const topical = topicalFor(question, lang, norwegian, env.corpus);
-  const docs = env.corpus.documents.filter((d) => d.kind === 'plan' && allowed(d, env.filters));
+  // A question that names two plans or more («byplanen vs Gamle Oslo») compares those, each named when it has anything.
+  const named = plansNamedIn(question, env.corpus).filter((d) => d.kind === 'plan' && allowed(d, env.filters));
+  const compared = named.length >= 2;
+  const docs = compared ? named : env.corpus.documents.filter((d) => d.kind === 'plan' && allowed(d, env.filters));
 
   // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a
   // passage. When the best is a passage, the plan's best measure on the matter follows it: who carries it.
@@ -119,12 +123,14 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   };
   // Asked across plans, every plan whose best match holds enough of the question is named, however much
   // more another plan holds: the asker wants each plan's nearest measure, not only the best plan's.
-  const floor = opts.closeTo ? Math.max(LISTED_COVERAGE, first.coverage * CLOSE) : LISTED_COVERAGE;
+  const floor = compared ? 0 : opts.closeTo ? Math.max(LISTED_COVERAGE, first.coverage * CLOSE) : LISTED_COVERAGE;
   // The best plan is named whenever the plans answer at all.
   const kept = perPlan.filter((p) => (p === first || p.coverage >= floor) && same(p.c));
   if (!kept.length) return { answer: composeNotFound(lang, null), found: false, citations: [] };
   // District plans first (what the districts do), the city-wide plan after them; best first when not asked across.
   const ordered = opts.closeTo ? kept : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
   const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
-  return { answer: composeAcross(citations, lang), found: true, citations };
+  // Compared plans that have nothing on the matter are said to have nothing, not left out unsaid.
+  const silent = compared ? docs.filter((d) => !citations.some((c) => c.documentId === d.id)).map((d) => ({ owner: d.owner, documentTitle: d.title })) : [];
+  return { answer: composeAcross(citations, lang, silent), found: true, citations };
 }
