@@ -27,7 +27,7 @@ export interface QuestionSignals {
 }
 
 /** Period words and a word for a plan, read on folded text with «aa»/«oe» as typed for å/ø. */
-const ABOUT_PERIOD = /\b(?:(?<!\bnar det )gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|period|still (?:valid|current|in force)|expire\w*|current)\b/;
+const ABOUT_PERIOD = /\b(?:(?<!\bnar det )gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|periods?|still (?:valid|current|in force)|expire\w*|current)\b/;
 const A_PLAN = /plan/;
 
 /** Whether a text has a word for a period («gjelder», «hvilke år», «which years»). */

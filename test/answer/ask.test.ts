@@ -955,4 +955,16 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.found).toBe(true);
     expect(new Set(a.citations.map((c) => c.documentId))).toEqual(new Set(['gamle-oslo-2022-2025', 'grunerlokka-2021-2024']));
   });
+
+  it.each([
+    ['er ny her – hvilke rus/psykisk helse-planer har vi egentlig, og hvilke perioder gjelder de for?', 'nb'],
+    ['For a timeline in my report: which periods do each of the five action plans cover?', 'en'],
+  ])('«%s» gives the period of every plan', async (q, language) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe(language);
+    expect(new Set(a.citations.map((c) => c.documentId)).size).toBe(5);
+    expect(a.answer).toMatch(/2026–2029/);
+    expect(a.answer).toMatch(/2021–2023/);
+  });
 });

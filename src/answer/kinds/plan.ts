@@ -28,6 +28,9 @@ export function asksAboutNewerPlan(question: string, env: Pick<Env, 'corpus'>): 
   return !topicalWords(withoutDistricts(rest)).some((t) => t.word.length >= 5 && knows(t.word));
 }
 
+/** The plans as a whole, by a plural: «planene», «rus/psykisk helse-planer», «the five action plans». */
+const ALL_PLANS = /\p{L}*plan(?:er|ene)\b|\bplans\b/u;
+
 /**
  * Whether a question about a plan's period asks about a matter of the plans too («Tryggere liv – hvilke år
  * gjelder den planen, og hva står det om brukerrom 2?»): a word the plans use besides the period, the
@@ -70,7 +73,10 @@ export function withPlanPeriod(answer: Composed, question: string, env: Env): Co
  * @param cited citations the answer gives before these (their numbers follow on).
  */
 export function answerPlanPeriod(question: string, env: Env, opts: { newer: boolean }, cited = 0): Composed | null {
-  const docs = plansNamedIn(question, env.corpus).filter((d) => allowed(d, env.filters));
+  const named = plansNamedIn(question, env.corpus);
+  // «hvilke planer har vi, og hvilke perioder gjelder de for?», «which periods do the five plans cover?»: every plan.
+  const all = !named.length && !opts.newer && ALL_PLANS.test(spelled(question));
+  const docs = (all ? env.corpus.documents.filter((d) => d.kind === 'plan') : named).filter((d) => allowed(d, env.filters));
   if (!docs.length) return null;
   const year = env.today.getUTCFullYear();
   const en = env.language === 'en';
