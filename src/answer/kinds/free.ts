@@ -89,7 +89,7 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   if (lead) citations.unshift(lead);
   // A question naming a district is answered from that district's plan first: its best citation on the
   // matter leads over the city-wide plan's when it holds a fair share of what that one holds.
-  const own = pinned.size && !pinned.has(citations[0]!.documentId) ? citations.find((c) => pinned.has(c.documentId) && coverage.get(c)! >= best * OWN_PLAN) : undefined;
+  const own = pinned.size && citations[0] && !pinned.has(citations[0].documentId) ? citations.find((c) => pinned.has(c.documentId) && coverage.get(c)! >= best * OWN_PLAN) : undefined;
   if (own) citations = [own, ...citations.filter((c) => c !== own)];
   // «Hvilke tiltak har Gamle Oslo om bolig?»: every measure of the best plan on the matter, one line each.
   const listed = asksForMeasures(question) ? citations.filter((c) => c.measureId !== null && c.documentId === citations[0]!.documentId).slice(0, MAX_LISTED) : [];
