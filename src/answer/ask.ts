@@ -275,7 +275,8 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
         if (compared.found) return compared;
       }
       const free = await answerFree(question, env);
-      if (!free.found || districtsIn(question).length) return free;
+      // A matter asked of one plan («tryggere liv – står det noe der om …») stays with that plan.
+      if (!free.found || districtsIn(question).length || plansNamedIn(question, env.corpus).length) return free;
       const across = await answerAcross(question, env, { closeTo: free.citations[0] });
       return across.found && new Set(across.citations.map((c) => c.documentId)).size > 1 ? across : free;
     }

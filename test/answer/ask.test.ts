@@ -967,4 +967,25 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toMatch(/2026–2029/);
     expect(a.answer).toMatch(/2021–2023/);
   });
+
+  it('«nalokson nesespray» (no district) names each plan with a measure on naloxone, the best first', async () => {
+    const a = await ask('nalokson nesespray', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N30' });
+    expect(a.citations.map((c) => `${c.documentId}#${c.measureId}`)).toContain('grunerlokka-2021-2024#3.3.2');
+  });
+
+  it('a matter asked of one plan by its name stays with that plan', async () => {
+    const a = await ask('tryggere liv – står det noe der om jobb til ungdom som har dealet hasj o.l.?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.every((c) => c.documentId === 'oslo-tryggere-liv-2026-2029')).toBe(true);
+  });
+
+  it('«Hvilken bydel har …?» asks across the plans', async () => {
+    const a = await ask('Hvilken bydel har egen ruskonsulent for ungdom?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N14' });
+    expect(new Set(a.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
+    expect(a.answer).toMatch(/^\d planer har tiltak om dette/);
+  });
 });

@@ -18,7 +18,7 @@ import type { Citation } from '../types.js';
 
 /** How a question asks across plans (spelled text, see refusal.ts): the plans or districts as a whole. */
 const ACROSS = [
-  /\b(?:hvilke|hvor mange|alle)\s+(?:bydeler\w*|planer\w*|etater\w*|handlingsplaner\w*|av\s+(?:bydelene|planene|etatene))\b/,
+  /\b(?:hvilke|hvor mange|alle)\s+(?:bydeler\w*|planer\w*|etater\w*|handlingsplaner\w*|av\s+(?:bydelene|planene|etatene))\b|\bhvilken\s+(?:bydel|plan|handlingsplan)\b/,
   /\b(?:de ulike|alle|flere)\s+(?:planene|bydelene|planer|bydeler)\b/,
   /\bhva\s+(?:gjor|sier|tilbyr|har)\s+(?:bydelene|planene|byen og bydelene|bydelene og byen)\b/,
   /\b(?:i|fra|for)\s+bydelene\b/,
@@ -50,13 +50,13 @@ const PER_PLAN_K = 4;
 /** A plan is listed when its best citation holds at least this share of the question. */
 const LISTED_COVERAGE = 0.2;
 
-/** How close a plan's best match must come to the best plan's to be named, when the question did not ask across plans. */
-const CLOSE = 0.9;
+/** How much of the best plan's match a plan's best match must hold to be named, when the question did not ask across plans. */
+const CLOSE = 0.45;
 
 /**
  * @param opts.closeTo the question did not ask across plans (a matter without a district) and this is
- *   the best citation a free answer found: only plans whose best match holds as much of the question
- *   as it does are named, best first.
+ *   the best citation a free answer found: only plans whose best match holds a word of the question it
+ *   holds, and at least CLOSE of its share, are named, best first.
  */
 export async function answerAcross(message: string, env: Env, opts: { closeTo?: Citation } = {}): Promise<Composed> {
   // A longer message is answered by what it asks («Hvilke bydeler har egen ruskonsulent for ungdom?
@@ -114,12 +114,13 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   if (!first || !isAnswered(evidence, env.answerable)) {
     return { answer: composeNotFound(lang, null), found: false, citations: [] };
   }
-  // Not asked across plans: a plan is named only when its best match holds every word of the question
-  // the free answer's best citation holds (the same matter), and about as much of it.
+  // Not asked across plans: a plan is named only when its best match holds a word of the question the
+  // free answer's best citation holds (the same matter: «nalokson» of «nalokson nesespray»), and a fair
+  // share of what that citation holds.
   const wanted = opts.closeTo ? heldWords(topical, opts.closeTo, env.corpus, { compoundHeads: true }) : [];
   const same = (c: Citation) => {
     const have = new Set(heldWords(topical, c, env.corpus, { compoundHeads: true }));
-    return wanted.every((w) => have.has(w));
+    return !wanted.length || wanted.some((w) => have.has(w));
   };
   // Asked across plans, every plan whose best match holds enough of the question is named, however much
   // more another plan holds: the asker wants each plan's nearest measure, not only the best plan's.
