@@ -988,4 +988,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(new Set(a.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
     expect(a.answer).toMatch(/^\d planer har tiltak om dette/);
   });
+
+  it('a passage on a service is followed by the measure that carries it, before a measure that only names the service', async () => {
+    const a = await ask('ruskonsulent ung på nordstrand – hvor stor stilling er det og hvilken tjeneste ligger den under?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: null });
+    expect(a.citations[1]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N14' });
+    expect(a.answer).toContain('Ansvarlig: Forebyggende tjenester');
+  });
 });

@@ -96,8 +96,9 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   const list = listed.length > IN_TEXT;
   let shown = list ? listed : withUnitInText(citations.slice(0, SHOWN), IN_TEXT);
   // A passage that answers but names no one responsible («… en gruppe for barn (TACO-gruppe)»): its
-  // plan's measure on what the passage describes follows it, so the answer says who carries it.
-  if (!list && shown[0] && shown[0].measureId === null && !shown.slice(0, IN_TEXT).some((c) => unitsToName(c).length > 0)) {
+  // plan's measure on what the passage describes follows it, so the answer says who carries it — before
+  // a measure that only names a unit for something else.
+  if (!list && shown[0] && shown[0].measureId === null) {
     const carrier = await measureCarrying(shown[0], topical, env);
     if (carrier) shown = [shown[0], carrier, ...shown.slice(1).filter((c) => c.documentId !== carrier.documentId || c.measureId !== carrier.measureId)].slice(0, SHOWN);
   }
