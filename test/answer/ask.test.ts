@@ -996,4 +996,17 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations[1]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N14' });
     expect(a.answer).toContain('Ansvarlig: Forebyggende tjenester');
   });
+
+  it.each(['får man bot for å ha hasj på seg?', 'what fines do you get for using drugs in public?'])('«%s» asks about penalties: refused', async (q) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+  });
+
+  it('«fine ord» (nice words) and «bot» (a chat bot) are not penalties: the question across the districts is answered', async () => {
+    const a = await ask('Hei bot! Hva har bydelene egentlig av tiltak for pårørende? Er det noe mer enn fine ord?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(new Set(a.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
+    expect(a.answer).toMatch(/^\d planer har tiltak om dette/);
+  });
 });

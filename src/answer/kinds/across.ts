@@ -20,7 +20,7 @@ import type { Citation } from '../types.js';
 const ACROSS = [
   /\b(?:hvilke|hvor mange|alle)\s+(?:bydeler\w*|planer\w*|etater\w*|handlingsplaner\w*|av\s+(?:bydelene|planene|etatene))\b|\bhvilken\s+(?:bydel|plan|handlingsplan)\b/,
   /\b(?:de ulike|alle|flere)\s+(?:planene|bydelene|planer|bydeler)\b/,
-  /\bhva\s+(?:gjor|sier|tilbyr|har)\s+(?:bydelene|planene|byen og bydelene|bydelene og byen)\b/,
+  /\bhva\s+(?:gjor|sier|tilbyr|har)\s+(?:\p{L}+\s+)?(?:bydelene|planene|byen og bydelene|bydelene og byen)\b|\bhva\s+(?:bydelene|planene)\s+(?:\p{L}+\s+)?(?:gjor|sier|tilbyr|har)\b/u,
   /\b(?:i|fra|for)\s+bydelene\b/,
   /\bsammenlign\w*|\bcompar\w*|\bacross\b/,
   /\b(?:which|how many)\s+(?:of\s+the\s+)?(?:districts?|bydel\w*|plans?|agencies)\b|\b(?:all|the different|the various)\s+(?:the\s+)?(?:districts|plans|bydeler)\b/,
