@@ -1009,4 +1009,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(new Set(a.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
     expect(a.answer).toMatch(/^\d planer har tiltak om dette/);
   });
+
+  it('«how do the plans address …» asks about a matter, not for an address', async () => {
+    const a = await ask('how do the plans address drug use among older people?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations.map((c) => `${c.documentId}#${c.measureId}`)).toContain('gamle-oslo-2022-2025#22');
+    const where = await ask('what is the address of the drop-in centre in Gamle Oslo?', { today: TODAY });
+    expect(where.found).toBe(false);
+  });
 });
