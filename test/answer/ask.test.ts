@@ -1018,4 +1018,22 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     const where = await ask('what is the address of the drop-in centre in Gamle Oslo?', { today: TODAY });
     expect(where.found).toBe(false);
   });
+
+  it.each(['when does the user room open?', 'what does the mayor think about the user room?', 'what is the sentence for selling hash?'])(
+    '«%s» asks for a kind of fact the plans do not carry (English «does» read as the plans are spelled): refused',
+    async (q) => {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found).toBe(false);
+      expect(a.citations).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['summer holiday activities for young people in Gamle Oslo?', 'gamle-oslo-2022-2025', '14'],
+    ['åpner Nordstrand-planen for samarbeid med frivillige organisasjoner?', 'nordstrand-2021-2023', 'N46'],
+  ])('«%s» is a question about a matter (holiday, «åpner for»), not about staff or opening hours', async (q, documentId, measureId) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId, measureId });
+  });
 });

@@ -24,7 +24,8 @@ const ACROSS = [
   /\b(?:i|fra|for)\s+bydelene\b/,
   /\bsammenlign\w*|\bcompar\w*|\bacross\b/,
   /\b(?:which|how many)\s+(?:of\s+the\s+)?(?:districts?|bydel\w*|plans?|agencies)\b|\b(?:all|the different|the various)\s+(?:the\s+)?(?:districts|plans|bydeler)\b/,
-  /\bwhat\s+(?:are|do|does)\s+the\s+(?:districts|bydeler|plans|city and the districts|districts and the city)\b/,
+  // Spelled text reads «does» as «dos» (the digraph oe → ø).
+  /\bwhat\s+(?:are|do|dos)\s+the\s+(?:districts|bydeler|plans|city and the districts|districts and the city)\b/,
   /\bplans?\s+mention\b|\bnevnes i\b|\bhvilke planer\b/,
 ];
 

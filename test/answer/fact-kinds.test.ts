@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { missingFactKinds } from '../../src/answer/refusal.js';
+
+/** The kinds of fact the plans never carry (src/language/data/fact-kinds.tsv), as a question asks for them. */
+
+let corpus: Corpus;
+beforeAll(async () => {
+  corpus = await loadCorpus();
+});
+
+describe('missingFactKinds', () => {
+  it.each([
+    ['when does the user room open?', 'opening-hours'],
+    ['what does the mayor think about the user room?', 'someones-view'],
+    ['får man bot for å ha hasj på seg?', 'penalties'],
+    ['what is the sentence for selling hash?', 'penalties'],
+    ['what is the address of the drop-in centre?', 'contact-details'],
+    ['how much are peer workers paid?', 'salary'],
+    ['ledig akuttplass i natt?', 'availability-now'],
+    ['hva heter boligkonsulenten på NAV Nordstrand?', 'who-holds-a-post'],
+  ])('«%s» asks for %s', (q, kind) => {
+    expect(missingFactKinds(q, undefined, corpus)).toContain(kind);
+  });
+
+  it.each([
+    'Er det noe mer enn fine ord i planene om pårørende?',
+    'Hei bot, hvem deler ut nalokson?',
+    'how do the plans address drug use among older people?',
+    'anything in the plans on paid work for people in recovery?',
+    'summer holiday activities for young people in Gamle Oslo?',
+    'explain FACT in one sentence',
+    'åpner planen for samarbeid med frivillige?',
+  ])('«%s» asks for no such fact', (q) => {
+    expect(missingFactKinds(q, undefined, corpus)).toEqual([]);
+  });
+});
