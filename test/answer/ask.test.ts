@@ -1036,4 +1036,11 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ documentId, measureId });
   });
+
+  it('a word no plan uses («piller») does not keep plans out of an answer across plans', async () => {
+    const a = await ask('Hva gjør bydelene for eldre som drikker for mye eller bruker mye piller?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(new Set(a.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
+    expect(a.citations.map((c) => `${c.documentId}#${c.measureId}`)).toContain('gamle-oslo-2022-2025#22');
+  });
 });

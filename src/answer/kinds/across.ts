@@ -125,7 +125,9 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   };
   // Asked across plans, every plan whose best match holds enough of the question is named, however much
   // more another plan holds: the asker wants each plan's nearest measure, not only the best plan's.
-  const floor = compared ? 0 : opts.closeTo ? Math.max(LISTED_COVERAGE, first.coverage * CLOSE) : LISTED_COVERAGE;
+  // Words the plans never use («piller») are held by no plan: the share a plan must hold is of the words they do use.
+  const listed = LISTED_COVERAGE * Math.max(0.5, g.corpusCoverage);
+  const floor = compared ? 0 : opts.closeTo ? Math.max(listed, first.coverage * CLOSE) : listed;
   // The best plan is named whenever the plans answer at all.
   const kept = perPlan.filter((p) => (p === first || p.coverage >= floor) && same(p.c));
   if (!kept.length) return { answer: composeNotFound(lang, null), found: false, citations: [] };
