@@ -20,6 +20,9 @@ describe('missingFactKinds', () => {
     ['how much are peer workers paid?', 'salary'],
     ['ledig akuttplass i natt?', 'availability-now'],
     ['hva heter boligkonsulenten på NAV Nordstrand?', 'who-holds-a-post'],
+    ['kan man få bot for det?', 'penalties'],
+    ['is it ok to tell his mother about the relapse?', 'legal-advice'],
+    ['er det greit å dele journalen med NAV uten å spørre?', 'legal-advice'],
   ])('«%s» asks for %s', (q, kind) => {
     expect(missingFactKinds(q, undefined, corpus)).toContain(kind);
   });
@@ -27,6 +30,7 @@ describe('missingFactKinds', () => {
   it.each([
     'Er det noe mer enn fine ord i planene om pårørende?',
     'Hei bot, hvem deler ut nalokson?',
+    'er du en bot eller et menneske?',
     'how do the plans address drug use among older people?',
     'anything in the plans on paid work for people in recovery?',
     'summer holiday activities for young people in Gamle Oslo?',
