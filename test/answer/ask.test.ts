@@ -1043,4 +1043,11 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(new Set(a.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
     expect(a.citations.map((c) => `${c.documentId}#${c.measureId}`)).toContain('gamle-oslo-2022-2025#22');
   });
+
+  it('«lowering the threshold» reaches the plan that writes «senke terskelen»', async () => {
+    const a = await ask("is there anything in Grünerløkka's plan about lowering the threshold for rus treatment at municipal level?", { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '3.1.4' });
+  });
 });
