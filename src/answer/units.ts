@@ -31,7 +31,8 @@ export function unitNamedIn(question: string, corpus: Corpus): string | null {
     if (/^bydel\b|^oslo kommune/.test(fold(unit))) continue;
     // A unit that is also an everyday phrase («psykisk helse») is named only as the plans write it, with its
     // capital inside the sentence («Hva gjør Psykisk helse på Nordstrand?»), not as the field it works in.
-    if (NOT_DISTINCT.has(fold(unit)) && !new RegExp(`(?<=\\S\\s+)${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(question)) continue;
+    // One the plans write in lower case («alle») is never named: it is the everyday word.
+    if (NOT_DISTINCT.has(fold(unit)) && (!/^\p{Lu}/u.test(unit) || !new RegExp(`(?<=\\S\\s+)${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(question))) continue;
     const keys = keyWords(unit);
     if (!keys.length || !keys.every((k) => q.has(k))) continue;
     const score = keys.length * 100 - unit.length;
