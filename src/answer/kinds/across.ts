@@ -132,7 +132,11 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   const kept = perPlan.filter((p) => (p === first || p.coverage >= floor) && same(p.c));
   if (!kept.length) return { answer: composeNotFound(lang, null), found: false, citations: [] };
   // District plans first (what the districts do), the city-wide plan after them; best first when not asked across.
-  const ordered = opts.closeTo ? kept : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
+  // Not asked across plans, the free answer's best citation keeps the lead: the others follow it.
+  const lead = opts.closeTo;
+  const ordered = lead
+    ? [...kept.filter((p) => p.c.documentId === lead.documentId), ...kept.filter((p) => p.c.documentId !== lead.documentId)]
+    : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
   const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
   // Compared plans that have nothing on the matter are said to have nothing, not left out unsaid.
   const silent = compared ? docs.filter((d) => !citations.some((c) => c.documentId === d.id)).map((d) => ({ owner: d.owner, documentTitle: d.title })) : [];
