@@ -21,6 +21,10 @@ describe('missingFactKinds', () => {
     ['ledig akuttplass i natt?', 'availability-now'],
     ['hva heter boligkonsulenten på NAV Nordstrand?', 'who-holds-a-post'],
     ['kan man få bot for det?', 'penalties'],
+    ['mobilnummeret til ruskonsulenten?', 'contact-details'],
+    ['hva er mailen til NAV Grünerløkka?', 'contact-details'],
+    ['åpnings tider for værestedet?', 'opening-hours'],
+    ['kan jeg få navnet på lederen for FACT?', 'who-holds-a-post'],
     ['is it ok to tell his mother about the relapse?', 'legal-advice'],
     ['er det greit å dele journalen med NAV uten å spørre?', 'legal-advice'],
   ])('«%s» asks for %s', (q, kind) => {
