@@ -24,6 +24,7 @@ import { detectLanguage } from '../search/language.js';
 import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { resolveToday } from './periods.js';
 import { nynorskAsBokmal } from './nynorsk.js';
+import { sentences } from './sentences.js';
 import { respell } from './spelling.js';
 import { answerStandard } from './standards.js';
 import type { Answer, AskContext } from './types.js';
@@ -210,10 +211,7 @@ export function createAsk(deps: AskDeps): AskFn {
 export function questionParts(message: string): string[] {
   const whole = message.trim();
   const quoted = [...whole.matchAll(/[«"“]([^«»"“”]{12,})[»"”]/gu)].map((m) => m[1]!.trim()).filter((q) => q.split(/\s+/).length >= 3);
-  const questions = whole
-    .split(/(?<=[.!?:])\s+/u)
-    .map((x) => x.trim())
-    .filter((x) => x.endsWith('?') && x.split(/\s+/).length >= 3);
+  const questions = sentences(whole).filter((x) => x.endsWith('?') && x.split(/\s+/).length >= 3);
   return [...new Set([...quoted, ...questions])].filter((p) => p !== whole);
 }
 

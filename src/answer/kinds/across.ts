@@ -1,6 +1,7 @@
 import { findReferences } from '../../corpus/references.js';
 import { districtsIn, isDistrictPlan } from '../../search/districts.js';
 import { plansNamedIn } from '../../search/signals.js';
+import { sentences } from '../sentences.js';
 import { unitsToName } from '../citations.js';
 import { composeAcross } from '../compose.js';
 import { allowed, toCitation, type Composed, type Env } from '../env.js';
@@ -42,9 +43,9 @@ export function asksAcrossPlans(question: string): boolean {
  * skolen.»). The message itself when it has one sentence, or when no sentence asks across plans.
  */
 function acrossSentence(message: string): string {
-  const sentences = message.split(/(?<=[.!?])\s+/u).map((x) => x.trim()).filter(Boolean);
-  if (sentences.length < 2 || !sentences.some((x) => asksAcrossPlans(x))) return message;
-  return sentences.filter((x) => x.endsWith('?') || asksAcrossPlans(x)).join(' ');
+  const parts = sentences(message);
+  if (parts.length < 2 || !parts.some((x) => asksAcrossPlans(x))) return message;
+  return parts.filter((x) => x.endsWith('?') || asksAcrossPlans(x)).join(' ');
 }
 
 const PER_PLAN_K = 4;
