@@ -53,12 +53,15 @@ export function norwegianEquivalents(question: string, known?: (word: string) =>
   const field = fieldTerms().filter((t) => t.pattern.test(question));
   const out = field.map((t) => t.norwegian);
   if (known) {
-    // Words the field terms did not cover: the general lexicon's translations that the plans use.
-    const covered = (w: string) => field.some((t) => t.pattern.test(w));
+    // Words the field terms did not cover — not even as part of a phrase («fixed contact person» is not
+    // «fixed» → reparasjon): the general lexicon's translations that the plans use.
+    const spans = field.flatMap((t) => [...question.matchAll(new RegExp(t.pattern.source, 'giu'))].map((m) => [m.index!, m.index! + m[0].length] as const));
+    const covered = (at: number) => spans.some(([from, to]) => at >= from && at < to);
     const { en, nb } = languageFunctionWords();
-    for (const w of question.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
+    for (const m of question.matchAll(/\p{L}{3,}/gu)) {
+      const w = m[0].toLowerCase();
       // The frame of an English question («which plans …») is not translated: «plans» is not «planlegge».
-      if (en.has(w) || englishFrame().has(w) || covered(w) || known(w)) continue;
+      if (en.has(w) || englishFrame().has(w) || covered(m.index!) || known(w)) continue;
       // Short translations are mostly other words' forms («tog», «mor»): only words that say something.
       out.push(...translate(w).filter((t) => t.length >= 5 && !nb.has(t) && t.split(' ').every(known)).slice(0, 2));
     }

@@ -1050,4 +1050,11 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.language).toBe('en');
     expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '3.1.4' });
   });
+
+  it('«a fixed contact person» reaches Grünerløkka\'s measure on a fast kontaktperson', async () => {
+    const a = await ask('does Grünerløkka promise everyone getting rus services a fixed contact person?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '2.2.4' });
+  });
 });

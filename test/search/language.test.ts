@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/search/language.js';
+import { detectLanguage, norwegianEquivalents } from '../../src/search/language.js';
 
 /** The language an answer is written in follows the question's, told by its function words. */
 describe('detectLanguage', () => {
@@ -34,5 +34,16 @@ describe('detectLanguage', () => {
   it('reads no language from an abbreviation in capitals («FACT» is an English word too), unless the whole message is in capitals', () => {
     for (const q of ['er FACT-teamet i gang?', 'FACT?', 'hva er FACT?', 'HVEM HAR ANSVAR FOR NALOKSON?']) expect(detectLanguage(q), q).toBe('nb');
     for (const q of ['what is FACT?', 'WHO IS RESPONSIBLE FOR NALOXONE?']) expect(detectLanguage(q), q).toBe('en');
+  });
+});
+
+describe('norwegianEquivalents', () => {
+  it('a word inside a field phrase is not translated on its own: «fixed contact person» is fast kontaktperson, not «reparasjon»', async () => {
+    const { loadCorpus } = await import('../../src/corpus/load.js');
+    const { corpusKnows } = await import('../../src/answer/refusal.js');
+    const knows = corpusKnows(await loadCorpus());
+    const nb = norwegianEquivalents('does Grünerløkka promise everyone getting rus services a fixed contact person?', knows).split(' ');
+    expect(nb).toEqual(expect.arrayContaining(['fast', 'kontaktperson', 'tjenester']));
+    expect(nb).not.toContain('reparasjon');
   });
 });
