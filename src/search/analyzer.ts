@@ -39,6 +39,9 @@ export const QUERY_WEIGHTS = {
   extension: 0.5,
 } as const;
 
+/** A known word of 4–5 letters is widened to the longer terms it begins only when it begins at most this many. */
+const SHORT_EXTENSIONS = 3;
+
 /** Unknown words shorter than this (as stems) get no typo correction. */
 const MIN_TYPO_LENGTH = 5;
 
@@ -59,6 +62,12 @@ export function analyzeQuery(question: string, vocab: QueryVocabulary): QueryTer
       for (const p of splitCompound(word, vocab.lexicon)) push(p, QUERY_WEIGHTS.knownPart, group);
       for (const n of vocab.fuzzy.near(s, 1)) push(n.term, QUERY_WEIGHTS.neighbour, group);
       for (const e of vocab.fuzzy.extensions(s)) push(e, QUERY_WEIGHTS.extension, group);
+      // A short word that begins only a few of the plans' words (`hasj` → hasjavvenningsprogram) reaches
+      // them too; one that begins many (`rus`, `barn`) would reach everything.
+      if (s.length >= 4 && s.length < 6) {
+        const few = vocab.fuzzy.extensions(s, SHORT_EXTENSIONS + 1, 4);
+        if (few.length <= SHORT_EXTENSIONS) for (const e of few) push(e, QUERY_WEIGHTS.extension, group);
+      }
       group++;
       continue;
     }

@@ -182,8 +182,8 @@ export class FuzzyVocabulary {
   constructor(private readonly vocabulary: readonly string[]) {}
 
   /** Longer terms that start with `term` (a compound's head: `booppfolg` → `booppfolgingstjenest`). */
-  extensions(term: string, limit = 6): string[] {
-    if (term.length < 6) return [];
+  extensions(term: string, limit = 6, minLength = 6): string[] {
+    if (term.length < minLength) return [];
     this.sorted ??= [...this.vocabulary].sort();
     const sorted = this.sorted;
     let lo = 0;

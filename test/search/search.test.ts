@@ -22,6 +22,10 @@ describe('search over the real plans', () => {
     expect(hit!.kind).toBe('measure');
   });
 
+  it('a short word reaches the few plan words it begins («hasj» → hasjavvenningsprogram), not the many («rus»)', async () => {
+    expect(await top('hasj ungdom tiltak nordstrand', 5)).toContain('nordstrand-2021-2023#N15');
+  });
+
   it('finds the same measure typed without æ, ø, å', async () => {
     expect(await top('samtykkeerklaering for parorende pa grunerlokka')).toContain('grunerlokka-2021-2024#2.2.2');
     expect(await top('samtykkeerklæring for pårørende på Grünerløkka')).toContain('grunerlokka-2021-2024#2.2.2');
