@@ -1057,4 +1057,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.language).toBe('en');
     expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '2.2.4' });
   });
+
+  it('«meaningful activity» reaches the plans\' «meningsfull aktivitet»', async () => {
+    const a = await ask('What is Nordstrand planning for meaningful activity for people with drug problems?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023' });
+    expect(a.citations[0]!.measureId).not.toBeNull();
+  });
 });
