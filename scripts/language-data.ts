@@ -103,7 +103,9 @@ function hunspell(source = '/usr/share/hunspell/nb_NO.dic'): void {
 function names(source = '/usr/share/hunspell/nb_NO.dic'): void {
   const OUT = `${DATA}/nb-names.txt`;
   const base = (dic: string) => readFileSync(dic, 'latin1').split('\n').slice(1).map((e) => e.split('/')[0]!.trim());
-  const english = new Set(base('/usr/share/hunspell/en_US.dic').map((w) => w.toLowerCase()));
+  // English common words only (en_US writes them in lower case): an English proper noun («Bergen»,
+  // «Stockholm») that nb_NO also spells only with a capital is a name in both languages.
+  const english = new Set(base('/usr/share/hunspell/en_US.dic').filter((w) => /^[a-z]/.test(w)));
   const raw = execFileSync('unmunch', [source, source.replace(/\.dic$/, '.aff')], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }).toString('latin1').split('\n');
   // Every form of a word the dictionary writes in lower case: «sand», «moss» are words as well as places.
   const common = new Set(raw.map((w) => w.trim()).filter((w) => /^[a-zæøå]/.test(w)).map((w) => w.toLowerCase()));

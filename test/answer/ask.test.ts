@@ -1065,4 +1065,13 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023' });
     expect(a.citations[0]!.measureId).not.toBeNull();
   });
+
+  it.each(['hvordan gjør de det i stockholm med brukerrom?', 'har amsterdam egne tiltak for nalokson?'])(
+    '«%s» names a place the plans never mention, written in lower case: refused, no unit',
+    async (q) => {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found).toBe(false);
+      expect(a.citations).toEqual([]);
+    },
+  );
 });
