@@ -258,8 +258,10 @@ export function composeList(citations: Citation[], lang: Language): string {
   return [t.listLead(citations.length, `${quote(citations[0]!.documentTitle, lang)} (${t.period(citations[0]!.period, citations[0]!.expired)})`), ...lines].join('\n');
 }
 
-/** A question across plans: each plan's best measure, the plan named short, its unit, what it says. */
-/** @param silent plans the question named that have nothing on it (a comparison of named plans): said last. */
+/**
+ * A question across plans: each plan's best measure, the plan named short, its unit, what it says.
+ * @param silent plans the question named that have nothing on it (a comparison of named plans): said last.
+ */
 export function composeAcross(citations: Citation[], lang: Language, silent: Pick<Citation, 'owner' | 'documentTitle'>[] = []): string {
   const t = messages(lang);
   const lines = citations.map((c, i) => {

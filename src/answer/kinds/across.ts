@@ -132,8 +132,8 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   // The best plan is named whenever the plans answer at all.
   const kept = perPlan.filter((p) => (p === first || p.coverage >= floor) && same(p.c));
   if (!kept.length) return { answer: composeNotFound(lang, null), found: false, citations: [] };
-  // District plans first (what the districts do), the city-wide plan after them; best first when not asked across.
-  // Not asked across plans, the free answer's best citation keeps the lead: the others follow it.
+  // District plans first (what the districts do), the city-wide plan after them. Not asked across plans,
+  // the plan of the free answer's best citation keeps the lead and the others follow it, best first.
   const lead = opts.closeTo;
   const ordered = lead
     ? [...kept.filter((p) => p.c.documentId === lead.documentId), ...kept.filter((p) => p.c.documentId !== lead.documentId)]
