@@ -265,16 +265,17 @@ async function answerKind(intent: Intent, question: string, env: Env): Promise<C
     case 'glossary':
       return answerGlossary(intent.abbreviation, intent.entry, intent.explicit, env);
     case 'free': {
-      const named = plansNamedIn(question, env.corpus).filter((d) => d.kind === 'plan' && allowed(d, env.filters));
+      // The documents the question names: plans, or an ingested standard («Oslostandard for …»).
+      const named = plansNamedIn(question, env.corpus).filter((d) => allowed(d, env.filters));
       // «sentrumssamarbeidet – hva sier byplanen vs Gamle Oslo?»: two plans or more named are compared, each answered.
-      if (named.length >= 2) {
+      if (named.filter((d) => d.kind === 'plan').length >= 2) {
         const compared = await answerAcross(question, env);
         if (compared.found) return compared;
       }
       const free = await answerFree(question, env);
       // A matter asked without a district or plan («ruskonsulent ung», «who hands out naloxone?») is carried
       // by each district in its own way: answered per plan when more than one plan has a measure on it. One
-      // asked of a plan («tryggere liv – står det noe der om …») stays with that plan.
+      // asked of a document («tryggere liv – står det noe der om …») stays with that document.
       if (!free.found || districtsIn(question).length || named.length) return free;
       const across = await answerAcross(question, env, { closeTo: free.citations[0] });
       return across.found && new Set(across.citations.map((c) => c.documentId)).size > 1 ? across : free;
