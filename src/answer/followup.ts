@@ -120,9 +120,12 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined, o
       carried: { topic: `tiltak ${measure.id}`, district },
     };
   }
-  // «Og hvem gjør det?» — the new question, about what the earlier one was about.
+  // «Og hvem gjør det?» — the new question, about what the earlier one was about. The new question stays a
+  // clause of its own («er det startet? og hvor lenge gjelder planen?» then the earlier question): what it asks
+  // of the plan's period is not read into the earlier question's matter.
+  const asked = question.replace(DEICTIC, '').trim();
   return {
-    query: `${question.replace(DEICTIC, '').trim()} ${previous}`.trim(),
+    query: `${asked && !/[?.!]$/u.test(asked) ? `${asked}?` : asked} ${previous}`.trim(),
     usedHistory: true,
     carried: { topic: topicOf(previous) || undefined, district: oldPlaces.join(' og ') || undefined },
   };

@@ -253,18 +253,23 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
     const found = compoundHeads && resolved.exact ? { ...resolved, weight: Math.min(resolved.weight, headWeight(t.term, stats)) } : resolved;
     const r = acronyms && t.acronym ? { ...found, weight: found.weight * ACRONYM_WEIGHT } : found;
     total += r.weight;
-    // With compoundHeads, a word also counts where the citation has it as the first part of a compound
-    // («pårørende» in «pårørendesamarbeid»): how a plan's measure is told apart from its neighbours.
-    const heads = (w: string) => compoundHeads && w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
+    // A word also counts where the citation has it as the first part of a compound («pårørende» in
+    // «pårørendesamarbeid», «overdose» in «overdoseforebyggende»): how a plan's measure is told apart
+    // from its neighbours, and how an English question's words, translated one by one, find the compound.
+    const heads = (w: string) => w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
+    // As the last part («forebygging» in «overdoseforebyggende»), it counts half: the head of a compound is
+    // what many of the plans' compounds end in.
+    const tails = (w: string) => w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.endsWith(w));
     // An abbreviation the plans expand is held by a citation that writes the expansion («Rask psykisk helsehjelp» for «RPH»).
     const expansion = stats.expansions.get(t.term);
     const spelledOut = (set: Set<string>) => Boolean(expansion?.length && expansion.every((e) => set.has(e)));
-    if (!have.has(t.term) && !r.alts.some((a) => have.has(a)) && !heads(t.term) && !spelledOut(have)) continue;
-    const inText = about.has(t.term) || r.alts.some((a) => about.has(a)) || heads(t.term) || spelledOut(about);
+    const direct = have.has(t.term) || r.alts.some((a) => have.has(a)) || heads(t.term) || spelledOut(have);
+    if (!direct && !tails(t.term)) continue;
+    const inText = direct && (about.has(t.term) || r.alts.some((a) => about.has(a)) || heads(t.term) || spelledOut(about));
     covered += inText ? r.weight : r.weight / 2;
     held.push(t.term);
-    // A word found only through its halves is weaker evidence.
-    evidence += r.compound ? r.weight / 2 : r.weight;
+    // A word found only through its halves, or only as a compound's last part, is weaker evidence.
+    evidence += r.compound || !direct ? r.weight / 2 : r.weight;
   }
   return { coverage: covered / total, evidence, held };
 }

@@ -1075,3 +1075,44 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     },
   );
 });
+
+describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-03l)', () => {
+  it('an English question finds the district measure that writes its words as one compound («overdose prevention» → «overdoseforebyggende»)', async () => {
+    const a = await ask('Does Nordstrand do anything on overdose prevention?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N30' });
+    expect(a.answer.split('\n')[0]).toMatch(/^Responsible: NAV ved Helse, mestring og bolig/);
+  });
+
+  it('«er HAP-tilbudet kommet i gang, eller er det fortsatt bare en plan?» is about the measure the abbreviation names, then the period', async () => {
+    const a = await ask('Er HAP-tilbudet på Nordstrand kommet i gang, eller er det fortsatt bare en plan? Og hvem eier tiltaket?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N15' });
+    expect(a.answer.split('\n')[0]).toMatch(/^Ansvarlig: Oppvekst og velferd\. Tiltak N15/);
+    expect(a.answer).toMatch(/gjelder 2021–2023/);
+  });
+
+  it('«er det startet? og hvor lenge gjelder planen deres» after a question on a measure: that measure and the period, not the period alone', async () => {
+    const a = await ask('er det startet? og kor lenge gjelder planen deres', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'har nordstrand noe opplæring om rus for oss som jobber med eldre?' },
+        { role: 'assistant', text: 'Ja, Nordstrand-planen har et tiltak om opplæring for ansatte som jobber med eldre.' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N13' });
+    expect(a.answer).toContain('NAV ved Helse, mestring og bolig');
+    expect(a.answer).toMatch(/gjelder 2021–2023/);
+  });
+
+  it('across plans, a plan with two measures as much on the matter lists both, each with its unit', async () => {
+    const a = await ask('hvilke bydeler har noe for barn som er pårørende?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const nordstrand = a.citations.filter((c) => c.documentId === 'nordstrand-2021-2023').map((c) => c.measureId);
+    expect(nordstrand).toEqual(expect.arrayContaining(['N42', 'N43']));
+    // The second goes under its plan's line, with its own unit.
+    expect(a.answer).toMatch(/\n {2}og tiltak N4[23]: «[^\n]+» Ansvarlig: Oppvekst og velferd/);
+  });
+});

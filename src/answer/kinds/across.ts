@@ -49,6 +49,8 @@ function acrossSentence(message: string): string {
 }
 
 const PER_PLAN_K = 4;
+/** A plan's second measure on the matter is listed when it holds at least this share of what its best measure holds. */
+const TIE = 0.9;
 /** A plan is listed when its best citation holds at least this share of the question. */
 const LISTED_COVERAGE = 0.2;
 
@@ -102,7 +104,11 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
       const measure = carried(best.c)
         ? undefined
         : scored.filter((x) => carried(x.c) && x.coverage >= best.coverage * 0.5).sort((a, b) => b.coverage - a.coverage || a.rank - b.rank)[0]?.c;
-      perPlan.push(measure ? { ...best, measure } : best);
+      // A second measure as good as the best (a near tie on the question's words) follows it: the plan has two measures on the matter.
+      const second = measure
+        ? undefined
+        : scored.filter((x) => x !== best && carried(x.c) && x.coverage >= TIE * best.coverage).sort((a, b) => b.coverage - a.coverage || a.rank - b.rank)[0]?.c;
+      perPlan.push(measure ? { ...best, measure } : second ? { ...best, measure: second } : best);
     }),
   );
   perPlan.sort((a, b) => b.coverage - a.coverage || b.c.score - a.c.score);

@@ -1,6 +1,7 @@
 import { districtsIn, withoutDistricts } from '../../search/districts.js';
 import { mentionsPeriod, periodSpan, planIntroduction, planOwnName, plansNamedIn } from '../../search/signals.js';
 import type { Corpus } from '../../corpus/types.js';
+import { fold } from '../../search/tokenize.js';
 import { passageCitation, sentenceWith } from '../citations.js';
 import { quote } from '../compose.js';
 import { allowed, type Composed, type Env } from '../env.js';
@@ -42,7 +43,9 @@ export function asksMoreThanPeriod(question: string, env: Pick<Env, 'corpus'>): 
     plansNamedIn(question, env.corpus).flatMap((d) => topicalWords(spelled(`${d.title} ${d.owner}`)).map((t) => t.term)),
   );
   const rest = withoutDistricts(withoutPeriodClauses(question, env.corpus)).replace(/\p{L}*plan\p{L}*/gu, ' ');
-  return topicalWords(rest).some((t) => t.word.length >= 4 && knows(t.word) && !naming.has(t.term));
+  // A short word counts when it is one of the plans' abbreviations («er HAP-tilbudet kommet i gang»).
+  const abbreviations = new Set(env.corpus.glossary.map((g) => fold(g.abbreviation)));
+  return topicalWords(rest).some((t) => (t.word.length >= 4 || abbreviations.has(t.word)) && knows(t.word) && !naming.has(t.term));
 }
 
 /**
