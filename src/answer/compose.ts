@@ -161,7 +161,7 @@ export function describeCitation(c: Citation, n: number, lang: Language, planNam
   const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
   // A plan is named in full at its first mention in an answer, short (owner) after that.
   const plan = planNamedBefore ? `${lang === 'en' ? 'in' : 'i'} ${shortPlanName(c, lang)}` : t.inPlan(c.documentTitle, c.period, c.expired);
-  const where = `${what} ${plan}: ${quote(shorten(c.text), lang)} [${n}]`;
+  const where = `${what} ${plan}: ${quote(shorten(c.excerpt ?? c.text), lang)} [${n}]`;
   const refs = c.references.length ? ` ${t.refersTo(listJoin(c.references, lang))}` : '';
   return `${head ? `${head} ` : ''}${where}${refs}`;
 }
@@ -253,7 +253,7 @@ export function composeList(citations: Citation[], lang: Language): string {
   const t = messages(lang);
   const lines = citations.map((c, i) => {
     const units = unitPhrase(c, lang);
-    return `– ${t.measure(c.measureId ?? '?')}: ${quote(shorten(c.text, 160), lang)} ${units ? t.responsible(units) : t.noUnit} [${i + 1}]`;
+    return `– ${t.measure(c.measureId ?? '?')}: ${quote(shorten(c.excerpt ?? c.text, 160), lang)} ${units ? t.responsible(units) : t.noUnit} [${i + 1}]`;
   });
   return [t.listLead(citations.length, `${quote(citations[0]!.documentTitle, lang)} (${t.period(citations[0]!.period, citations[0]!.expired)})`), ...lines].join('\n');
 }
@@ -271,7 +271,7 @@ export function composeAcross(citations: Citation[], lang: Language, silent: Pic
     // A plan's second citation (its measure after a passage) goes under the plan's first line.
     const samePlan = i > 0 && citations[i - 1]!.documentId === c.documentId;
     const lead = samePlan ? `  ${t.alsoMeasure}` : `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}):`;
-    return `${lead} ${samePlan ? what.charAt(0).toLowerCase() + what.slice(1) : what}: ${quote(shorten(c.text, 160), lang)}${who} [${i + 1}]`;
+    return `${lead} ${samePlan ? what.charAt(0).toLowerCase() + what.slice(1) : what}: ${quote(shorten(c.excerpt ?? c.text, 160), lang)}${who} [${i + 1}]`;
   });
   const none = silent.length ? [`– ${t.acrossSilent(listJoin(silent.map((d) => shortPlanName(d, lang)), lang))}`] : [];
   return [t.acrossLead(new Set(citations.map((c) => c.documentId)).size), ...lines, ...none].join('\n');

@@ -131,6 +131,9 @@ export interface TopicalWord {
  *  it weighs double. Not for answerability: «urinprøve i LAR» is about the urine test, which LAR does not hold. */
 const ACRONYM_WEIGHT = 2;
 
+/** The shortest word that counts as a part of a citation's compound («hasj» in «hasjavvenningsprogram»). */
+const COMPOUND_PART = 4;
+
 export function topicalWords(question: string): TopicalWord[] {
   const seen = new Set<string>();
   const out: TopicalWord[] = [];
@@ -256,10 +259,12 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
     // A word also counts where the citation has it as the first part of a compound («pårørende» in
     // «pårørendesamarbeid», «overdose» in «overdoseforebyggende»): how a plan's measure is told apart
     // from its neighbours, and how an English question's words, translated one by one, find the compound.
-    const heads = (w: string) => w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
+    const heads = (w: string) => w.length >= COMPOUND_PART && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
     // As the last part («forebygging» in «overdoseforebyggende»), it counts half: the head of a compound is
-    // what many of the plans' compounds end in.
-    const tails = (w: string) => w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.endsWith(w));
+    // what many of the plans' compounds end in. What comes before it is a word, not a stop word: «eldre» is
+    // no part of «foreldre», «dose» none of «overdose».
+    const tails = (w: string) =>
+      w.length >= COMPOUND_PART && [...have].some((h) => h.length > w.length + 2 && h.endsWith(w) && contentWords(h.slice(0, h.length - w.length)).length > 0);
     // An abbreviation the plans expand is held by a citation that writes the expansion («Rask psykisk helsehjelp» for «RPH»).
     const expansion = stats.expansions.get(t.term);
     const spelledOut = (set: Set<string>) => Boolean(expansion?.length && expansion.every((e) => set.has(e)));

@@ -25,6 +25,9 @@ export const Citation = z.object({
   named: z.array(z.string()).optional(),
   /** The measure or passage itself, readable. */
   text: z.string(),
+  /** For a prose passage: what the answer quotes of it, from the sentence that holds most of the question;
+   *  unset when the answer quotes `text` from its start. */
+  excerpt: z.string().optional(),
   url: z.string().nullable(),
   score: z.number(),
   /** True when the plan's period ended before today. */

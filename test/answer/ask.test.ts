@@ -1115,4 +1115,25 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     // The second goes under its plan's line, with its own unit.
     expect(a.answer).toMatch(/\n {2}og tiltak N4[23]: «[^\n]+» Ansvarlig: Oppvekst og velferd/);
   });
+
+  it('a passage is quoted from its sentence on the question, not from its first sentence', async () => {
+    const a = await ask('Hvor mange ungdommer på Nordstrand drikker alkohol med foreldrenes lov?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const top = a.citations[0]!;
+    expect(top).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: null });
+    expect(top.text).toMatch(/^I rapporten Ung i Oslo/);
+    expect(top.excerpt).toMatch(/^28% oppgir at de får lov av sine foreldre å drikke alkohol/);
+    expect(a.answer.split('\n')[0]).toContain('«28% oppgir at de får lov av sine foreldre');
+  });
+
+  it.each([
+    'eldre og alkohol/piller - hva finnes i planene?',
+    'moving people from institution to their own flat – what do the bydel plans do?',
+  ])('«%s» asks the plans as a whole: answered per plan', async (q) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(new Set(a.citations.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
+    expect(a.answer.split('\n')[0]).toMatch(/^(?:\d planer har tiltak om dette|\d plans have measures on this):/);
+  });
 });
+

@@ -4,6 +4,7 @@ import { plansNamedIn } from '../../search/signals.js';
 import { sentences } from '../sentences.js';
 import { unitsToName } from '../citations.js';
 import { composeAcross } from '../compose.js';
+import { focusPassage } from '../excerpt.js';
 import { allowed, toCitation, type Composed, type Env } from '../env.js';
 import { norwegianEquivalents } from '../../search/language.js';
 import { isAnswered, namesSomething } from '../answerability.js';
@@ -23,6 +24,9 @@ const ACROSS = [
   /\b(?:de ulike|alle|flere)\s+(?:planene|bydelene|planer|bydeler)\b/,
   /\bhva\s+(?:gjor|sier|tilbyr|har)\s+(?:\p{L}+\s+)?(?:bydelene|planene|byen og bydelene|bydelene og byen)\b|\bhva\s+(?:bydelene|planene)\s+(?:\p{L}+\s+)?(?:gjor|sier|tilbyr|har)\b/u,
   /\b(?:i|fra|for)\s+bydelene\b/,
+  // «hva finnes i planene», «hvilke av bydelsplanene», «står det noe i handlingsplanene om …»: the plans as a whole.
+  /\b(?:i|fra|blant|av)\s+(?:de\s+\p{L}+\s+)?\p{L}*planene\b/u,
+  /\b(?:in|across|from)\s+(?:any of\s+|all\s+|each of\s+)?the\s+(?:\p{L}+\s+)?(?:plans|districts|bydeler)\b|\b(?:any|each|every) of the (?:\p{L}+\s+)?(?:plans|districts|bydeler)\b|\bthe (?:bydel|district) plans\b/u,
   /\bsammenlign\w*|\bcompar\w*|\bacross\b/,
   /\b(?:which|how many)\s+(?:of\s+the\s+)?(?:districts?|bydel\w*|plans?|agencies)\b|\b(?:all|the different|the various)\s+(?:the\s+)?(?:districts|plans|bydeler)\b/,
   // Spelled text reads «does» as «dos» (the digraph oe → ø).
@@ -144,7 +148,7 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   const ordered = lead
     ? [...kept.filter((p) => p.c.documentId === lead.documentId), ...kept.filter((p) => p.c.documentId !== lead.documentId)]
     : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
-  const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c]));
+  const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c])).map((c) => focusPassage(c, topical, env.corpus));
   // Compared plans that have nothing on the matter are said to have nothing, not left out unsaid.
   const silent = compared ? docs.filter((d) => !citations.some((c) => c.documentId === d.id)).map((d) => ({ owner: d.owner, documentTitle: d.title })) : [];
   return { answer: composeAcross(citations, lang, silent), found: true, citations };

@@ -5,6 +5,7 @@ import { composeList, composeMeasures, listJoin, MAX_LISTED, messages } from '..
 import { scope, toCitation, type Composed, type Env } from '../env.js';
 import { norwegianEquivalents } from '../../search/language.js';
 import { currentFirst } from '../periods.js';
+import { focusPassage } from '../excerpt.js';
 import { isAnswered, namesSomething } from '../answerability.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, topicalFor, topicalWords, type TopicalWord } from '../refusal.js';
 import type { SearchHit } from '../../search/index.js';
@@ -59,7 +60,7 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   const topical = topicalFor(question, lang, norwegian, env.corpus);
   // Plans the question names first; then, among citations as much about the question as the best
   // one, current plans before expired ones; citations holding nothing of the question last.
-  const coverage = new Map(citations.map((c) => [c, citationCoverage(topical, c, env.corpus, { acronyms: true })]));
+  const coverage = new Map(citations.map((c) => [c, heldShare(topical, c, env.corpus)]));
   // Search's own first hit, before the citations are ordered by what they hold of the question.
   const searchFirst = citations[0];
   const bestCoverage = Math.max(0, ...coverage.values());
@@ -102,6 +103,8 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
     const carrier = await measureCarrying(shown[0], topical, env);
     if (carrier) shown = [shown[0], carrier, ...shown.slice(1).filter((c) => c.documentId !== carrier.documentId || c.measureId !== carrier.measureId)].slice(0, SHOWN);
   }
+  // A passage is quoted from its sentence on the question.
+  shown = shown.map((c) => focusPassage(c, topical, env.corpus));
   // A chat answer: two measures in the text, the third only cited (questions across plans: kinds/across.ts).
   const inText = IN_TEXT;
 
@@ -223,3 +226,22 @@ function withUnitInText(citations: Citation[], n: number): Citation[] {
 
 
 
+
+/** How many sentences of a passage are read together when its share of the question is measured. */
+const WINDOW = 3;
+
+/**
+ * The share of the question a citation holds (citationCoverage); for a passage, what its best window of
+ * WINDOW sentences holds: a long section gathers words that none of its sentences joins («FACT» in one
+ * sentence, «eldresenter» in another) and would outrank the measure that is about the question.
+ */
+function heldShare(topical: TopicalWord[], c: Citation, corpus: Env['corpus']): number {
+  const whole = citationCoverage(topical, c, corpus, { acronyms: true });
+  const sentences = c.measureId === null ? c.text.split(/(?<=[.!?])\s+/u) : [];
+  if (sentences.length <= WINDOW) return whole;
+  let best = 0;
+  for (let i = 0; i + WINDOW <= sentences.length; i++) {
+    best = Math.max(best, citationCoverage(topical, { ...c, text: sentences.slice(i, i + WINDOW).join(' ') }, corpus, { acronyms: true }));
+  }
+  return best;
+}
