@@ -217,7 +217,11 @@ function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
   // are weaker evidence.
   const longer = fuzzy.extensions(term, 5);
   if (longer.length) return { alts: longer, exact: false, weight: Math.max(...longer.map((a) => weight(a, stats))) };
-  const parts = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
+  const split = splitCompound(word, { word: (w) => stats.words.has(w), term: (t) => stats.df.has(t) });
+  // A compound of a matter and a frame word («boligtiltak», «ungdomstilbud») is about the matter: the
+  // frame half says nothing of which measure is meant, and its weight would make the word weigh nothing.
+  const matter = split.filter((p) => !isGeneric(p));
+  const parts = matter.length ? matter : split;
   if (parts.length) return { alts: parts, exact: false, compound: true, weight: Math.min(...parts.map((p) => weight(p, stats))) };
   if (term.length >= 6) {
     // Two edits only for long words, and only when the word ends the same (`nalokosn` → nalokson,
@@ -265,15 +269,18 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
     // no part of «foreldre», «dose» none of «overdose».
     const tails = (w: string) =>
       w.length >= COMPOUND_PART && [...have].some((h) => h.length > w.length + 2 && h.endsWith(w) && contentWords(h.slice(0, h.length - w.length)).length > 0);
+    // The other way round, a compound of the question is half held by a citation that has one of its parts
+    // («institusjon» of «institusjonsopphold», «oppfølging» of «rusoppfølging»), not a frame word («tjenestebil»).
+    const parts = (w: string) => [...have].some((h) => h.length > COMPOUND_PART && w.length >= h.length + 3 && (w.startsWith(h) || w.endsWith(h)) && !isGeneric(h));
     // An abbreviation the plans expand is held by a citation that writes the expansion («Rask psykisk helsehjelp» for «RPH»).
     const expansion = stats.expansions.get(t.term);
     const spelledOut = (set: Set<string>) => Boolean(expansion?.length && expansion.every((e) => set.has(e)));
     const direct = have.has(t.term) || r.alts.some((a) => have.has(a)) || heads(t.term) || spelledOut(have);
-    if (!direct && !tails(t.term)) continue;
+    if (!direct && !tails(t.term) && !parts(t.term)) continue;
     const inText = direct && (about.has(t.term) || r.alts.some((a) => about.has(a)) || heads(t.term) || spelledOut(about));
     covered += inText ? r.weight : r.weight / 2;
     held.push(t.term);
-    // A word found only through its halves, or only as a compound's last part, is weaker evidence.
+    // A word found only through its halves, or only as a part of a compound, is weaker evidence.
     evidence += r.compound || !direct ? r.weight / 2 : r.weight;
   }
   return { coverage: covered / total, evidence, held };
