@@ -250,6 +250,7 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
   // Ranking a plan's citations, a word found only among those responsible («Ruskonsulent Ung») says the
   // unit carries the measure, not that the measure is about it: it counts half.
   const about = compoundHeads ? said : have;
+  const haveList = [...have];
   const held: string[] = [];
   let total = 0;
   let covered = 0;
@@ -263,15 +264,15 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
     // A word also counts where the citation has it as the first part of a compound («pårørende» in
     // «pårørendesamarbeid», «overdose» in «overdoseforebyggende»): how a plan's measure is told apart
     // from its neighbours, and how an English question's words, translated one by one, find the compound.
-    const heads = (w: string) => w.length >= COMPOUND_PART && [...have].some((h) => h.length > w.length + 2 && h.startsWith(w));
+    const heads = (w: string) => w.length >= COMPOUND_PART && haveList.some((h) => h.length > w.length + 2 && h.startsWith(w));
     // As the last part («forebygging» in «overdoseforebyggende»), it counts half: the head of a compound is
     // what many of the plans' compounds end in. What comes before it is a word, not a stop word: «eldre» is
     // no part of «foreldre», «dose» none of «overdose».
     const tails = (w: string) =>
-      w.length >= COMPOUND_PART && [...have].some((h) => h.length > w.length + 2 && h.endsWith(w) && contentWords(h.slice(0, h.length - w.length)).length > 0);
+      w.length >= COMPOUND_PART && haveList.some((h) => h.length > w.length + 2 && h.endsWith(w) && contentWords(h.slice(0, h.length - w.length)).length > 0);
     // The other way round, a compound of the question is half held by a citation that has one of its parts
     // («institusjon» of «institusjonsopphold», «oppfølging» of «rusoppfølging»), not a frame word («tjenestebil»).
-    const parts = (w: string) => [...have].some((h) => h.length > COMPOUND_PART && w.length >= h.length + 3 && (w.startsWith(h) || w.endsWith(h)) && !isGeneric(h));
+    const parts = (w: string) => haveList.some((h) => h.length > COMPOUND_PART && w.length >= h.length + 3 && (w.startsWith(h) || w.endsWith(h)) && !isGeneric(h));
     // An abbreviation the plans expand is held by a citation that writes the expansion («Rask psykisk helsehjelp» for «RPH»).
     const expansion = stats.expansions.get(t.term);
     const spelledOut = (set: Set<string>) => Boolean(expansion?.length && expansion.every((e) => set.has(e)));

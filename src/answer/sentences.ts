@@ -9,3 +9,11 @@ export function sentences(message: string): string[] {
     .map((x) => x.trim())
     .filter(Boolean);
 }
+
+/**
+ * The sentences of a plan's text (a passage or a measure): split after «.», «!» or «?» where whitespace
+ * follows. Not after «:», which in the plans introduces a measure's goal («Mål: Tidlig innsats»).
+ */
+export function textSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/u);
+}

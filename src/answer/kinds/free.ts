@@ -5,7 +5,8 @@ import { composeList, composeMeasures, listJoin, MAX_LISTED, messages } from '..
 import { scope, toCitation, type Composed, type Env } from '../env.js';
 import { norwegianEquivalents } from '../../search/language.js';
 import { currentFirst } from '../periods.js';
-import { focusPassage } from '../excerpt.js';
+import { focusPassage, heldShare } from '../excerpt.js';
+import { textSentences } from '../sentences.js';
 import { isAnswered, namesSomething } from '../answerability.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, topicalFor, topicalWords, type TopicalWord } from '../refusal.js';
 import type { SearchHit } from '../../search/index.js';
@@ -187,7 +188,7 @@ async function carryingMeasures(query: string, words: TopicalWord[], passage: Ci
  * that names a unit and holds at least CARRIES of that sentence's other words.
  */
 async function measureOfSentence(passage: Citation, topical: TopicalWord[], env: Env): Promise<Citation | null> {
-  const sentences = passage.text.split(/(?<=[.!?])\s+/);
+  const sentences = textSentences(passage.text);
   const held = (text: string) => heldWords(topical, { ...passage, text, section: '' }, env.corpus).length;
   const sentence = sentences.reduce((best, s) => (held(s) > held(best) ? s : best), sentences[0] ?? '');
   if (!held(sentence)) return null;
@@ -222,26 +223,4 @@ function withUnitInText(citations: Citation[], n: number): Citation[] {
   const out = citations.filter((_, j) => j !== i);
   out.splice(n - 1, 0, citations[i]!);
   return out;
-}
-
-
-
-
-/** How many sentences of a passage are read together when its share of the question is measured. */
-const WINDOW = 3;
-
-/**
- * The share of the question a citation holds (citationCoverage); for a passage, what its best window of
- * WINDOW sentences holds: a long section gathers words that none of its sentences joins («FACT» in one
- * sentence, «eldresenter» in another) and would outrank the measure that is about the question.
- */
-function heldShare(topical: TopicalWord[], c: Citation, corpus: Env['corpus']): number {
-  const whole = citationCoverage(topical, c, corpus, { acronyms: true });
-  const sentences = c.measureId === null ? c.text.split(/(?<=[.!?])\s+/u) : [];
-  if (sentences.length <= WINDOW) return whole;
-  let best = 0;
-  for (let i = 0; i + WINDOW <= sentences.length; i++) {
-    best = Math.max(best, citationCoverage(topical, { ...c, text: sentences.slice(i, i + WINDOW).join(' ') }, corpus, { acronyms: true }));
-  }
-  return best;
 }
