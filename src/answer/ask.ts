@@ -228,9 +228,10 @@ async function answerIntent(intent: Intent, question: string, env: Env): Promise
   if (outside) return outside;
   const composed = await answerKind(intent, question, env);
   // A kind of fact the plans do not carry (a phone number, opening hours, a dose) is refused whatever
-  // kind of question carried it, unless a cited passage holds it.
+  // kind of question carried it, unless a cited passage holds it. The passage found is named as the
+  // nearest: the asker sees where the plans touch the matter («tiltak 32»), and that they do not say this.
   if (composed.found && missingFromAll(question, composed.citations, env.corpus).length) {
-    return { answer: composeNotFound(env.language, null), found: false, citations: [] };
+    return { answer: composeNotFound(env.language, composed.citations[0] ?? null), found: false, citations: [] };
   }
   return composed;
 }

@@ -96,7 +96,7 @@ export function classify(question: string, corpus: Corpus): Intent {
     if (unit && !hasMatterBesides(q, unit)) return { kind: 'unit', unit };
   }
   const newer = asksAboutNewerPlan(q, { corpus });
-  if (newer || asksAboutPlanPeriod(q)) return { kind: 'plan-period', newer };
+  if (newer || asksAboutPlanPeriod(q, corpus)) return { kind: 'plan-period', newer };
   if (asksAcrossPlans(q)) return { kind: 'across' };
   return { kind: 'free' };
 }

@@ -426,6 +426,8 @@ const TEXT = {
 export function composeNotFound(lang: Language, near: Citation | null, lead: string = TEXT[lang].notFound): string {
   const t = TEXT[lang];
   if (!near) return `${lead}\n${t.ask}`;
-  const where = near.section ? `${quote(near.section, lang)} ${lang === 'en' ? 'in' : 'i'} ` : '';
+  const en = lang === 'en';
+  const what = near.measureId ? `${en ? 'measure' : 'tiltak'} ${near.measureId}` : near.section ? quote(near.section, lang) : '';
+  const where = what ? `${what} ${en ? 'in' : 'i'} ` : '';
   return `${lead}\n${t.near(`${where}${quote(near.documentTitle, lang)} (${near.period})`)}`;
 }

@@ -29,16 +29,30 @@ export interface QuestionSignals {
 /** Period words and a word for a plan, read on folded text with «aa»/«oe» as typed for å/ø. */
 const ABOUT_PERIOD = /\b(?:(?<!\bnar det )gjelder|gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|aktuell|which years?|what years?|periods?|still (?:valid|current|in force)|expire\w*|current)\b/;
 const A_PLAN = /plan/;
+/** Period words that say a period without a word for a plan: not «gjelder» or «current», which also mean «concerns» and «present». */
+const PERIOD_ITSELF = /\b(?:gyldig\w*|periode\w*|hvilke ar|hvilket ar|utloper|utlopt|fortsatt|which years?|what years?|periods?|still (?:valid|current|in force)|expire\w*)\b/;
 
 /** Whether a text has a word for a period («gjelder», «hvilke år», «which years»). */
 export function mentionsPeriod(text: string): boolean {
   return ABOUT_PERIOD.test(spelled(text));
 }
 
-/** Whether a question asks about a plan itself: its period, whether it still applies. */
-export function asksAboutPlanPeriod(question: string): boolean {
+/**
+ * Whether a question asks about a plan itself: its period, whether it still applies. A plan is said by
+ * a word for a plan or, with the corpus, by a plan's own name or title with a word that says a period
+ * itself («hvilke år gjelder Tryggere liv?»; not «hvilket tiltak i Tryggere liv gjelder revisjon …»); a
+ * district alone does not say it («hva gjelder for brukerrom på Nordstrand?» is about a matter).
+ */
+export function asksAboutPlanPeriod(question: string, corpus?: Corpus): boolean {
   const q = spelled(question);
-  return ABOUT_PERIOD.test(q) && A_PLAN.test(q);
+  return ABOUT_PERIOD.test(q) && (A_PLAN.test(q) || (corpus !== undefined && PERIOD_ITSELF.test(q) && namesPlanByName(question, corpus)));
+}
+
+/** Whether a text names a plan by a name it goes by or by its title, not by its district or period. */
+function namesPlanByName(text: string, corpus: Corpus): boolean {
+  const qWords = words(fold(text));
+  const qStems = stemsOf(text);
+  return corpus.documents.some((doc) => doc.kind === 'plan' && (planAliases(doc).some((alias) => mentions(qWords, alias)) || titleNames(doc).some((n) => contains(qStems, n))));
 }
 
 /**

@@ -1137,3 +1137,65 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
   });
 });
 
+
+describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-03n)', () => {
+  it('a period that only says which plan («… i den nye byplanen som gjelder fra 2026?») leaves the question on its matter', async () => {
+    const a = await ask('Foreldre spør meg stadig om kokain og lystgass. Kommer det noe informasjon på nett rettet mot foreldre i den nye byplanen som gjelder fra 2026?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'oslo-tryggere-liv-2026-2029', measureId: '22F' });
+    expect(a.answer.split('\n')[0]).toMatch(/^Ansvarlig: RUSInfo/);
+  });
+
+  it('«hvilke år gjelder Tryggere liv?» is a question about the period (the plan named by its own name)', async () => {
+    const a = await ask('hvilke år gjelder Tryggere liv?', { today: TODAY });
+    expect(a.answer).toMatch(/gjelder 2026–2029/);
+    expect(a.citations).toHaveLength(1);
+  });
+
+  it.each([
+    ['Hvor mange barn i Oslo vokser opp med en forelder som har rusproblemer? Trenger et tall til en presentasjon for barnehageansatte', 'an age range («mellom 0 og 18 år») is no count'],
+    ['What was the number of overdose deaths recorded in Oslo in 2024?', '«the number of» asks for a count'],
+    ['Gamle Oslo was to evaluate FACT Ung. What were the findings of that evaluation?', 'evaluation findings'],
+    ['Ble ROP-boligen i tiltak 32 faktisk bygget før Gamle Oslo-planen gikk ut i 2025?', 'whether a measure was in the end carried out'],
+  ])('«%s» asks for what the plans do not carry (%s): refused, no unit named', async (q) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).not.toMatch(/Ansvarlig|Responsible/);
+  });
+
+  it('a refusal for a fact the plans do not carry names the measure they have on the matter as the nearest', async () => {
+    const a = await ask('Ble ROP-boligen i tiltak 32 faktisk bygget før Gamle Oslo-planen gikk ut i 2025?', { today: TODAY });
+    expect(a.answer).toMatch(/Det nærmeste jeg finner, er tiltak 32 i «Handlingsplan for arbeid med rus og psykisk helse i Bydel Gamle Oslo»/);
+  });
+
+  it('«er det startet?» after a Nordstrand measure is still answered from its status', async () => {
+    const a = await ask('er det startet?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'har nordstrand samtalegrupper for barn som har foreldre med rusproblemer?' },
+        { role: 'assistant', text: 'Ja, tiltak N7 i Nordstrand-planen.' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N7' });
+    expect(a.answer).toMatch(/Status: Påbegynt/);
+  });
+
+  it('a plan named by its own name with a period word asks for the period; «hvilket tiltak i Tryggere liv gjelder …» asks for a measure', async () => {
+    const period = await ask('gjelder tryggere liv fortsatt?', { today: TODAY });
+    expect(period.answer).toMatch(/gjelder 2026–2029; den gjelder nå/);
+    const measure = await ask('Hvilket tiltak i Tryggere liv gjelder revisjon av Oslostandarden for overdoseforebyggende arbeid?', { today: TODAY });
+    expect(measure.citations[0]).toMatchObject({ documentId: 'oslo-tryggere-liv-2026-2029', measureId: '12S' });
+    expect(measure.answer).not.toMatch(/gjelder 2026–2029; den gjelder nå/);
+  });
+
+  it('the period of a plan whose introduction the answer cites already points to that citation, not to a copy', async () => {
+    const a = await ask('Tryggere liv – hvilke år gjelder den, og hva står det om brukerrom 2?', { today: TODAY });
+    expect(a.citations[0]).toMatchObject({ measureId: '10S' });
+    const intro = a.citations.filter((c) => c.documentId === 'oslo-tryggere-liv-2026-2029' && c.measureId === null && c.section === a.citations[1]!.section);
+    expect(intro).toHaveLength(1);
+    const n = a.citations.indexOf(intro[0]!) + 1;
+    expect(a.answer).toContain(`gjelder 2026–2029; den gjelder nå (2026) [${n}].`);
+  });
+});

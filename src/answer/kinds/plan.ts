@@ -53,12 +53,28 @@ export function asksMoreThanPeriod(question: string, env: Pick<Env, 'corpus'>): 
  * og hva står det om brukerrom 2?» → «Tryggere liv og hva står det om brukerrom 2?»): what the plans' text answers.
  */
 export function withoutPeriodClauses(question: string, corpus: Corpus): string {
-  const clauses = question.split(/(?<=[,;:?!])\s+|\s+[–—-]\s+/u);
-  const rest = clauses.filter((c) => !mentionsPeriod(c)).join(' ').trim();
+  const clauses = question.split(/(?<=[,;:?!.])\s+|\s+[–—-]\s+/u);
+  const rest = clauses.filter((c) => !mentionsPeriod(c) || asksAMatter(c, corpus)).join(' ').trim();
   // The plan the question names stays named («hvor lenge gjelder planen til Gamle Oslo, og hvor ofte …»).
   const named = plansNamedIn(question, corpus);
   if (!named.length || plansNamedIn(rest, corpus).length) return rest;
   return `${rest.replace(/[?.!\s]+$/u, '')} i ${named.map((d) => planOwnName(d) ?? d.owner).join(' og ')}?`;
+}
+
+/** Words of a matter a clause needs to be about it though it names a period («… informasjon på nett rettet mot foreldre i byplanen som gjelder fra 2026?»). */
+const MATTER_WORDS = 2;
+
+/**
+ * Whether a clause that names a period asks about a matter of the plans, the period only saying which
+ * plan: MATTER_WORDS words the plans use, of four letters or more, besides the plans' names, the districts
+ * and the words for a period.
+ */
+function asksAMatter(clause: string, corpus: Corpus): boolean {
+  const knows = corpusKnows(corpus);
+  const naming = new Set(plansNamedIn(clause, corpus).flatMap((d) => topicalWords(spelled(`${d.title} ${d.owner}`)).map((t) => t.term)));
+  const rest = withoutDistricts(clause).replace(/\p{L}*plan\p{L}*/gu, ' ');
+  const words = topicalWords(rest).filter((t) => t.word.length >= 4 && knows(t.word) && !naming.has(t.term) && !mentionsPeriod(t.word));
+  return new Set(words.map((t) => t.term)).size >= MATTER_WORDS;
 }
 
 /**
@@ -66,9 +82,22 @@ export function withoutPeriodClauses(question: string, corpus: Corpus): string {
  * of the plan it names, cited after the matter's citations.
  */
 export function withPlanPeriod(answer: Composed, question: string, env: Env): Composed {
-  const period = answerPlanPeriod(question, env, { newer: false }, answer.citations.length);
+  const cited = answer.citations.length;
+  const period = answerPlanPeriod(question, env, { newer: false }, cited);
   if (!period?.found) return answer;
-  return { ...answer, answer: `${answer.answer}\n${period.answer}`, citations: [...answer.citations, ...period.citations], periodStated: true };
+  // A section the matter's answer cites already (the plan's introduction) keeps its number, not a second one.
+  const citations = [...answer.citations];
+  const number = period.citations.map((c) => {
+    const same = citations.findIndex((x) => x.documentId === c.documentId && x.measureId === null && x.section === c.section);
+    if (same >= 0) return same + 1;
+    citations.push(c);
+    return citations.length;
+  });
+  const text = period.answer.replace(/\[(\d+)\]/g, (whole, n: string) => {
+    const i = Number(n) - cited - 1;
+    return i >= 0 && i < number.length ? `[${number[i]}]` : whole;
+  });
+  return { ...answer, answer: `${answer.answer}\n${text}`, citations, periodStated: true };
 }
 
 /**
