@@ -55,6 +55,8 @@ function acrossSentence(message: string): string {
 const PER_PLAN_K = 4;
 /** A plan's second measure on the matter is listed when it holds at least this share of what its best measure holds. */
 const TIE = 0.9;
+/** The most citations listed under one plan: three asked across plans, two when the plans are only named beside a free answer's. */
+const PER_PLAN_MAX = { asked: 3, close: 2 } as const;
 /** A plan is listed when its best citation holds at least this share of the question. */
 const LISTED_COVERAGE = 0.2;
 
@@ -91,7 +93,7 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
 
   // Each plan's best citation: the one holding most of the question, a measure (it names a unit) before a
   // passage. When the best is a passage, the plan's best measure on the matter follows it: who carries it.
-  const perPlan: { c: Citation; coverage: number; hit: SearchHit; measure?: Citation }[] = [];
+  const perPlan: { c: Citation; coverage: number; hit: SearchHit; more: Citation[] }[] = [];
   await Promise.all(
     docs.map(async (d) => {
       const hits = await env.searcher.search(question, { k: PER_PLAN_K, filters: { ...env.filters, documentIds: [d.id] }, today: env.today, language: lang });
@@ -108,11 +110,13 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
       const measure = carried(best.c)
         ? undefined
         : scored.filter((x) => carried(x.c) && x.coverage >= best.coverage * 0.5).sort((a, b) => b.coverage - a.coverage || a.rank - b.rank)[0]?.c;
-      // A second measure as good as the best (a near tie on the question's words) follows it: the plan has two measures on the matter.
-      const second = measure
-        ? undefined
-        : scored.filter((x) => x !== best && carried(x.c) && x.coverage >= TIE * best.coverage).sort((a, b) => b.coverage - a.coverage || a.rank - b.rank)[0]?.c;
-      perPlan.push(measure ? { ...best, measure } : second ? { ...best, measure: second } : best);
+      // Measures as good as the best (a near tie on the question's words) follow it: the plan has several measures on the matter.
+      const also = scored
+        .filter((x) => x !== best && carried(x.c) && x.c !== measure && x.coverage >= TIE * Math.max(best.coverage, 1e-9))
+        .sort((a, b) => b.coverage - a.coverage || a.rank - b.rank)
+        .slice(0, (opts.closeTo ? PER_PLAN_MAX.close : PER_PLAN_MAX.asked) - 1 - (measure ? 1 : 0))
+        .map((x) => x.c);
+      perPlan.push({ ...best, more: [...(measure ? [measure] : []), ...also] });
     }),
   );
   perPlan.sort((a, b) => b.coverage - a.coverage || b.c.score - a.c.score);
@@ -148,7 +152,7 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   const ordered = lead
     ? [...kept.filter((p) => p.c.documentId === lead.documentId), ...kept.filter((p) => p.c.documentId !== lead.documentId)]
     : [...kept.filter((p) => isDistrictPlan(p.c)), ...kept.filter((p) => !isDistrictPlan(p.c))];
-  const citations = ordered.flatMap((p) => (p.measure ? [p.c, p.measure] : [p.c])).map((c) => focusPassage(c, topical, env.corpus));
+  const citations = ordered.flatMap((p) => [p.c, ...p.more]).map((c) => focusPassage(c, topical, env.corpus));
   // Compared plans that have nothing on the matter are said to have nothing, not left out unsaid.
   const silent = compared ? docs.filter((d) => !citations.some((c) => c.documentId === d.id)).map((d) => ({ owner: d.owner, documentTitle: d.title })) : [];
   return { answer: composeAcross(citations, lang, silent), found: true, citations };
