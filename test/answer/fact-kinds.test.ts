@@ -27,6 +27,13 @@ describe('missingFactKinds', () => {
     ['kan jeg få navnet på lederen for FACT?', 'who-holds-a-post'],
     ['is it ok to tell his mother about the relapse?', 'legal-advice'],
     ['er det greit å dele journalen med NAV uten å spørre?', 'legal-advice'],
+    ['kompisen ble kastet ut av kommunal bolig, kan de egentlig gjøre det lovlig?', 'legal-advice'],
+    ['what are the ICD-10 criteria for opioid dependence?', 'rates-and-criteria'],
+    ['Is there a national clinical guideline for ROP? What does it recommend on integrated treatment?', 'guideline-content'],
+    ['What was the number of overdose deaths in Oslo in 2024?', 'counts'],
+    ['What were the findings of that evaluation?', 'evaluation-results'],
+    ['ble ROP-boligen faktisk bygget?', 'completion'],
+    ['did the teams move from project to permanent operation?', 'completion'],
   ])('«%s» asks for %s', (q, kind) => {
     expect(missingFactKinds(q, undefined, corpus)).toContain(kind);
   });
@@ -40,6 +47,9 @@ describe('missingFactKinds', () => {
     'summer holiday activities for young people in Gamle Oslo?',
     'explain FACT in one sentence',
     'åpner planen for samarbeid med frivillige?',
+    'the plans list a number of measures on housing – which ones?',
+    'er det startet?',
+    'has that actually started or is it still on paper?',
   ])('«%s» asks for no such fact', (q) => {
     expect(missingFactKinds(q, undefined, corpus)).toEqual([]);
   });
