@@ -1,3 +1,4 @@
+import { reportedQuestion } from '../language/index.js';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import { log as rootLog } from '../log.js';
@@ -206,13 +207,28 @@ export function createAsk(deps: AskDeps): AskFn {
 
 /**
  * The parts of a longer message that may be its question: a quotation of 3+ words (a question relayed
- * from the public), then its sentences that end in a question mark. A message of one sentence has none.
+ * from the public), then its sentences that end in a question mark, then the question a sentence
+ * reports («kollegaen min lurer på om Løkka tilbyr booppfølging, stemmer det?» → «Løkka tilbyr
+ * booppfølging?»). A message of one plain sentence has none.
  */
 export function questionParts(message: string): string[] {
   const whole = message.trim();
   const quoted = [...whole.matchAll(/[«"“]([^«»"“”]{12,})[»"”]/gu)].map((m) => m[1]!.trim()).filter((q) => q.split(/\s+/).length >= 3);
   const questions = sentences(whole).filter((x) => x.endsWith('?') && x.split(/\s+/).length >= 3);
-  return [...new Set([...quoted, ...questions])].filter((p) => p !== whole);
+  const reported = sentences(whole).map(reportedPart).filter((x): x is string => x !== null && x.split(/\s+/).length >= 3);
+  return [...new Set([...quoted, ...questions, ...reported])].filter((p) => p !== whole);
+}
+
+/** The question a sentence reports after a frame («lurer på om …», «hørte at …»), without a tag («stemmer det?»); null when it reports none. */
+function reportedPart(sentence: string): string | null {
+  const { frames, tags } = reportedQuestion();
+  const frame = frames.map((re) => re.exec(sentence)).find((m) => m !== null);
+  const untagged = tags.reduce((s, re) => s.replace(new RegExp(re.source, 'giu'), ' '), sentence);
+  if (!frame && untagged === sentence) return null;
+  const from = frame ? untagged.indexOf(frame[0]) : -1;
+  const rest = frame ? (from >= 0 ? untagged.slice(from + frame[0].length) : sentence.slice(frame.index + frame[0].length)) : untagged;
+  const part = rest.replace(/^(?:om|at|if|whether|that)\s+/iu, '').replace(/\s+/g, ' ').replace(/[\s,.;:?–-]+$/u, '').trim();
+  return part ? `${part}?` : null;
 }
 
 /** The channel's district, when it is one of Oslo's and the question names no district and does not ask across plans. */

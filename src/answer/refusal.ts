@@ -2,7 +2,7 @@ import type { Corpus } from '../corpus/types.js';
 import { contentWords, fold, spelled, stem, terms, words } from '../search/tokenize.js';
 import { coordinatedWholes, corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
-import { bokmalFunctionWords, dictionaryNames, factKinds, frameForms, frameWords, translate, type FactKind } from '../language/index.js';
+import { bokmalFunctionWords, bokmalVerbForms, dictionaryNames, factKinds, frameForms, frameWords, translate, type FactKind } from '../language/index.js';
 import { quote } from './compose.js';
 import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
@@ -125,6 +125,9 @@ export interface TopicalWord {
   name?: boolean;
   /** Written in capitals («FACT», «LAR»): the abbreviation of a service, what the question is about. */
   acronym?: boolean;
+  /** A verb the plans never use («stemmer», «mistenker»): what the asker does, not the matter. It is no
+   *  share of what a passage must hold; as a word the plans have nothing like, it still counts. */
+  verb?: boolean;
 }
 
 /** Ranking a plan's citations (across plans), an abbreviation names the one service a question is about:
@@ -161,9 +164,14 @@ export function topicalWords(question: string): TopicalWord[] {
  * which the plans then do not cover.
  */
 export function topicalFor(question: string, lang: 'nb' | 'en', norwegian: string, corpus: Corpus): TopicalWord[] {
-  const own = topicalWords(question);
-  if (lang !== 'en') return own;
   const stats = termStats(corpus);
+  // A verb the plans never use («stemmer det?», «hun mistenker», «vil sende») tells what the asker does,
+  // not which matter of the plans the question is about: it neither counts as held nor as unknown.
+  const verbs = bokmalVerbForms();
+  const own = topicalWords(question).map((t) =>
+    t.name || !verbs.has(t.word) || stats.df.has(t.term) || stats.words.has(t.word) ? t : { ...t, verb: true as const },
+  );
+  if (lang !== 'en') return own;
   const kept = own.filter((t) => t.name || stats.df.has(t.term));
   const mapped = topicalWords(norwegian).filter((t) => !kept.some((k) => k.term === t.term));
   const out = [...mapped, ...kept];
@@ -257,6 +265,7 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
   let evidence = 0;
   for (const t of topical) {
     const resolved = resolveWord(t, stats);
+    if (t.verb && !resolved.alts.length) continue;
     // Ranking a plan's citations (compoundHeads), a compound's common head weighs as little as it says.
     const found = compoundHeads && resolved.exact ? { ...resolved, weight: Math.min(resolved.weight, headWeight(t.term, stats)) } : resolved;
     const r = acronyms && t.acronym ? { ...found, weight: found.weight * ACRONYM_WEIGHT } : found;
@@ -382,6 +391,10 @@ export function grounding(
   let unknownName = false;
   for (const t of topical) {
     const r = resolveWord(t, stats);
+    if (t.verb && !r.alts.length) {
+      unknownWeight += r.weight;
+      continue;
+    }
     total += r.weight;
     if (r.alts.length) known += r.weight;
     else {

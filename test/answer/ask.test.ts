@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAsk, type AskFn } from '../../src/answer/ask.js';
+import { createAsk, questionParts, type AskFn } from '../../src/answer/ask.js';
+import { grounding, topicalFor } from '../../src/answer/refusal.js';
+import { loadCorpus } from '../../src/corpus/load.js';
 import { Answer } from '../../src/answer/types.js';
 import { captureLog, realSearcher, testConfig } from '../support/engine.js';
 
@@ -1197,5 +1199,37 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(intro).toHaveLength(1);
     const n = a.citations.indexOf(intro[0]!) + 1;
     expect(a.answer).toContain(`gjelder 2026–2029; den gjelder nå (2026) [${n}].`);
+  });
+
+  it('a reported question («kollegaen min lurer på om … , stemmer det?») is answered by what it reports', async () => {
+    const a = await ask('kollegaen min lurer på om Løkka tilbyr booppfølging, stemmer det?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '3.1.1' });
+    expect(a.answer.split('\n')[0]).toMatch(/^Ansvarlig: NAV og Helse og mestring\. Tiltak 3\.1\.1/);
+  });
+
+  it.each([
+    ['kollegaen min lurer på om Løkka tilbyr booppfølging, stemmer det?', 'Løkka tilbyr booppfølging?'],
+    ['Hørte at bydelen skal hjelpe skolene med rusplan – stemmer det, og hvem har ansvaret?', 'bydelen skal hjelpe skolene med rusplan og hvem har ansvaret?'],
+    ['my colleague was wondering whether Nordstrand hands out naloxone', 'Nordstrand hands out naloxone?'],
+    ['fikk spørsmål fra naboen til en eldre dame om hva bydelen gjør for eldre som drikker', 'hva bydelen gjør for eldre som drikker?'],
+  ])('«%s» reports the question «%s»', (message, part) => {
+    expect(questionParts(message)).toContain(part);
+  });
+
+  it('a plain question reports nothing besides itself', () => {
+    expect(questionParts('tilbyr Løkka booppfølging?')).toEqual([]);
+  });
+
+  it('a verb the plans never use is no part of what a passage must hold, but still a word they do not know', () => {
+    const corpus = loadCorpus();
+    const topical = topicalFor('stemmer det at gravide får oppfølging?', 'nb', '', corpus);
+    expect(topical.find((t) => t.word === 'stemmer')).toMatchObject({ verb: true });
+    // A verb the plans use («mistenkes») is a word of theirs like any other.
+    expect(topicalFor('jordmora mistenker rus', 'nb', '', corpus).find((t) => t.word === 'mistenker')?.verb).toBeUndefined();
+    const g = grounding('stemmer det at gravide får oppfølging?', topical, corpus, undefined);
+    const without = grounding('gravide får oppfølging?', topicalFor('gravide får oppfølging?', 'nb', '', corpus), corpus, undefined);
+    expect(g.corpusCoverage).toBeCloseTo(without.corpusCoverage, 6);
+    expect(g.unknownWeight).toBeGreaterThan(without.unknownWeight);
   });
 });
