@@ -144,20 +144,31 @@ function planAliases(doc: CorpusDocument): string[] {
   return aliases;
 }
 
-/** Does the folded question contain the phrase, allowing a typo or two in words of 6+ letters? */
+/**
+ * Does the folded question contain the phrase, allowing a typo or two in words of 6+ letters? A phrase of
+ * two words or more may have one word between its words («byens nye plan») and end in a compound that
+ * ends in its last word («byens rusplan», «byens felles handlingsplan»).
+ */
 function mentions(questionWords: string[], phrase: string): boolean {
   const target = words(phrase);
   const n = target.length;
-  for (let i = 0; i + n <= questionWords.length; i++) {
-    let ok = true;
-    for (let j = 0; j < n && ok; j++) {
-      const q = questionWords[i + j]!;
-      const t = target[j]!;
-      const budget = t.length >= 9 ? 2 : t.length >= 6 ? 1 : 0;
-      ok = q === t || (budget > 0 && editDistance(q, t, budget) <= budget);
+  const same = (q: string, t: string) => {
+    const budget = t.length >= 9 ? 2 : t.length >= 6 ? 1 : 0;
+    return q === t || (budget > 0 && editDistance(q, t, budget) <= budget);
+  };
+  const at = (i: number, j: number, gap: boolean): boolean => {
+    if (j === n) return true;
+    const q = questionWords[i];
+    if (q === undefined) return false;
+    const t = target[j]!;
+    const last = j === n - 1 && n > 1;
+    if (same(q, t) || (last && t.length >= 4 && q.length >= t.length + 3 && q.endsWith(t))) {
+      if (at(i + 1, j + 1, gap)) return true;
     }
-    if (ok) return true;
-  }
+    // One word between the phrase's words, once.
+    return j > 0 && !gap && at(i + 1, j, true);
+  };
+  for (let i = 0; i + n <= questionWords.length; i++) if (at(i, 0, false)) return true;
   return false;
 }
 

@@ -1232,4 +1232,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(g.corpusCoverage).toBeCloseTo(without.corpusCoverage, 6);
     expect(g.unknownWeight).toBeGreaterThan(without.unknownWeight);
   });
+
+  it('«byens nye plan» names the city plan, and a standard named «… i bydelene» does not ask across the districts', async () => {
+    const a = await ask('Skal Oslostandarden for overdoseforebyggende arbeid i bydelene revideres i byens nye plan, og hvem gjør jobben?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.answer).not.toMatch(/^\d planer har tiltak om dette/);
+    expect(a.citations[0]).toMatchObject({ documentId: 'oslo-tryggere-liv-2026-2029', measureId: '12S' });
+    expect(a.answer.split('\n')[0]).toMatch(/^Ansvarlig: Velferdsetaten/);
+  });
 });

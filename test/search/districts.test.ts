@@ -52,6 +52,8 @@ describe('plansNamedIn: the one reader of which plan a text names', () => {
     ['sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', ['gamle-oslo-2022-2025', 'oslo-tryggere-liv-2026-2029']],
     ["what does the city's plan say about naloxone?", ['oslo-tryggere-liv-2026-2029']],
     ['Tryggere liv og Nordstrand', ['nordstrand-2021-2023', 'oslo-tryggere-liv-2026-2029']],
+    ['revideres standarden i byens nye plan?', ['oslo-tryggere-liv-2026-2029']],
+    ['står det noe i byens rusplan om brukerrom?', ['oslo-tryggere-liv-2026-2029']],
   ])('«%s» names %j', (text, want) => expect(named(text).sort()).toEqual([...want].sort()));
 
   it.each(['hva gjør bydelene for psykisk helse og rus?', 'tiltak for rus og psykisk helse', 'hvem deler ut nalokson?'])('«%s» names no plan', (text) => {
@@ -76,4 +78,13 @@ describe('asksAboutPlanPeriod', () => {
     ['Tryggere liv – hvilke år gjelder den planen?', true],
     ['Hva forplikter byplanen seg til når det gjelder Brukerrom 2?', false],
   ])('«%s» → %s: «når det gjelder» (as for) asks for no period', (text, want) => expect(asksAboutPlanPeriod(text)).toBe(want));
+
+  it.each([
+    ['hvilke år gjelder Tryggere liv?', true],
+    ['gjelder tryggere liv fortsatt?', true],
+    ['Hvilket tiltak i Tryggere liv gjelder revisjon av standarden?', false],
+    ['hva gjelder for brukerrom på Nordstrand?', false],
+  ])('«%s» → %s with the corpus: a plan named by its own name and a word that says a period', (text, want) => {
+    expect(asksAboutPlanPeriod(text, loadCorpus('corpus'))).toBe(want);
+  });
 });

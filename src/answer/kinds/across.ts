@@ -1,4 +1,4 @@
-import { findReferences } from '../../corpus/references.js';
+import { findReferences, withoutReferenceNames } from '../../corpus/references.js';
 import { districtsIn, isDistrictPlan } from '../../search/districts.js';
 import { plansNamedIn } from '../../search/signals.js';
 import { sentences } from '../sentences.js';
@@ -37,7 +37,8 @@ const ACROSS = [
 /** Whether a question asks across plans: it says so and names no single district. */
 export function asksAcrossPlans(question: string): boolean {
   if (districtsIn(question).length === 1) return false;
-  const q = spelled(question);
+  // «Oslostandard for overdoseforebyggende arbeid i bydelene» names a standard, it does not ask across the districts.
+  const q = withoutReferenceNames(spelled(question), spelled);
   return ACROSS.some((re) => re.test(q));
 }
 
