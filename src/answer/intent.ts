@@ -97,6 +97,6 @@ export function classify(question: string, corpus: Corpus): Intent {
   }
   const newer = asksAboutNewerPlan(q, { corpus });
   if (newer || asksAboutPlanPeriod(q, corpus)) return { kind: 'plan-period', newer };
-  if (asksAcrossPlans(q)) return { kind: 'across' };
+  if (asksAcrossPlans(q, corpus)) return { kind: 'across' };
   return { kind: 'free' };
 }

@@ -11,6 +11,7 @@ import { isAnswered, namesSomething } from '../answerability.js';
 import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, spelled, topicalFor } from '../refusal.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Citation } from '../types.js';
+import type { Corpus } from '../../corpus/types.js';
 
 /**
  * A question across plans («hva gjør bydelene for pårørende?», «which districts have FACT?»): answered
@@ -34,11 +35,15 @@ const ACROSS = [
   /\bplans?\s+mention\b|\bnevnes i\b|\bhvilke planer\b/,
 ];
 
-/** Whether a question asks across plans: it says so and names no single district. */
-export function asksAcrossPlans(question: string): boolean {
+/**
+ * Whether a question asks across plans: it says so and names no single district. With the corpus, a
+ * question that names a plan («byens nye plan») does not ask across the districts by the name of a
+ * standard it asks about («Oslostandard for overdoseforebyggende arbeid i bydelene»).
+ */
+export function asksAcrossPlans(question: string, corpus?: Corpus): boolean {
   if (districtsIn(question).length === 1) return false;
-  // «Oslostandard for overdoseforebyggende arbeid i bydelene» names a standard, it does not ask across the districts.
-  const q = withoutReferenceNames(spelled(question), spelled);
+  const plain = spelled(question);
+  const q = corpus && plansNamedIn(question, corpus).length ? withoutReferenceNames(plain, spelled) : plain;
   return ACROSS.some((re) => re.test(q));
 }
 
