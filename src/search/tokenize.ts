@@ -66,6 +66,10 @@ export function stem(word: string): string {
   // Snowball keeps the verbal noun (-ing/-ning): make `forebygging` meet `forebyggende` (→ forebygg).
   if (s.length > 7 && s.endsWith('ning')) s = s.slice(0, -4);
   else if (s.length > 6 && s.endsWith('ing')) s = s.slice(0, -3);
+  // A noun in -m doubles it when inflected (ungdom → ungdommen, program → programmet, rom → rommet), and
+  // Snowball leaves the double (`ungdomm`): one m goes, so `ungdom` and `ungdommen` are one term. Not other
+  // doubled consonants: those are mostly the word's own (hall, rett, russ ≠ rus).
+  if (s.length > 4 && s.endsWith('mm')) s = s.slice(0, -1);
   if (stemCache.size > 200_000) stemCache.clear();
   stemCache.set(word, s);
   return s;

@@ -39,6 +39,8 @@ function compoundHead(word: string): string | null {
   for (let i = 3; i <= word.length - 4; i++) {
     const before = word.slice(0, i);
     const head = word.slice(i);
+    // A linking s or e goes with the first part («deltid|s|jobber»), not with the head («deltid|sjobber»).
+    if (words.has(before) && /^[se]/.test(head) && head.length > 4 && isBokmalWord(head.slice(1))) return head.slice(1);
     if (isBokmalWord(head) && (words.has(before) || (/[se]$/.test(before) && words.has(before.slice(0, -1))))) return head;
   }
   return null;

@@ -20,6 +20,11 @@ describe('Norwegian normalization', () => {
     expect(stem('tiltakene')).toBe(stem('tiltak'));
     expect(stem('forebygging')).toBe(stem('forebyggende'));
     expect(stem('kartlegging')).toBe(stem('kartlegge'));
+    // A noun in -m doubles it when inflected; its forms are one term. Other doubles are the word's own.
+    expect(stem('ungdommen')).toBe(stem('ungdom'));
+    expect(stem('ungdommer')).toBe(stem('ungdom'));
+    expect(stem('programmet')).toBe(stem('program'));
+    expect(stem('russen')).not.toBe(stem('rus'));
   });
 
   it('drops stop words in bokmål and English but keeps measure ids', () => {

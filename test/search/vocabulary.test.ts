@@ -71,6 +71,8 @@ describe('the bokmål dictionary data', () => {
 describe('coordinated compounds', () => {
   it.each([
     ['UngJobb tilbyr sommer- og deltidsjobber til 600 ungdom', ['sommerjobber']],
+    // The linking s goes with the first part (ungdom|s|arbeidere), not with the head.
+    ['kurs for barne- og ungdomsarbeidere', ['barnearbeidere']],
     ['behov for rus- og psykisk helsetjenester', ['rustjenester']],
     ['Lov- og forskriftsendringer i 2025', ['lovendringer']],
     ['rus- og psykisk helse', []],
