@@ -26,7 +26,7 @@ import { shardFileName, VectorIndex } from './vector.js';
  */
 
 /** Bump when units, analysis or file formats change: older indexes are then stale. */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 
 const IndexManifest = z.object({
   version: z.number().int(),
