@@ -204,6 +204,10 @@ export function composeReference(reference: string | null, citations: Citation[]
       const units = unitPhrase(c, lang);
       const refs = opts.named ? c.references.filter(opts.named) : [];
       p.items.push(`${t.measures(c.measureId)}${units ? `, ${t.responsible(units).replace(/\.$/, '')}` : ''}${refs.length ? ` (${listJoin(refs, lang)})` : ''}`);
+    } else if (c.section && c.section !== c.documentTitle) {
+      // A passage that names it: where, what it says there, and the units it names (who to ask).
+      const lower = t.passage(c.section);
+      p.items.push(`${lower.charAt(0).toLowerCase()}${lower.slice(1)}: ${quote(shorten(c.excerpt ?? c.text, 160), lang)}${c.named?.length ? ` ${t.named(listJoin(c.named, lang))}` : ''}`);
     }
     p.n.push(i + 1);
     byPlan.set(c.documentId, p);

@@ -1240,4 +1240,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations[0]).toMatchObject({ documentId: 'oslo-tryggere-liv-2026-2029', measureId: '12S' });
     expect(a.answer.split('\n')[0]).toMatch(/^Ansvarlig: Velferdsetaten/);
   });
+
+  it('a law a plan names only in its text is quoted from the sentence naming it, with the units that passage names', async () => {
+    const a = await ask('Hvilken bydelsplan omtaler tvangstiltak etter kap. 10 i helse- og omsorgstjenesteloven, og hvem gjør vurderingen?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: null });
+    expect(a.answer).toMatch(/avsnitt «3\.1\.1 NAV Nordstrand»: «Ruskonsulentene i avdelingen/);
+    expect(a.answer).toMatch(/Avsnittet nevner [^\n]*avdeling Helse, mestring og bolig/);
+  });
 });

@@ -1,5 +1,6 @@
 import { findReferences, referenceByName } from '../../corpus/references.js';
 import { terms } from '../../search/tokenize.js';
+import { textSentences } from '../sentences.js';
 import { measureCitation, passageCitation } from '../citations.js';
 import { composeReference } from '../compose.js';
 import { notFound, scope, type Composed, type Env } from '../env.js';
@@ -39,14 +40,18 @@ export function answerStandards(question: string, env: Env): Composed {
   };
 }
 
-/** A few sentences of `text` around the first mention of the reference's distinctive words. */
+/** A few sentences of `text` from the one that names the reference (else the first with its distinctive words). */
 function excerptAround(text: string, reference: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+/);
+  const sentences = textSentences(text);
   const key = terms(reference).filter((w) => !['oslostandard', 'standard'].includes(w));
-  const i = sentences.findIndex((s) => {
-    const st = new Set(terms(s));
-    return key.some((k) => st.has(k));
-  });
+  const naming = sentences.findIndex((s) => findReferences(s).includes(reference));
+  const i =
+    naming >= 0
+      ? naming
+      : sentences.findIndex((s) => {
+          const st = new Set(terms(s));
+          return key.some((k) => st.has(k));
+        });
   return sentences.slice(Math.max(0, i), Math.max(0, i) + 2).join(' ');
 }
 
