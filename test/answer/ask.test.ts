@@ -1248,4 +1248,11 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toMatch(/avsnitt «3\.1\.1 NAV Nordstrand»: «Ruskonsulentene i avdelingen/);
     expect(a.answer).toMatch(/Avsnittet nevner [^\n]*avdeling Helse, mestring og bolig/);
   });
+
+  it('a passage on a group for children is followed by the measure that holds the question too (N7), with its unit', async () => {
+    const a = await ask('Jeg har en elev på Nordstrand, mamma drikker mye. Har bydelen noe gruppetilbud for barn som har foreldre med rus eller psykiske problemer, hvem plukker ut barna, og er det kommet i gang?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.slice(0, 2).map((c) => c.measureId)).toContain('N7');
+    expect(a.answer).toContain('Forebyggende tjenester');
+  });
 });

@@ -195,9 +195,15 @@ async function measureOfSentence(passage: Citation, topical: TopicalWord[], env:
   // What the measure must share is the rest of the sentence: the question's own words («TACO») are
   // what only the passage says.
   const asked = new Set(topical.map((t) => t.term));
-  const words = topicalWords(sentence).filter((t) => !asked.has(t.term));
+  const all = topicalWords(sentence);
+  const words = all.filter((t) => !asked.has(t.term));
   if (!words.length) return null;
-  return (await carryingMeasures(sentence, words, passage, env))[0]?.c ?? null;
+  // A measure holding the sentence, with or without the question's words, carries it; of those, the one
+  // that also holds most of the question (N19 «Etablere et aktivitetshus …» for the aktivitetshus the
+  // passage tells of, not N10 on «personer med rusproblemer»), in search order.
+  const carriers = [...(await carryingMeasures(sentence, words, passage, env)), ...(await carryingMeasures(sentence, all, passage, env))];
+  const ownWords = (c: Citation) => heldWords(topical, c, env.corpus).length;
+  return carriers.reduce<Citation | null>((best, { c }) => (best === null || ownWords(c) > ownWords(best) ? c : best), null);
 }
 
 /**
