@@ -1255,4 +1255,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations.slice(0, 2).map((c) => c.measureId)).toContain('N7');
     expect(a.answer).toContain('Forebyggende tjenester');
   });
+
+  it('a vague matter without a district («jobb ung rus») names every plan with a measure on it, the city plan too', async () => {
+    const a = await ask('jobb ung rus', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(new Set(a.citations.map((c) => c.documentId))).toEqual(
+      new Set(['grunerlokka-2021-2024', 'nordstrand-2021-2023', 'gamle-oslo-2022-2025', 'oslo-tryggere-liv-2026-2029']),
+    );
+  });
 });

@@ -67,7 +67,7 @@ const PER_PLAN_MAX = { asked: 3, close: 2 } as const;
 const LISTED_COVERAGE = 0.2;
 
 /** How much of the best plan's match a plan's best match must hold to be named, when the question did not ask across plans. */
-const CLOSE = 0.45;
+const CLOSE = 0.35;
 
 /**
  * @param opts.closeTo the question did not ask across plans (a matter without a district) and this is
