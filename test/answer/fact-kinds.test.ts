@@ -34,6 +34,8 @@ describe('missingFactKinds', () => {
     ['What were the findings of that evaluation?', 'evaluation-results'],
     ['ble ROP-boligen faktisk bygget?', 'completion'],
     ['did the teams move from project to permanent operation?', 'completion'],
+    ['Kan vi visitere folk i køen utenfor brukerrommet, hva sier politiloven?', 'legal-advice'],
+    ['hvor store beslag av fentanyl var det i sentrum?', 'counts'],
   ])('«%s» asks for %s', (q, kind) => {
     expect(missingFactKinds(q, undefined, corpus)).toContain(kind);
   });
