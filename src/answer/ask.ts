@@ -29,7 +29,7 @@ import { sentences } from './sentences.js';
 import { respell } from './spelling.js';
 import { answerStandard } from './standards.js';
 import type { Answer, AskContext } from './types.js';
-import { expiryNotice, personalDataWarning, truncatedWarning } from './warnings.js';
+import { expiryNotice, personalDataWarning, statusNote, truncatedWarning } from './warnings.js';
 
 /**
  * ask(question, context) → Answer: the one function every channel calls.
@@ -249,7 +249,9 @@ async function answerIntent(intent: Intent, question: string, env: Env): Promise
   if (composed.found && missingFromAll(question, composed.citations, env.corpus).length) {
     return { answer: composeNotFound(env.language, composed.citations[0] ?? null), found: false, citations: [] };
   }
-  return composed;
+  // «er det startet?»: the status the plan gives the measure, or that it gives none.
+  const status = composed.found ? statusNote(question, composed.citations, env.language) : null;
+  return status ? { ...composed, answer: `${composed.answer}\n${status}` } : composed;
 }
 
 async function answerKind(intent: Intent, question: string, env: Env): Promise<Composed> {

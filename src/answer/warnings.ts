@@ -3,6 +3,7 @@ import { listJoin, quote, shortPlanName } from './compose.js';
 import type { Language } from '../search/language.js';
 import { MAX_QUESTION_CHARS } from './input.js';
 import type { Citation } from './types.js';
+import { statusQuestions } from '../language/index.js';
 
 /** The warnings an Answer carries, worded for the user. */
 
@@ -63,3 +64,29 @@ function share(n: number, total: number, lang: Language): string {
 }
 
 const ended = (c: Citation) => c.period.split('–').at(-1)!;
+
+/** The status a measure's text gives («… Status: Påbegynt.»), if any. */
+function statusOf(c: Citation): string | null {
+  return /\bStatus: ([^.]+)\./u.exec(c.text)?.[1]?.trim() ?? null;
+}
+
+/**
+ * For a question whether a measure has started («er det startet?», «has that actually started?»): the
+ * status the plan gives the first measure cited, or that it gives none — a plan says what is to be done,
+ * not whether it was. Null when the question asks no such thing or no measure is cited.
+ */
+export function statusNote(question: string, citations: Citation[], lang: Language): string | null {
+  if (!statusQuestions().some((re) => re.test(question))) return null;
+  const c = citations.find((x) => x.measureId !== null);
+  if (!c) return null;
+  const status = statusOf(c);
+  const plan = shortPlanName(c, lang);
+  if (status) {
+    return lang === 'en'
+      ? `Status in the plan for measure ${c.measureId} (${plan}): ${status}. Whether more has happened since is not in my sources.`
+      : `Status i planen for tiltak ${c.measureId} (${plan}): ${status}. Om mer har skjedd siden, står ikke i kildene mine.`;
+  }
+  return lang === 'en'
+    ? `The plan gives no status for measure ${c.measureId} (${plan}); whether it has started is not in my sources.`
+    : `Planen oppgir ingen status for tiltak ${c.measureId} (${plan}); om det er satt i gang, står ikke i kildene mine.`;
+}

@@ -19,6 +19,7 @@ import { gunzipSync } from 'node:zlib';
  * - `concepts.tsv`: the offline embedder's bilingual concept lexicon of the field (written by hand);
  * - `fact-kinds.tsv`: kinds of fact the action plans never carry (opening hours, phone numbers …);
  * - `reported-questions.tsv`: how a message reports its question («lurer på om …», «…, stemmer det?»);
+ * - `status-questions.txt`: how a question asks whether a measure has started («er det startet?»);
  * - `frame-words.txt`: the words of a question's frame («hvem har ansvar for tiltaket …»), not its topic;
  * - `district-aliases.tsv`: short names of districts («Løkka», «BGO»); `city-plan-names.txt`: names of the city's own plan («byplanen»);
  * - `en-words.txt`: English words no bokmål form spells, from hunspell-en-us's en_US (SCOWL), to tell a short English message;
@@ -156,6 +157,13 @@ export function reportedQuestion(): ReportedQuestion {
     reported = { frames: of('frame'), tags: of('tag') };
   }
   return reported;
+}
+
+let status: RegExp[] | undefined;
+
+/** How a question asks whether a measure has started (status-questions.txt). */
+export function statusQuestions(): RegExp[] {
+  return (status ??= rows('status-questions.txt').map(([re]) => new RegExp(re!, 'iu')));
 }
 
 let frame: string[] | undefined;

@@ -1263,4 +1263,33 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
       new Set(['grunerlokka-2021-2024', 'nordstrand-2021-2023', 'gamle-oslo-2022-2025', 'oslo-tryggere-liv-2026-2029']),
     );
   });
+
+  it('«er det startet?» after a measure with a status says the status the plan gives', async () => {
+    const a = await ask('er det startet?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'har nordstrand samtalegrupper for barn som har foreldre med rusproblemer?' },
+        { role: 'assistant', text: 'Ja, tiltak N7 i Nordstrand-planen.' },
+      ],
+    });
+    expect(a.answer).toMatch(/\nStatus i planen for tiltak N7 \(Bydel Nordstrand\): Påbegynt\./);
+  });
+
+  it('«has that actually started?» after a measure without a status says the plan gives none, in English', async () => {
+    const a = await ask('has that actually started or is it still on paper?', {
+      today: TODAY,
+      history: [
+        { role: 'user', text: 'Who runs UngJobb in Gamle Oslo?' },
+        { role: 'assistant', text: 'Avdeling Lokalsamfunn, measure 14.' },
+      ],
+    });
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.answer).toMatch(/The plan gives no status for measure 14 \(Bydel Gamle Oslo\); whether it has started is not in my sources\./);
+  });
+
+  it('a question that asks no status gets no status line', async () => {
+    const a = await ask('hvem har ansvar for UngJobb i Gamle Oslo?', { today: TODAY });
+    expect(a.answer).not.toMatch(/status/i);
+  });
 });

@@ -140,9 +140,13 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   // free answer's best citation holds (the same matter: «nalokson» of «nalokson nesespray»), and a fair
   // share of what that citation holds.
   const wanted = opts.closeTo ? heldWords(topical, opts.closeTo, env.corpus, { compoundHeads: true }) : [];
+  // A name the question gives and the free answer's citation holds («Seniorsenteret Solgløtt») is the
+  // matter itself: another plan is named only when it holds that name too.
+  const names = new Set(topical.filter((t) => t.name).map((t) => t.term));
+  const namedWanted = wanted.filter((w) => names.has(w));
   const same = (c: Citation) => {
     const have = new Set(heldWords(topical, c, env.corpus, { compoundHeads: true }));
-    return !wanted.length || wanted.some((w) => have.has(w));
+    return !wanted.length || (wanted.some((w) => have.has(w)) && namedWanted.every((w) => have.has(w)));
   };
   // Asked across plans, every plan whose best match holds enough of the question is named, however much
   // more another plan holds: the asker wants each plan's nearest measure, not only the best plan's.
