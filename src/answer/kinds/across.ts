@@ -12,6 +12,7 @@ import { citationCoverage, composeNotFound, corpusKnows, grounding, heldWords, s
 import type { SearchHit } from '../../search/index.js';
 import type { Citation } from '../types.js';
 import type { Corpus } from '../../corpus/types.js';
+import { fold } from '../../search/tokenize.js';
 
 /**
  * A question across plans («hva gjør bydelene for pårørende?», «which districts have FACT?»): answered
@@ -140,9 +141,9 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   // free answer's best citation holds (the same matter: «nalokson» of «nalokson nesespray»), and a fair
   // share of what that citation holds.
   const wanted = opts.closeTo ? heldWords(topical, opts.closeTo, env.corpus, { compoundHeads: true }) : [];
-  // A name the question gives and the free answer's citation holds («Seniorsenteret Solgløtt») is the
+  // A name the question gives that only the free answer's plan uses («Seniorsenteret Solgløtt») is the
   // matter itself: another plan is named only when it holds that name too.
-  const names = new Set(topical.filter((t) => t.name).map((t) => t.term));
+  const names = new Set(topical.filter((t) => t.name && plansUsing(t.word, env.corpus) === 1).map((t) => t.term));
   const namedWanted = wanted.filter((w) => names.has(w));
   const same = (c: Citation) => {
     const have = new Set(heldWords(topical, c, env.corpus, { compoundHeads: true }));
@@ -167,3 +168,17 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   const silent = compared ? docs.filter((d) => !citations.some((c) => c.documentId === d.id)).map((d) => ({ owner: d.owner, documentTitle: d.title })) : [];
   return { answer: composeAcross(citations, lang, silent), found: true, citations };
 }
+
+const planTexts = new WeakMap<Corpus, string[]>();
+
+/** How many of the corpus's plans use a folded word anywhere in their text. */
+function plansUsing(word: string, corpus: Corpus): number {
+  let texts = planTexts.get(corpus);
+  if (!texts) {
+    texts = corpus.documents.map((d) => fold([d.title, ...d.sections.map((s) => `${s.title} ${s.text}`), ...d.measures.map((m) => m.text)].join(' ')));
+    planTexts.set(corpus, texts);
+  }
+  const re = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+  return texts.filter((t) => re.test(t)).length;
+}
+
