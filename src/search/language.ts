@@ -42,6 +42,8 @@ export function detectLanguage(text: string, planWord?: (word: string) => boolea
     if (EN.has(w) || ENGLISH_ENDING.test(w) || (!NB.has(w) && !planWord?.(w) && isEnglishOnly(w))) en++;
     if (NB.has(w)) nb++;
   }
+  // An English plural of a number («over-65s», «the 1990s», «under-18s»): Norwegian never writes it so.
+  en += (prose.match(/\b\d+s\b/gu) ?? []).length;
   return (en >= 2 && en > nb) || (en >= 1 && nb === 0) ? 'en' : 'nb';
 }
 

@@ -9,6 +9,11 @@ describe('detectLanguage', () => {
     }
   });
 
+  it('reads an English plural of a number («over-65s») as English; a Norwegian age as Norwegian', () => {
+    expect(detectLanguage('FACT for over-65s?')).toBe('en');
+    expect(detectLanguage('FACT for over 65 år?')).toBe('nb');
+  });
+
   it('reads a short English message without function words by its English-only words', () => {
     for (const q of ['SaLTo youth stuff?', 'Nordstrand peer worker – started?', 'Nordstrand erfaringskonsulent – planned?']) expect(detectLanguage(q), q).toBe('en');
     for (const q of ['bydelsmødre?', 'housing first på Løkka?', 'nalokson nesespray', 'team for eldre']) expect(detectLanguage(q), q).toBe('nb');
