@@ -36,6 +36,9 @@ describe('missingFactKinds', () => {
     ['did the teams move from project to permanent operation?', 'completion'],
     ['Kan vi visitere folk i køen utenfor brukerrommet, hva sier politiloven?', 'legal-advice'],
     ['hvor store beslag av fentanyl var det i sentrum?', 'counts'],
+    ['Nådde vi målet om 250 ungdommer i jobb i 2021?', 'completion'],
+    ['kan politiet sjekke sekkene til ungdommer på klubben uten grunn?', 'legal-advice'],
+    ['hva er aldersgrensen for å bruke brukerrom nå?', 'rates-and-criteria'],
   ])('«%s» asks for %s', (q, kind) => {
     expect(missingFactKinds(q, undefined, corpus)).toContain(kind);
   });
