@@ -1,4 +1,3 @@
-import { reportedQuestion } from '../language/index.js';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import { log as rootLog } from '../log.js';
@@ -26,6 +25,7 @@ import { createLlmWriter, type AnswerWriter, type LlmFailure } from './llm.js';
 import { resolveToday } from './periods.js';
 import { nynorskAsBokmal } from './nynorsk.js';
 import { sentences } from './sentences.js';
+import { reportedQuestion } from '../language/index.js';
 import { respell } from './spelling.js';
 import { answerStandard } from './standards.js';
 import type { Answer, AskContext } from './types.js';
@@ -249,8 +249,10 @@ async function answerIntent(intent: Intent, question: string, env: Env): Promise
   if (composed.found && missingFromAll(question, composed.citations, env.corpus).length) {
     return { answer: composeNotFound(env.language, composed.citations[0] ?? null), found: false, citations: [] };
   }
-  // «er det startet?»: the status the plan gives the measure, or that it gives none.
-  const status = composed.found ? statusNote(question, composed.citations, env.language) : null;
+  // «er det startet?»: the status the plan gives the measure, or that it gives none. Not for an answer
+  // across plans: one measure's status would read as every plan's.
+  const plans = new Set(composed.citations.map((c) => c.documentId)).size;
+  const status = composed.found && intent.kind !== 'across' && plans <= 2 ? statusNote(question, composed.citations, env.language) : null;
   return status ? { ...composed, answer: `${composed.answer}\n${status}` } : composed;
 }
 

@@ -166,7 +166,8 @@ export function topicalWords(question: string): TopicalWord[] {
 export function topicalFor(question: string, lang: 'nb' | 'en', norwegian: string, corpus: Corpus): TopicalWord[] {
   const stats = termStats(corpus);
   // A verb the plans never use («stemmer det?», «hun mistenker», «vil sende») tells what the asker does,
-  // not which matter of the plans the question is about: it neither counts as held nor as unknown.
+  // not which matter of the plans the question is about: it is no share of what a passage must hold
+  // (grounding still counts it among the words the plans do not know).
   const verbs = bokmalVerbForms();
   const own = topicalWords(question).map((t) =>
     t.name || !verbs.has(t.word) || stats.df.has(t.term) || stats.words.has(t.word) ? t : { ...t, verb: true as const },

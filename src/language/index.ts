@@ -143,7 +143,7 @@ export function factKinds(): FactKind[] {
 export interface ReportedQuestion {
   /** Where a reported question starts: it follows the match («lurer på om …», «hørte at …»). */
   frames: RegExp[];
-  /** A trailing tag that only asks whether the rest is so («…, stemmer det?»). */
+  /** A tag that only asks whether the rest is so («…, stemmer det?»), left out wherever it stands. */
   tags: RegExp[];
 }
 

@@ -60,7 +60,7 @@ function acrossSentence(message: string): string {
 }
 
 const PER_PLAN_K = 4;
-/** A plan's second measure on the matter is listed when it holds at least this share of what its best measure holds. */
+/** A plan's other measures on the matter are listed when they hold at least this share of what its best citation holds. */
 const TIE = 0.9;
 /** The most citations listed under one plan: three asked across plans, two when the plans are only named beside a free answer's. */
 const PER_PLAN_MAX = { asked: 3, close: 2 } as const;
@@ -143,7 +143,7 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   const wanted = opts.closeTo ? heldWords(topical, opts.closeTo, env.corpus, { compoundHeads: true }) : [];
   // A name the question gives that only the free answer's plan uses («Seniorsenteret Solgløtt») is the
   // matter itself: another plan is named only when it holds that name too.
-  const names = new Set(topical.filter((t) => t.name && plansUsing(t.word, env.corpus) === 1).map((t) => t.term));
+  const names = new Set(topical.filter((t) => t.name && documentsUsing(t.word, env.corpus) === 1).map((t) => t.term));
   const namedWanted = wanted.filter((w) => names.has(w));
   const same = (c: Citation) => {
     const have = new Set(heldWords(topical, c, env.corpus, { compoundHeads: true }));
@@ -169,14 +169,14 @@ async function answerAcrossPlans(question: string, env: Env, opts: { closeTo?: C
   return { answer: composeAcross(citations, lang, silent), found: true, citations };
 }
 
-const planTexts = new WeakMap<Corpus, string[]>();
+const documentTexts = new WeakMap<Corpus, string[]>();
 
-/** How many of the corpus's plans use a folded word anywhere in their text. */
-function plansUsing(word: string, corpus: Corpus): number {
-  let texts = planTexts.get(corpus);
+/** How many of the corpus's documents use a folded word (as a word's start) anywhere in their text. */
+function documentsUsing(word: string, corpus: Corpus): number {
+  let texts = documentTexts.get(corpus);
   if (!texts) {
     texts = corpus.documents.map((d) => fold([d.title, ...d.sections.map((s) => `${s.title} ${s.text}`), ...d.measures.map((m) => m.text)].join(' ')));
-    planTexts.set(corpus, texts);
+    documentTexts.set(corpus, texts);
   }
   const re = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
   return texts.filter((t) => re.test(t)).length;
