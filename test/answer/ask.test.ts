@@ -1212,13 +1212,15 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     ['kollegaen min lurer på om Løkka tilbyr booppfølging, stemmer det?', 'Løkka tilbyr booppfølging?'],
     ['Hørte at bydelen skal hjelpe skolene med rusplan – stemmer det, og hvem har ansvaret?', 'bydelen skal hjelpe skolene med rusplan og hvem har ansvaret?'],
     ['my colleague was wondering whether Nordstrand hands out naloxone', 'Nordstrand hands out naloxone?'],
+    ['I read that Løkka has FACT ung', 'Løkka has FACT ung?'],
     ['fikk spørsmål fra naboen til en eldre dame om hva bydelen gjør for eldre som drikker', 'hva bydelen gjør for eldre som drikker?'],
   ])('«%s» reports the question «%s»', (message, part) => {
     expect(questionParts(message)).toContain(part);
   });
 
-  it('a plain question reports nothing besides itself', () => {
+  it('a plain question reports nothing besides itself; «I read the plan» reports no question', () => {
     expect(questionParts('tilbyr Løkka booppfølging?')).toEqual([]);
+    expect(questionParts('I read the Gamle Oslo plan yesterday. Does it say who runs UngJobb?')).toEqual(['Does it say who runs UngJobb?']);
   });
 
   it('a verb the plans never use is no part of what a passage must hold, but still a word they do not know', () => {
