@@ -163,21 +163,21 @@ async function measureOfHeading(passage: Citation, env: Env): Promise<Citation |
   const words = topicalWords(heading);
   if (!words.length) return null;
   // The measure that writes the heading's words before one that only lists the service among those responsible.
-  const found = await carryingMeasures(heading, words, passage, env);
+  const found = await carryingMeasures(heading, [words], passage, env);
   return found.reduce<(typeof found)[number] | null>((best, m) => (m.coverage > (best?.coverage ?? 0) ? m : best), null)?.c ?? null;
 }
 
 /**
- * The measures of a passage's plan, searched with `query`, that name a unit and hold at least CARRIES of
- * `words`, in search order, with how much of them each holds.
+ * The measures of a passage's plan, searched once with `query`, that name a unit and hold at least
+ * CARRIES of one of the word sets, in search order, with the most of a set each holds.
  */
-async function carryingMeasures(query: string, words: TopicalWord[], passage: Citation, env: Env): Promise<{ c: Citation; coverage: number }[]> {
+async function carryingMeasures(query: string, wordSets: TopicalWord[][], passage: Citation, env: Env): Promise<{ c: Citation; coverage: number }[]> {
   const hits = await env.searcher.search(query, { k: 6, filters: { ...env.filters, documentIds: [passage.documentId] }, today: env.today, language: 'nb' });
   const out: { c: Citation; coverage: number }[] = [];
   for (const h of hits) {
     const c = h.kind === 'measure' ? toCitation(h, env) : null;
     if (!c || unitsToName(c).length === 0) continue;
-    const coverage = citationCoverage(words, c, env.corpus, { compoundHeads: true });
+    const coverage = Math.max(...wordSets.map((words) => citationCoverage(words, c, env.corpus, { compoundHeads: true })));
     if (coverage >= CARRIES) out.push({ c, coverage });
   }
   return out;
@@ -201,7 +201,7 @@ async function measureOfSentence(passage: Citation, topical: TopicalWord[], env:
   // A measure holding the sentence, with or without the question's words, carries it; of those, the one
   // that also holds most of the question (N19 «Etablere et aktivitetshus …» for the aktivitetshus the
   // passage tells of, not N10 on «personer med rusproblemer»), in search order.
-  const carriers = [...(await carryingMeasures(sentence, words, passage, env)), ...(await carryingMeasures(sentence, all, passage, env))];
+  const carriers = await carryingMeasures(sentence, [words, all], passage, env);
   const ownWords = (c: Citation) => heldWords(topical, c, env.corpus).length;
   return carriers.reduce<Citation | null>((best, { c }) => (best === null || ownWords(c) > ownWords(best) ? c : best), null);
 }
