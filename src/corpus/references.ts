@@ -208,27 +208,6 @@ export function findReferences(text: string): string[] {
   return hits.sort((a, b) => a.at - b.at).map((h) => h.name);
 }
 
-/**
- * The text without the names of the references it makes, as far as it writes them out («… revideres
- * Oslostandarden for overdoseforebyggende arbeid i bydelene?» → «… revideres Oslostandarden ?»): read
- * on `spelled` text (the caller's), the longest tail of each canonical name of two words or more it holds.
- * What a name says («i bydelene») is not what the question asks.
- */
-export function withoutReferenceNames(spelledText: string, spell: (s: string) => string): string {
-  let out = spelledText;
-  for (const name of findReferences(spelledText)) {
-    const parts = spell(name).split(/\s+/);
-    for (let k = parts.length - 1; k >= 2; k--) {
-      const tail = parts.slice(parts.length - k).join(' ');
-      if (out.includes(tail)) {
-        out = out.split(tail).join(' ');
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 /** The reference with this canonical name, if it is one of REFERENCES. */
 export function referenceByName(name: string): Reference | undefined {
   return REFERENCES.find((r) => r.name === name);

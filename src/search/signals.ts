@@ -50,9 +50,14 @@ export function asksAboutPlanPeriod(question: string, corpus?: Corpus): boolean 
 
 /** Whether a text names a plan by a name it goes by or by its title, not by its district or period. */
 function namesPlanByName(text: string, corpus: Corpus): boolean {
+  return documentsNamedByName(text, corpus).some((doc) => doc.kind === 'plan');
+}
+
+/** The documents a text names by a name they go by («Tryggere liv», «byens plan») or by their title. */
+function documentsNamedByName(text: string, corpus: Corpus): CorpusDocument[] {
   const qWords = words(fold(text));
   const qStems = stemsOf(text);
-  return corpus.documents.some((doc) => doc.kind === 'plan' && (planAliases(doc).some((alias) => mentions(qWords, alias)) || titleNames(doc).some((n) => contains(qStems, n))));
+  return corpus.documents.filter((doc) => planAliases(doc).some((alias) => mentions(qWords, alias)) || titleNames(doc).some((n) => contains(qStems, n)));
 }
 
 /**
@@ -126,11 +131,7 @@ function periodNames(corpus: Corpus): Map<CorpusDocument, RegExp> {
 export function plansNamedIn(text: string, corpus: Corpus): CorpusDocument[] {
   const named = new Set<CorpusDocument>();
   for (const d of districtsIn(text)) for (const doc of documentsOf(corpus, d)) named.add(doc);
-  const qWords = words(fold(text));
-  const qStems = stemsOf(text);
-  for (const doc of corpus.documents) {
-    if (planAliases(doc).some((alias) => mentions(qWords, alias)) || titleNames(doc).some((n) => contains(qStems, n))) named.add(doc);
-  }
+  for (const doc of documentsNamedByName(text, corpus)) named.add(doc);
   if (!named.size) for (const [doc, span] of periodNames(corpus)) if (span.test(text)) named.add(doc);
   return [...named];
 }

@@ -1,4 +1,4 @@
-import { findReferences, withoutReferenceNames } from '../../corpus/references.js';
+import { findReferences } from '../../corpus/references.js';
 import { districtsIn, isDistrictPlan } from '../../search/districts.js';
 import { plansNamedIn } from '../../search/signals.js';
 import { sentences } from '../sentences.js';
@@ -43,9 +43,29 @@ const ACROSS = [
  */
 export function asksAcrossPlans(question: string, corpus?: Corpus): boolean {
   if (districtsIn(question).length === 1) return false;
-  const plain = spelled(question);
-  const q = corpus && plansNamedIn(question, corpus).length ? withoutReferenceNames(plain, spelled) : plain;
+  const q = corpus && plansNamedIn(question, corpus).length ? withoutReferenceNames(question) : spelled(question);
   return ACROSS.some((re) => re.test(q));
+}
+
+/**
+ * The question, spelled, without the names of the references it makes as far as it writes them out
+ * («… Oslostandarden for overdoseforebyggende arbeid i bydelene?» → «… oslostandarden ?»): the longest
+ * tail of two words or more of each canonical name it holds. What a name says («i bydelene») is not what
+ * the question asks.
+ */
+function withoutReferenceNames(question: string): string {
+  let out = spelled(question);
+  for (const name of findReferences(question)) {
+    const parts = spelled(name).split(/\s+/);
+    for (let k = parts.length - 1; k >= 2; k--) {
+      const tail = parts.slice(parts.length - k).join(' ');
+      if (out.includes(tail)) {
+        out = out.split(tail).join(' ');
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**

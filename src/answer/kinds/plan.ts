@@ -33,19 +33,27 @@ export function asksAboutNewerPlan(question: string, env: Pick<Env, 'corpus'>): 
 const ALL_PLANS = /\p{L}*plan(?:er|ene)\b|\bplans\b/u;
 
 /**
+ * The words of a matter of the plans a text holds: words the plans use, of four letters or more (or one
+ * of the plans' abbreviations: «er HAP-tilbudet kommet i gang»), besides the words for a plan, the plans'
+ * names and titles (of the plans `namedIn` names), the districts and the words for a period. Stemmed.
+ */
+function matterTerms(text: string, corpus: Corpus, namedIn: string = text): Set<string> {
+  const knows = corpusKnows(corpus);
+  const naming = new Set(plansNamedIn(namedIn, corpus).flatMap((d) => topicalWords(spelled(`${d.title} ${d.owner}`)).map((t) => t.term)));
+  const abbreviations = new Set(corpus.glossary.map((g) => fold(g.abbreviation)));
+  const rest = withoutDistricts(text).replace(/\p{L}*plan\p{L}*/gu, ' ');
+  const matter = topicalWords(rest).filter(
+    (t) => (t.word.length >= 4 || abbreviations.has(t.word)) && knows(t.word) && !naming.has(t.term) && !mentionsPeriod(t.word),
+  );
+  return new Set(matter.map((t) => t.term));
+}
+
+/**
  * Whether a question about a plan's period asks about a matter of the plans too («Tryggere liv – hvilke år
- * gjelder den planen, og hva står det om brukerrom 2?»): a word the plans use besides the period, the
- * plans' names and titles and the districts.
+ * gjelder den planen, og hva står det om brukerrom 2?»): a word of a matter besides the period.
  */
 export function asksMoreThanPeriod(question: string, env: Pick<Env, 'corpus'>): boolean {
-  const knows = corpusKnows(env.corpus);
-  const naming = new Set(
-    plansNamedIn(question, env.corpus).flatMap((d) => topicalWords(spelled(`${d.title} ${d.owner}`)).map((t) => t.term)),
-  );
-  const rest = withoutDistricts(withoutPeriodClauses(question, env.corpus)).replace(/\p{L}*plan\p{L}*/gu, ' ');
-  // A short word counts when it is one of the plans' abbreviations («er HAP-tilbudet kommet i gang»).
-  const abbreviations = new Set(env.corpus.glossary.map((g) => fold(g.abbreviation)));
-  return topicalWords(rest).some((t) => (t.word.length >= 4 || abbreviations.has(t.word)) && knows(t.word) && !naming.has(t.term));
+  return matterTerms(withoutPeriodClauses(question, env.corpus), env.corpus, question).size > 0;
 }
 
 /**
@@ -64,17 +72,9 @@ export function withoutPeriodClauses(question: string, corpus: Corpus): string {
 /** Words of a matter a clause needs to be about it though it names a period («… informasjon på nett rettet mot foreldre i byplanen som gjelder fra 2026?»). */
 const MATTER_WORDS = 2;
 
-/**
- * Whether a clause that names a period asks about a matter of the plans, the period only saying which
- * plan: MATTER_WORDS words the plans use, of four letters or more, besides the plans' names, the districts
- * and the words for a period.
- */
+/** Whether a clause that names a period asks about a matter of the plans, the period only saying which plan. */
 function asksAMatter(clause: string, corpus: Corpus): boolean {
-  const knows = corpusKnows(corpus);
-  const naming = new Set(plansNamedIn(clause, corpus).flatMap((d) => topicalWords(spelled(`${d.title} ${d.owner}`)).map((t) => t.term)));
-  const rest = withoutDistricts(clause).replace(/\p{L}*plan\p{L}*/gu, ' ');
-  const words = topicalWords(rest).filter((t) => t.word.length >= 4 && knows(t.word) && !naming.has(t.term) && !mentionsPeriod(t.word));
-  return new Set(words.map((t) => t.term)).size >= MATTER_WORDS;
+  return matterTerms(clause, corpus).size >= MATTER_WORDS;
 }
 
 /**
