@@ -214,8 +214,9 @@ export function createAsk(deps: AskDeps): AskFn {
 export function questionParts(message: string): string[] {
   const whole = message.trim();
   const quoted = [...whole.matchAll(/[«"“]([^«»"“”]{12,})[»"”]/gu)].map((m) => m[1]!.trim()).filter((q) => q.split(/\s+/).length >= 3);
-  const questions = sentences(whole).filter((x) => x.endsWith('?') && x.split(/\s+/).length >= 3);
-  const reported = sentences(whole).map(reportedPart).filter((x): x is string => x !== null && x.split(/\s+/).length >= 3);
+  const parts = sentences(whole);
+  const questions = parts.filter((x) => x.endsWith('?') && x.split(/\s+/).length >= 3);
+  const reported = parts.map(reportedPart).filter((x): x is string => x !== null && x.split(/\s+/).length >= 3);
   return [...new Set([...quoted, ...questions, ...reported])].filter((p) => p !== whole);
 }
 

@@ -153,11 +153,25 @@ export function unitPhrase(c: Citation, lang: Language): string | null {
   return extra;
 }
 
+/** Who a citation says carries it: a measure's responsible unit (or that it names none), the units a passage names ('' when none). */
+function carriedBy(c: Citation, lang: Language): string {
+  const t = messages(lang);
+  const units = unitPhrase(c, lang);
+  if (c.measureId) return units ? t.responsible(units) : t.noUnit;
+  return c.named?.length ? t.named(listJoin(c.named, lang)) : '';
+}
+
+/** What a line of a list quotes of a citation: its excerpt (passage) or text, shortened for a list. */
+function listQuote(c: Citation, lang: Language): string {
+  return quote(shorten(c.excerpt ?? c.text, 160), lang);
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** One citation as two lines: who, what [n]; which measure in which plan, and what it refers to. */
 export function describeCitation(c: Citation, n: number, lang: Language, planNamedBefore = false): string {
   const t = messages(lang);
-  const units = unitPhrase(c, lang);
-  const head = c.measureId ? (units ? t.responsible(units) : t.noUnit) : c.named?.length ? t.named(listJoin(c.named, lang)) : '';
+  const head = carriedBy(c, lang);
   const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
   // A plan is named in full at its first mention in an answer, short (owner) after that.
   const plan = planNamedBefore ? `${lang === 'en' ? 'in' : 'i'} ${shortPlanName(c, lang)}` : t.inPlan(c.documentTitle, c.period, c.expired);
@@ -206,8 +220,8 @@ export function composeReference(reference: string | null, citations: Citation[]
       p.items.push(`${t.measures(c.measureId)}${units ? `, ${t.responsible(units).replace(/\.$/, '')}` : ''}${refs.length ? ` (${listJoin(refs, lang)})` : ''}`);
     } else if (c.section && c.section !== c.documentTitle) {
       // A passage that names it: where, what it says there, and the units it names (who to ask).
-      const lower = t.passage(c.section);
-      p.items.push(`${lower.charAt(0).toLowerCase()}${lower.slice(1)}: ${quote(shorten(c.excerpt ?? c.text, 160), lang)}${c.named?.length ? ` ${t.named(listJoin(c.named, lang))}` : ''}`);
+      const who = carriedBy(c, lang);
+      p.items.push(`${lowerFirst(t.passage(c.section))}: ${listQuote(c, lang)}${who ? ` ${who}` : ''}`);
     }
     p.n.push(i + 1);
     byPlan.set(c.documentId, p);
@@ -255,10 +269,7 @@ export function shortPlanName(c: Pick<Citation, 'owner' | 'documentTitle'>, lang
 /** The measures of one plan on a matter, one line each with who carries it («hvilke tiltak har Gamle Oslo om bolig?»). */
 export function composeList(citations: Citation[], lang: Language): string {
   const t = messages(lang);
-  const lines = citations.map((c, i) => {
-    const units = unitPhrase(c, lang);
-    return `– ${t.measure(c.measureId ?? '?')}: ${quote(shorten(c.excerpt ?? c.text, 160), lang)} ${units ? t.responsible(units) : t.noUnit} [${i + 1}]`;
-  });
+  const lines = citations.map((c, i) => `– ${t.measure(c.measureId ?? '?')}: ${listQuote(c, lang)} ${carriedBy(c, lang)} [${i + 1}]`);
   return [t.listLead(citations.length, `${quote(citations[0]!.documentTitle, lang)} (${t.period(citations[0]!.period, citations[0]!.expired)})`), ...lines].join('\n');
 }
 
@@ -269,13 +280,13 @@ export function composeList(citations: Citation[], lang: Language): string {
 export function composeAcross(citations: Citation[], lang: Language, silent: Pick<Citation, 'owner' | 'documentTitle'>[] = []): string {
   const t = messages(lang);
   const lines = citations.map((c, i) => {
-    const units = unitPhrase(c, lang);
     const what = c.measureId ? t.measure(c.measureId) : t.passage(c.section ?? c.documentTitle);
-    const who = c.measureId ? ` ${units ? t.responsible(units) : t.noUnit}` : c.named?.length ? ` ${t.named(listJoin(c.named, lang))}` : '';
-    // A plan's second citation (its measure after a passage) goes under the plan's first line.
+    const carried = carriedBy(c, lang);
+    const who = carried ? ` ${carried}` : '';
+    // A plan's other citations (its measures after the first) go under the plan's first line.
     const samePlan = i > 0 && citations[i - 1]!.documentId === c.documentId;
     const lead = samePlan ? `  ${t.alsoMeasure}` : `– ${shortPlanName(c, lang)} (${t.period(c.period, c.expired)}):`;
-    return `${lead} ${samePlan ? what.charAt(0).toLowerCase() + what.slice(1) : what}: ${quote(shorten(c.excerpt ?? c.text, 160), lang)}${who} [${i + 1}]`;
+    return `${lead} ${samePlan ? lowerFirst(what) : what}: ${listQuote(c, lang)}${who} [${i + 1}]`;
   });
   const none = silent.length ? [`– ${t.acrossSilent(listJoin(silent.map((d) => shortPlanName(d, lang)), lang))}`] : [];
   return [t.acrossLead(new Set(citations.map((c) => c.documentId)).size), ...lines, ...none].join('\n');

@@ -3,7 +3,7 @@ import { contentWords, fold, spelled, stem, terms, words } from '../search/token
 import { coordinatedWholes, corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
 import { bokmalFunctionWords, bokmalVerbForms, dictionaryNames, factKinds, frameForms, frameWords, translate, type FactKind } from '../language/index.js';
-import { quote } from './compose.js';
+import { messages, quote } from './compose.js';
 import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
 
@@ -440,8 +440,7 @@ const TEXT = {
 export function composeNotFound(lang: Language, near: Citation | null, lead: string = TEXT[lang].notFound): string {
   const t = TEXT[lang];
   if (!near) return `${lead}\n${t.ask}`;
-  const en = lang === 'en';
-  const what = near.measureId ? `${en ? 'measure' : 'tiltak'} ${near.measureId}` : near.section ? quote(near.section, lang) : '';
-  const where = what ? `${what} ${en ? 'in' : 'i'} ` : '';
+  const what = near.measureId ? messages(lang).measures(near.measureId) : near.section ? quote(near.section, lang) : '';
+  const where = what ? `${what} ${lang === 'en' ? 'in' : 'i'} ` : '';
   return `${lead}\n${t.near(`${where}${quote(near.documentTitle, lang)} (${near.period})`)}`;
 }

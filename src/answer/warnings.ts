@@ -1,11 +1,11 @@
 import type { PersonalDataKind } from '../privacy/redact.js';
-import { listJoin, quote, shortPlanName } from './compose.js';
+import { listJoin, messages, quote, shortPlanName } from './compose.js';
 import type { Language } from '../search/language.js';
 import { MAX_QUESTION_CHARS } from './input.js';
 import type { Citation } from './types.js';
 import { statusQuestions } from '../language/index.js';
 
-/** The warnings an Answer carries, worded for the user. */
+/** What ask() adds to an Answer for the user beside the plans' text: its warnings, and the status line of a question whether a measure has started. */
 
 const KIND = {
   nb: { fodselsnummer: 'fødselsnummer', 'd-nummer': 'D-nummer', birthdate: 'fødselsdato', phone: 'telefonnummer', email: 'e-postadresse', name: 'navn' },
@@ -80,13 +80,13 @@ export function statusNote(question: string, citations: Citation[], lang: Langua
   const c = citations.find((x) => x.measureId !== null);
   if (!c) return null;
   const status = statusOf(c);
-  const plan = shortPlanName(c, lang);
+  const measure = `${messages(lang).measures(c.measureId!)} (${shortPlanName(c, lang)})`;
   if (status) {
     return lang === 'en'
-      ? `Status in the plan for measure ${c.measureId} (${plan}): ${status}. Whether more has happened since is not in my sources.`
-      : `Status i planen for tiltak ${c.measureId} (${plan}): ${status}. Om mer har skjedd siden, står ikke i kildene mine.`;
+      ? `Status in the plan for ${measure}: ${status}. Whether more has happened since is not in my sources.`
+      : `Status i planen for ${measure}: ${status}. Om mer har skjedd siden, står ikke i kildene mine.`;
   }
   return lang === 'en'
-    ? `The plan gives no status for measure ${c.measureId} (${plan}); whether it has started is not in my sources.`
-    : `Planen oppgir ingen status for tiltak ${c.measureId} (${plan}); om det er satt i gang, står ikke i kildene mine.`;
+    ? `The plan gives no status for ${measure}; whether it has started is not in my sources.`
+    : `Planen oppgir ingen status for ${measure}; om det er satt i gang, står ikke i kildene mine.`;
 }
