@@ -224,7 +224,7 @@ export function questionParts(message: string): string[] {
 function reportedPart(sentence: string): string | null {
   const { frames, tags } = reportedQuestion();
   const frame = frames.map((re) => re.exec(sentence)).find((m) => m !== null);
-  const untagged = tags.reduce((s, re) => s.replace(new RegExp(re.source, 'giu'), ' '), sentence);
+  const untagged = tags.reduce((s, re) => s.replace(re, ' '), sentence);
   if (!frame && untagged === sentence) return null;
   const from = frame ? untagged.indexOf(frame[0]) : -1;
   const rest = frame ? (from >= 0 ? untagged.slice(from + frame[0].length) : sentence.slice(frame.index + frame[0].length)) : untagged;

@@ -143,7 +143,7 @@ export function factKinds(): FactKind[] {
 export interface ReportedQuestion {
   /** Where a reported question starts: it follows the match («lurer på om …», «hørte at …»). */
   frames: RegExp[];
-  /** A tag that only asks whether the rest is so («…, stemmer det?»), left out wherever it stands. */
+  /** A tag that only asks whether the rest is so («…, stemmer det?»), left out wherever it stands (global: for replace()). */
   tags: RegExp[];
 }
 
@@ -153,8 +153,8 @@ let reported: ReportedQuestion | undefined;
 export function reportedQuestion(): ReportedQuestion {
   if (!reported) {
     const r = rows('reported-questions.tsv');
-    const of = (kind: string) => r.filter(([k]) => k === kind).map(([, re]) => new RegExp(re!, 'iu'));
-    reported = { frames: of('frame'), tags: of('tag') };
+    const of = (kind: string, flags: string) => r.filter(([k]) => k === kind).map(([, re]) => new RegExp(re!, flags));
+    reported = { frames: of('frame', 'iu'), tags: of('tag', 'giu') };
   }
   return reported;
 }
