@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus/types.js';
+import { textSentences } from './sentences.js';
 import { contactsIn } from '../privacy/redact.js';
 import { fold } from '../search/tokenize.js';
 import { unitsToName } from './citations.js';
@@ -62,7 +63,7 @@ export function sentencesOf(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
     let current = '';
-    for (const piece of line.split(/(?<=[.!?])\s+/)) {
+    for (const piece of textSentences(line)) {
       const marker = piece.match(/^(?:\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\]\s*)+/)?.[0];
       if (marker && current) {
         current += ` ${marker.trim()}`;

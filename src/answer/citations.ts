@@ -1,4 +1,5 @@
 import { pageOfPassage } from '../corpus/pages.js';
+import { textSentences } from './sentences.js';
 import type { Corpus, CorpusDocument, Measure, Section } from '../corpus/types.js';
 import { formatPeriod, isExpired } from './periods.js';
 import type { Citation } from './types.js';
@@ -30,7 +31,7 @@ export function asSentence(text: string): string {
 
 /** The sentence of a passage that matches `re` (a passage's quote), else its first 300 characters. */
 export function sentenceWith(text: string, re: RegExp): string {
-  return text.split(/(?<=[.!?])\s+/).find((s) => re.test(s)) ?? text.slice(0, 300);
+  return textSentences(text).find((s) => re.test(s)) ?? text.slice(0, 300);
 }
 
 /**

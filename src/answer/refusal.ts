@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus/types.js';
+import { textSentences } from './sentences.js';
 import { contentWords, fold, spelled, stem, terms, words } from '../search/tokenize.js';
 import { coordinatedWholes, corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
@@ -357,7 +358,7 @@ export function missingFromAll(question: string, cited: readonly Citation[], cor
   const years = [...q.matchAll(YEAR)].map((m) => m[1]!);
   const texts = cited.map((c) => spelled(`${c.text} ${c.section ?? ''}`));
   const carries = (k: FactKind) =>
-    texts.some((t) => (years.length ? t.split(/(?<=[.!?])\s+/).some((s) => years.every((y) => s.includes(y)) && k.holds.test(blank(s))) : k.holds.test(blank(t))));
+    texts.some((t) => (years.length ? textSentences(t).some((s) => years.every((y) => s.includes(y)) && k.holds.test(blank(s))) : k.holds.test(blank(t))));
   return factKinds()
     .filter((k) => k.asks.test(q) && !carries(k))
     .map((k) => k.name);
