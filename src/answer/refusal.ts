@@ -3,7 +3,7 @@ import { textSentences } from './sentences.js';
 import { contentWords, fold, spelled, stem, terms, words } from '../search/tokenize.js';
 import { coordinatedWholes, corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
-import { bokmalFunctionWords, bokmalVerbForms, dictionaryNames, factKinds, frameForms, frameWords, translate, type FactKind } from '../language/index.js';
+import { bokmalFunctionWords, bokmalVerbForms, dictionaryNames, factKinds, frameForms, frameWords, synonyms, translate, type FactKind } from '../language/index.js';
 import { messages, quote } from './compose.js';
 import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
@@ -65,6 +65,17 @@ function termStats(corpus: Corpus): TermStats {
 export function corpusKnows(corpus: Corpus): (word: string) => boolean {
   const { words: known } = termStats(corpus);
   return (word) => known.has(fold(word));
+}
+
+/**
+ * Whether a passage says a word of the question otherwise: it holds a thesaurus synonym of it
+ * («pårørende» for «mor», «far»), as the plans write what staff say in everyday words.
+ */
+function saidOtherwise(word: string, c: Citation | undefined): boolean {
+  const same = synonyms().get(word.toLowerCase());
+  if (!c || !same) return false;
+  const { all } = termsOfCitation(c);
+  return same.some((s) => terms(s).some((x) => all.has(x)));
 }
 
 /** Rare words weigh more; a word the corpus never uses weighs most. */
@@ -267,7 +278,7 @@ function matchCitation(topical: TopicalWord[], c: Citation, stats: TermStats, co
   let evidence = 0;
   for (const t of topical) {
     const resolved = resolveWord(t, stats);
-    if (t.verb && !resolved.alts.length) continue;
+    if (!resolved.alts.length && (t.verb || (!t.name && saidOtherwise(t.word, c)))) continue;
     // Ranking a plan's citations (compoundHeads), a compound's common head weighs as little as it says.
     const found = compoundHeads && resolved.exact ? { ...resolved, weight: Math.min(resolved.weight, headWeight(t.term, stats)) } : resolved;
     const r = acronyms && t.acronym ? { ...found, weight: found.weight * ACRONYM_WEIGHT } : found;
@@ -397,6 +408,9 @@ export function grounding(
       unknownWeight += r.weight;
       continue;
     }
+    // An everyday word the best passage says otherwise («mor» where it says «pårørende»): no share of
+    // what a passage must hold, and no sign that the question is about something else.
+    if (!r.alts.length && !t.name && saidOtherwise(t.word, best)) continue;
     total += r.weight;
     if (r.alts.length) known += r.weight;
     else {

@@ -1295,3 +1295,26 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).not.toMatch(/status/i);
   });
 });
+
+describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-03p)', () => {
+  const asked = 'Hva gjor Grunerlokka for barn som har en mor eller far som ruser seg?';
+
+  it('an everyday word the passage says otherwise («mor», «far» where it says «pårørende») is no reason to refuse', async () => {
+    const a = await ask(asked, { today: TODAY });
+    expect(a.found).toBe(true);
+    // Grünerløkka's measure for children as next of kin (2.2.3), with its responsible unit.
+    expect(a.citations[0]).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '2.2.3' });
+    expect(a.answer.split('\n')[0]).toMatch(/^Ansvarlig: alle\. Tiltak 2\.2\.3 i «Handlingsplan for rusarbeid i Bydel Grünerløkka/);
+  });
+
+  it('and its follow-up «og på Nordstrand?» gets Nordstrand\'s conversation groups for the children', async () => {
+    const history = [
+      { role: 'user' as const, text: asked },
+      { role: 'assistant' as const, text: 'Ansvarlig: KUL, Familiehuset og Barnevernet. Tiltak 2.1.4 i Bydel Grünerløkka: «Barnehjernevernet.»' },
+    ];
+    const a = await ask('og på Nordstrand?', { history, today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.slice(0, 3).map((c) => `${c.documentId}#${c.measureId}`)).toContain('nordstrand-2021-2023#N7');
+    expect(a.answer).toContain('Forebyggende tjenester');
+  });
+});
