@@ -277,8 +277,9 @@ export function bokmalStems(): readonly string[] {
 let thesaurus: Map<string, string[]> | undefined;
 
 /**
- * Bokmål word → its thesaurus synonyms that are words of the plans (mythes-no), as written. Search does
- * not widen queries with them yet: at a third of the word's weight or less they cost dev hit@1 (eval/HISTORY.md).
+ * Bokmål word → its thesaurus synonyms that are words of the plans (mythes-no), as written. Answerability
+ * reads them (answer/refusal.ts: a word the best passage says otherwise); search does not widen queries
+ * with them: at a third of the word's weight or less they cost dev hit@1 (eval/HISTORY.md).
  */
 export function synonyms(): ReadonlyMap<string, string[]> {
   return (thesaurus ??= new Map(rows('nb-synonyms.tsv').map(([w, s]) => [w!, s!.split('|')])));
