@@ -3,7 +3,7 @@ import { textSentences } from './sentences.js';
 import { contentWords, fold, spelled, stem, terms, words } from '../search/tokenize.js';
 import { coordinatedWholes, corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
-import { bokmalFunctionWords, bokmalVerbForms, dictionaryNames, factKinds, frameForms, frameWords, synonyms, translate, type FactKind } from '../language/index.js';
+import { bokmalFunctionWords, bokmalVerbForms, dictionaryNames, factKinds, frameForms, frameWords, statusQuestions, synonyms, translate, type FactKind } from '../language/index.js';
 import { messages, quote } from './compose.js';
 import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
@@ -149,7 +149,10 @@ const ACRONYM_WEIGHT = 2;
 /** The shortest word that counts as a part of a citation's compound («hasj» in «hasjavvenningsprogram»). */
 const COMPOUND_PART = 4;
 
-export function topicalWords(question: string): TopicalWord[] {
+export function topicalWords(asked: string): TopicalWord[] {
+  // How the question asks whether a measure has started («er det i gang?», «is it up and running?») says
+  // nothing of which measure: the matter is in the rest, or in the conversation before.
+  const question = statusQuestions().reduce((q, re) => q.replace(new RegExp(re.source, 'giu'), ' '), asked);
   const seen = new Set<string>();
   const out: TopicalWord[] = [];
   const names = new Set(

@@ -1318,3 +1318,19 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.answer).toContain('Forebyggende tjenester');
   });
 });
+
+describe('a status follow-up says nothing of its matter (status-questions.txt)', () => {
+  const history = [
+    { role: 'user' as const, text: 'har bydel Nordstrand FACT-team for folk med alvorlig psykisk lidelse og rus? hvem er ansvarlig?' },
+    { role: 'assistant' as const, text: 'Ansvarlig: Tilrettelagte tjenester og psykisk helse. Tiltak N24 i Bydel Nordstrand: «Etablere FACT-team.»' },
+  ];
+  it.each([
+    ['ok tack! is it actually up and running or just planned?', /^Status in the plan for measure N24 \(Bydel Nordstrand\): Påbegynt\./m],
+    ['ok takk! er det faktisk i gang eller bare planlagt?', /^Status i planen for tiltak N24 \(Bydel Nordstrand\): Påbegynt\./m],
+  ])('«%s» gets the status the plan gives the measure asked about before', async (q, status) => {
+    const a = await ask(q, { history, today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ documentId: 'nordstrand-2021-2023', measureId: 'N24' });
+    expect(a.answer).toMatch(status);
+  });
+});
