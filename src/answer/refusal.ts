@@ -149,10 +149,16 @@ const ACRONYM_WEIGHT = 2;
 /** The shortest word that counts as a part of a citation's compound («hasj» in «hasjavvenningsprogram»). */
 const COMPOUND_PART = 4;
 
+let globalStatus: RegExp[] | undefined;
+/** The status-question patterns, each compiled once to replace every match. */
+function statusPhrases(): RegExp[] {
+  return (globalStatus ??= statusQuestions().map((re) => new RegExp(re.source, 'giu')));
+}
+
 export function topicalWords(asked: string): TopicalWord[] {
   // How the question asks whether a measure has started («er det i gang?», «is it up and running?») says
   // nothing of which measure: the matter is in the rest, or in the conversation before.
-  const question = statusQuestions().reduce((q, re) => q.replace(new RegExp(re.source, 'giu'), ' '), asked);
+  const question = statusPhrases().reduce((q, re) => q.replace(re, ' '), asked);
   const seen = new Set<string>();
   const out: TopicalWord[] = [];
   const names = new Set(
