@@ -25,6 +25,8 @@ const IN_TEXT = 2;
 const SEARCH_FIRST = 0.4;
 /** How much of what the best citation holds the best citation of the district the question names must hold to lead. */
 const OWN_PLAN = 0.6;
+/** How much of it the district's best citation must hold to follow the city-wide plan's as second. */
+const OWN_SECOND = 0.3;
 
 export async function answerFree(question: string, env: Env): Promise<Composed> {
   const lang = env.language;
@@ -87,12 +89,19 @@ export async function answerFree(question: string, env: Env): Promise<Composed> 
   // A passage holding more of the question's words does not push the search's first hit, a measure, out:
   // search reads compounds and near words («langvarig og sammensatte behov» for «store behov over tid»).
   const lead = searchFirst && citations[0]!.measureId === null && searchFirst.measureId !== null && coverage.get(searchFirst)! >= best * SEARCH_FIRST ? searchFirst : undefined;
+  // The named district's own best citation, before the share filter drops it (see below).
+  const ownBest = pinned.size ? citations.find((c) => pinned.has(c.documentId) && coverage.get(c)! >= best * OWN_SECOND) : undefined;
   citations = citations.filter((c) => c !== lead && coverage.get(c)! >= best * 0.5 && coverage.get(c)! > 0);
   if (lead) citations.unshift(lead);
   // A question naming a district is answered from that district's plan first: its best citation on the
   // matter leads over the city-wide plan's when it holds a fair share of what that one holds.
   const own = pinned.size && citations[0] && !pinned.has(citations[0].documentId) ? citations.find((c) => pinned.has(c.documentId) && coverage.get(c)! >= best * OWN_PLAN) : undefined;
   if (own) citations = [own, ...citations.filter((c) => c !== own)];
+  // Asked about a district, the answer shows what its own plan has on the matter even when the city-wide
+  // plan holds more of the question's words: second, after the city-wide plan's measure.
+  else if (ownBest && !citations.slice(0, IN_TEXT).some((c) => pinned.has(c.documentId))) {
+    citations = [citations[0]!, ownBest, ...citations.slice(1).filter((c) => c !== ownBest)];
+  }
   // «Hvilke tiltak har Gamle Oslo om bolig?»: every measure of the best plan on the matter, one line each.
   const listed = asksForMeasures(question) ? citations.filter((c) => c.measureId !== null && c.documentId === citations[0]!.documentId).slice(0, MAX_LISTED) : [];
   const list = listed.length > IN_TEXT;
