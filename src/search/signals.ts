@@ -69,9 +69,9 @@ export function planIntroduction(doc: CorpusDocument): CorpusDocument['sections'
   return doc.sections.find((x) => span.test(x.text)) ?? doc.sections[0] ?? null;
 }
 
-/** How a plan's text writes its period: «2022–2025», «2022 - 25». */
+/** How a text writes a plan's period: «2022–2025», «2022 - 25», «2022 to 2025», «2022 til 2025». */
 export function periodSpan(doc: CorpusDocument): RegExp {
-  return new RegExp(`${doc.period.from}\\s*[-–]\\s*(?:${doc.period.to}|${String(doc.period.to).slice(2)})\\b`);
+  return new RegExp(`${doc.period.from}\\s*(?:[-–—]|\\s(?:to|til|until|through)\\s)\\s*(?:${doc.period.to}|${String(doc.period.to).slice(2)})\\b`);
 }
 
 const CURRENT = /\b(gjeldende|navaerende|gjeldande|dagens|aktuelle|nyeste|siste plan|current|latest|in force|gjelder na|gjelder i dag)\b/;

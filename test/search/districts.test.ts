@@ -48,6 +48,9 @@ describe('plansNamedIn: the one reader of which plan a text names', () => {
     ['handlingsplanen psykisk helse og rus – gjelder den ennå?', ['psykisk-helse-rus-2022-2024']],
     ['gjelder psykisk helse og rus-planen fortsatt?', ['psykisk-helse-rus-2022-2024']],
     ['planen 2022-2024 (den uten bydelsnavn), hvordan følges den opp?', ['psykisk-helse-rus-2022-2024']],
+    // A period written out in words is the same period.
+    ["There is a short plan for 2022 to 2024 that doesn't say which district it belongs to", ['psykisk-helse-rus-2022-2024']],
+    ['planen fra 2022 til 2025, hva sier den om brukerråd?', ['gamle-oslo-2022-2025']],
     ['hva sier byens plan om brukerrom?', ['oslo-tryggere-liv-2026-2029']],
     ['sentrumssamarbeidet – hva sier byplanen vs gamle oslo?', ['gamle-oslo-2022-2025', 'oslo-tryggere-liv-2026-2029']],
     ["what does the city's plan say about naloxone?", ['oslo-tryggere-liv-2026-2029']],
