@@ -15,7 +15,7 @@ import { planOwnName, plansNamedIn, titleLead } from '../search/signals.js';
 import { answerGlossary } from './kinds/glossary.js';
 import { answerPlanPeriod, asksMoreThanPeriod, withoutPeriodClauses, withPlanPeriod } from './kinds/plan.js';
 import { answerOutside } from './kinds/outside.js';
-import { composeNotFound, corpusKnows, missingFactKinds, missingFromAll } from './refusal.js';
+import { composeNotFound, corpusKnows, missingFactKinds, missingFromAll, namesOtherPlace } from './refusal.js';
 import { answerFree } from './kinds/free.js';
 import { answerMeasureId } from './kinds/measure-id.js';
 import { answerReference, answerStandards } from './kinds/reference.js';
@@ -177,7 +177,10 @@ export function createAsk(deps: AskDeps): AskFn {
       // noe?») is answered by its part the plans answer, when the whole is not.
       // Not when the message asks for a kind of fact the plans do not carry, in any of its parts, nor
       // when it is about another municipality's plan («… i Bergen kommune? Har dei eigen rusplan?»).
-      if (!composed.found && !composed.final && !missingFactKinds(query, undefined, s.corpus).length) {
+      // Nor when a question of it names another municipality («How does Bergen run its user room? Anything
+      // we could copy?»): its other parts ask about that place too.
+      const asking = sentences(query).filter((x) => x.endsWith('?'));
+      if (!composed.found && !composed.final && !missingFactKinds(query, undefined, s.corpus).length && !asking.some((x) => namesOtherPlace(x, s.corpus))) {
         // A part is asked about the districts the whole message names («… og på Nordstrand?»): never another's.
         const places = districtsIn(query);
         for (const whole of questionParts(query)) {

@@ -3,7 +3,7 @@ import { textSentences } from './sentences.js';
 import { contentWords, fold, spelled, stem, terms, words } from '../search/tokenize.js';
 import { coordinatedWholes, corpusTexts, editDistance, FuzzyVocabulary, splitCompound } from '../search/vocabulary.js';
 import { DISTRICTS } from '../search/districts.js';
-import { bokmalFunctionWords, bokmalVerbForms, dictionaryNames, factKinds, frameForms, frameWords, statusQuestions, synonyms, translate, type FactKind } from '../language/index.js';
+import { bokmalFunctionWords, bokmalVerbForms, dictionaryNames, factKinds, placeNames, frameForms, frameWords, statusQuestions, synonyms, translate, type FactKind } from '../language/index.js';
 import { messages, quote } from './compose.js';
 import type { Language } from '../search/language.js';
 import type { Citation } from './types.js';
@@ -263,6 +263,16 @@ function resolveWord({ word, term }: TopicalWord, stats: TermStats): Resolved {
     if (near.length) return { alts: near, exact: false, weight: Math.max(...near.map((a) => weight(a, stats))) };
   }
   return { alts: [], exact: false, weight: weight(term, stats) };
+}
+
+/**
+ * Whether a text names a municipality other than Oslo that the plans never mention («Bergen»,
+ * «stockholm»): the plans are Oslo's and answer nothing about another place.
+ */
+export function namesOtherPlace(text: string, corpus: Corpus): boolean {
+  const stats = termStats(corpus);
+  const places = placeNames();
+  return topicalWords(text).some((t) => places.has(t.word) && !resolveWord(t, stats).alts.length);
 }
 
 interface Match {

@@ -24,6 +24,7 @@ import { gunzipSync } from 'node:zlib';
  * - `district-aliases.tsv`: short names of districts («Løkka», «BGO»); `city-plan-names.txt`: names of the city's own plan («byplanen»);
  * - `en-words.txt`: English words no bokmål form spells, from hunspell-en-us's en_US (SCOWL), to tell a short English message;
  * - `nb-names.txt`: names hunspell-no's nb_NO spells only with a capital (places, people), however a question types them;
+ * - `places.txt`: municipalities of Norway, Sweden, Denmark and Finland that are no common word (GeoNames, CC BY 4.0);
  * - `nn-nb.tsv.gz`: nynorsk word forms → bokmål, from hunspell-no nn_NO and Apertium nno-nob (GPL-2.0+).
  */
 
@@ -260,11 +261,19 @@ export function isEnglishWord(word: string): boolean {
 let names: ReadonlySet<string> | undefined;
 
 /**
- * Names hunspell-no's nb_NO spells only with a capital (places, people: «baerum», «lovisenberg»), folded
- * (nb-names.txt): a question that types one in lower case still names something.
+ * Names hunspell-no's nb_NO spells only with a capital (places, people: «baerum», «lovisenberg»,
+ * nb-names.txt) and the municipalities of Norway and its neighbours that are no common word («bergen»,
+ * «stockholm», places.txt), folded: a question that types one in lower case still names something.
  */
 export function dictionaryNames(): ReadonlySet<string> {
-  return (names ??= new Set(rows('nb-names.txt').map(([w]) => w!)));
+  return (names ??= new Set([...rows('nb-names.txt').map(([w]) => w!), ...placeNames()]));
+}
+
+let places: ReadonlySet<string> | undefined;
+
+/** The municipalities of Norway and its neighbours that are no common word («bergen», «stockholm»), folded (places.txt). */
+export function placeNames(): ReadonlySet<string> {
+  return (places ??= new Set(rows('places.txt').map(([w]) => w!)));
 }
 
 let bokmalStemList: string[] | undefined;

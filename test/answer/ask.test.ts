@@ -1334,3 +1334,29 @@ describe('a status follow-up says nothing of its matter (status-questions.txt)',
     expect(a.answer).toMatch(status);
   });
 });
+
+describe('the kinds of question blind writers found failing (eval/HISTORY.md, first sight 2026-12-03q)', () => {
+  it.each([
+    'hvordan gjør bergen det med åpne rusmiljøer?',
+    'har stavanger brukerrom for de som røyker?',
+    // The second question asks about the place the first names.
+    'How does Stockholm run its consumption room? Anything we could copy for Brukerrom 2?',
+  ])('«%s» is about another municipality: refused, nothing cited', async (q) => {
+    const a = await ask(q, { today: TODAY });
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+  });
+
+  it('a self-introduction with a place in it is no question about that place', async () => {
+    const a = await ask('Hei, jeg har nettopp flyttet fra Bergen. Hvem deler ut nalokson i Bydel Nordstrand?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.documentId).toBe('nordstrand-2021-2023');
+  });
+
+  it('a question naming a district shows that district\'s measure beside the city-wide plan\'s', async () => {
+    const a = await ask('hvem er kontaktpunkt på Nordstrand hvis jeg er bekymra for en 15-åring som ruser seg?', { today: TODAY });
+    expect(a.found).toBe(true);
+    expect(a.citations.slice(0, 2).map((c) => `${c.documentId}#${c.measureId}`)).toContain('nordstrand-2021-2023#N1');
+    expect(a.answer).toMatch(/Ansvarlig: Oppvekst og velferd\. Tiltak N1 i «Ruspolitisk handlingsplan 2021–2023, Bydel Nordstrand»/);
+  });
+});
