@@ -39,6 +39,10 @@ describe('missingFactKinds', () => {
     ['Nådde vi målet om 250 ungdommer i jobb i 2021?', 'completion'],
     ['kan politiet sjekke sekkene til ungdommer på klubben uten grunn?', 'legal-advice'],
     ['hva er aldersgrensen for å bruke brukerrom nå?', 'rates-and-criteria'],
+    ['hva er honoraret for fastleger som møter i ansvarsgruppe?', 'price'],
+    ['does the district pay GPs a fee for attending?', 'price'],
+    ['Who currently heads the outreach service in Gamle Oslo?', 'who-holds-a-post'],
+    ['hvem leder FACT-teamet nå?', 'who-holds-a-post'],
   ])('«%s» asks for %s', (q, kind) => {
     expect(missingFactKinds(q, undefined, corpus)).toContain(kind);
   });
@@ -55,6 +59,8 @@ describe('missingFactKinds', () => {
     'the plans list a number of measures on housing – which ones?',
     'er det startet?',
     'has that actually started or is it still on paper?',
+    'who leads the work on naloxone in the districts?',
+    'hvem leder arbeidet med SaLTo i bydelen?',
   ])('«%s» asks for no such fact', (q) => {
     expect(missingFactKinds(q, undefined, corpus)).toEqual([]);
   });
