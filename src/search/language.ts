@@ -67,8 +67,34 @@ export function norwegianEquivalents(question: string, known?: (word: string) =>
       // Short translations are mostly other words' forms («tog», «mor»): only words that say something.
       out.push(...translate(w).filter((t) => t.length >= 5 && !nb.has(t) && t.split(' ').every(known)).slice(0, 2));
     }
+    out.push(...compounds(question, known, (at) => covered(at) || en.has(question.slice(at).match(/^\p{L}+/u)![0].toLowerCase())));
   }
   return [...new Set(out)].join(' ');
+}
+
+/** How bokmål joins two words into one («bruker» + «råd», «arbeid» + s + «trening»), and the forms it is found in. */
+const JOINS = ['', 's', 'e'];
+const ENDINGS = ['', 'et', 'en', 'er', 'ene'];
+
+/**
+ * Two English words in a row that bokmål writes as one compound the plans use («user councils» →
+ * brukerråd, «participant panel» → deltakerpanel): each word's one-word translations, joined.
+ */
+function compounds(question: string, known: (word: string) => boolean, skip: (at: number) => boolean): string[] {
+  const out: string[] = [];
+  const found = [...question.matchAll(/\p{L}{3,}/gu)];
+  for (let i = 0; i + 1 < found.length; i++) {
+    const [a, b] = [found[i]!, found[i + 1]!];
+    // Only words next to each other («user councils», not «user … councils»), neither of them a frame word.
+    if (skip(a.index!) || skip(b.index!) || !/^\s+$/.test(question.slice(a.index! + a[0].length, b.index!))) continue;
+    const heads = translate(a[0].toLowerCase()).filter((t) => !t.includes(' '));
+    const tails = translate(b[0].toLowerCase()).filter((t) => !t.includes(' '));
+    for (const h of heads) for (const t of tails) for (const j of JOINS) {
+      const word = ENDINGS.map((e) => `${h}${j}${t}${e}`).find(known);
+      if (word) out.push(word);
+    }
+  }
+  return out;
 }
 
 /**

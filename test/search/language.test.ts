@@ -51,4 +51,13 @@ describe('norwegianEquivalents', () => {
     expect(nb).toEqual(expect.arrayContaining(['fast', 'kontaktperson', 'tjenester']));
     expect(nb).not.toContain('reparasjon');
   });
+
+  it('two English words bokmål writes as one compound the plans use: «user councils» is brukerråd', async () => {
+    const { loadCorpus } = await import('../../src/corpus/load.js');
+    const { corpusKnows } = await import('../../src/answer/refusal.js');
+    const knows = corpusKnows(await loadCorpus());
+    expect(norwegianEquivalents('Does the Gamle Oslo plan set up any user councils?', knows).split(' ')).toContain('brukerråd');
+    // Not across a word between them.
+    expect(norwegianEquivalents('is the user happy with the council?', knows).split(' ')).not.toContain('brukerråd');
+  });
 });
