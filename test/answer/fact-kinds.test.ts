@@ -41,6 +41,7 @@ describe('missingFactKinds', () => {
     ['hva er aldersgrensen for å bruke brukerrom nå?', 'rates-and-criteria'],
     ['hva er honoraret for fastleger som møter i ansvarsgruppe?', 'price'],
     ['does the district pay GPs a fee for attending?', 'price'],
+    ['hva er prisen for et kurs?', 'price'],
     ['Who currently heads the outreach service in Gamle Oslo?', 'who-holds-a-post'],
     ['hvem leder FACT-teamet nå?', 'who-holds-a-post'],
   ])('«%s» asks for %s', (q, kind) => {
@@ -60,6 +61,8 @@ describe('missingFactKinds', () => {
     'er det startet?',
     'has that actually started or is it still on paper?',
     'who leads the work on naloxone in the districts?',
+    // «pris…» is Norwegian for price, not the start of English «prison».
+    'does the plan have anything for people released from prison?',
     'hvem leder arbeidet med SaLTo i bydelen?',
   ])('«%s» asks for no such fact', (q) => {
     expect(missingFactKinds(q, undefined, corpus)).toEqual([]);
