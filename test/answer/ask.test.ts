@@ -1359,4 +1359,12 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     expect(a.citations.slice(0, 2).map((c) => `${c.documentId}#${c.measureId}`)).toContain('nordstrand-2021-2023#N1');
     expect(a.answer).toMatch(/Ansvarlig: Oppvekst og velferd\. Tiltak N1 i «Ruspolitisk handlingsplan 2021–2023, Bydel Nordstrand»/);
   });
+
+  it('«de forskjellige bydelene» asks across plans: every plan with a measure on the matter is named', async () => {
+    const a = await ask('hva gjør de forskjellige bydelene for barn som er pårørende til foreldre med rusproblemer?', { today: TODAY });
+    expect(a.found).toBe(true);
+    const plans = new Set(a.citations.map((c) => c.documentId));
+    for (const d of ['nordstrand-2021-2023', 'grunerlokka-2021-2024', 'gamle-oslo-2022-2025']) expect(plans).toContain(d);
+    expect(a.answer).toMatch(/tiltak N7/i);
+  });
 });

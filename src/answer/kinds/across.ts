@@ -23,8 +23,8 @@ import { fold } from '../../search/tokenize.js';
 /** How a question asks across plans (spelled text, see refusal.ts): the plans or districts as a whole. */
 const ACROSS = [
   /\b(?:hvilke|hvor mange|alle)\s+(?:bydeler\w*|planer\w*|etater\w*|handlingsplaner\w*|av\s+(?:bydelene|planene|etatene))\b|\bhvilken\s+(?:bydel|plan|handlingsplan)\b/,
-  /\b(?:de ulike|alle|flere)\s+(?:planene|bydelene|planer|bydeler)\b/,
-  /\bhva\s+(?:gjor|sier|tilbyr|har)\s+(?:\p{L}+\s+)?(?:bydelene|planene|byen og bydelene|bydelene og byen)\b|\bhva\s+(?:bydelene|planene)\s+(?:\p{L}+\s+)?(?:gjor|sier|tilbyr|har)\b/u,
+  /\b(?:de ulike|de forskjellige|ulike|forskjellige|alle|flere)\s+(?:planene|bydelene|planer|bydeler)\b/,
+  /\bhva\s+(?:gjor|sier|tilbyr|har)\s+(?:\p{L}+\s+){0,2}(?:bydelene|planene|byen og bydelene|bydelene og byen)\b|\bhva\s+(?:bydelene|planene)\s+(?:\p{L}+\s+)?(?:gjor|sier|tilbyr|har)\b/u,
   /\b(?:i|fra|for)\s+bydelene\b/,
   // «hva finnes i planene», «hvilke av bydelsplanene», «står det noe i handlingsplanene om …»: the plans as a whole.
   /\b(?:i|fra|blant|av)\s+(?:de\s+\p{L}+\s+)?\p{L}*planene\b/u,
