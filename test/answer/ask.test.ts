@@ -1367,4 +1367,16 @@ describe('the kinds of question blind writers found failing (eval/HISTORY.md, fi
     for (const d of ['nordstrand-2021-2023', 'grunerlokka-2021-2024', 'gamle-oslo-2022-2025']) expect(plans).toContain(d);
     expect(a.answer).toMatch(/tiltak N7/i);
   });
+
+  it('«hvem eier tiltaket …» asks who is responsible, in bokmål and in nynorsk', async () => {
+    for (const q of [
+      'hvem eier tiltaket om å samarbeide med arbeidsgivere så folk med rusproblem ikke mister jobben?',
+      'kven eig tiltaket om å samarbeide med arbeidsgjevarar så folk med rusproblem ikkje mistar jobben?',
+    ]) {
+      const a = await ask(q, { today: TODAY });
+      expect(a.found, q).toBe(true);
+      expect(a.citations[0], q).toMatchObject({ documentId: 'grunerlokka-2021-2024', measureId: '3.2.6' });
+      expect(a.answer, q).toMatch(/Ansvarlig: NAV/);
+    }
+  });
 });
