@@ -72,13 +72,12 @@ export function norwegianEquivalents(question: string, known?: (word: string) =>
   return [...new Set(out)].join(' ');
 }
 
-/** How bokmål joins two words into one («bruker» + «råd», «arbeid» + s + «trening»), and the forms it is found in. */
+/** How bokmål joins two words into one: as they are, or with a linking s or e («bruker» + «råd», «arbeid» + s + «trening»). */
 const JOINS = ['', 's', 'e'];
-const ENDINGS = ['', 'et', 'en', 'er', 'ene'];
 
 /**
  * Two English words in a row that bokmål writes as one compound the plans use («user councils» →
- * brukerråd, «participant panel» → deltakerpanel): each word's one-word translations, joined.
+ * brukerråd): each word's one-word translations (FreeDict), joined.
  */
 function compounds(question: string, known: (word: string) => boolean, skip: (at: number) => boolean): string[] {
   const out: string[] = [];
@@ -89,10 +88,7 @@ function compounds(question: string, known: (word: string) => boolean, skip: (at
     if (skip(a.index!) || skip(b.index!) || !/^\s+$/.test(question.slice(a.index! + a[0].length, b.index!))) continue;
     const heads = translate(a[0].toLowerCase()).filter((t) => !t.includes(' '));
     const tails = translate(b[0].toLowerCase()).filter((t) => !t.includes(' '));
-    for (const h of heads) for (const t of tails) for (const j of JOINS) {
-      const word = ENDINGS.map((e) => `${h}${j}${t}${e}`).find(known);
-      if (word) out.push(word);
-    }
+    for (const h of heads) for (const t of tails) for (const j of JOINS) if (known(`${h}${j}${t}`)) out.push(`${h}${j}${t}`);
   }
   return out;
 }
